@@ -1,0 +1,87 @@
+/**
+ * Stable positions: one layout of the union graph of all dates, so an actor
+ * keeps its place while time moves (the mental map). Deterministic: the same
+ * dataset always gives the same picture (seeded start, fixed iterations).
+ */
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import type { Dataset } from './schema';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A small seeded PRNG (mulberry32): same seed, same sequence. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** FNV-1a hash of a string, to seed the layout from the dataset's content. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * Positions for every actor, laid out on the union of all relations plus
+ * "part of" links (so members sit near their parent), scaled so the mean
+ * edge is about `spacing` pixels long.
+ */
+export function computeLayout(dataset: Dataset, spacing = 160): Map<string, Point> {
+  const ids = dataset.actors.map((a) => a.id).sort();
+  const random = seededRandom(hashString(ids.join('\n')));
+  const g = new Graph({ type: 'undirected' });
+  ids.forEach((id) => g.addNode(id, { x: random() * 100, y: random() * 100 }));
+  const link = (a: string, b: string, weight: number) => {
+    if (a === b) return;
+    const e = g.edge(a, b);
+    if (e === undefined) g.addEdge(a, b, { weight });
+    else g.updateEdgeAttribute(e, 'weight', (w: number) => w + weight);
+  };
+  for (const r of dataset.relations) link(r.source, r.target, 1);
+  for (const a of dataset.actors) if (a.parent) link(a.id, a.parent, 3);
+
+  if (g.order > 1) {
+    const settings = {
+      ...forceAtlas2.inferSettings(g),
+      gravity: 1,
+      scalingRatio: 10,
+      barnesHutOptimize: g.order > 500,
+    };
+    forceAtlas2.assign(g, { iterations: g.order > 2000 ? 100 : 400, settings });
+  }
+
+  // Normalise: centre on the origin, scale to the requested spacing.
+  const pos = new Map<string, Point>(
+    ids.map((id) => [id, { x: g.getNodeAttribute(id, 'x'), y: g.getNodeAttribute(id, 'y') }]),
+  );
+  let total = 0;
+  let count = 0;
+  g.forEachEdge((_e, _a, s, t) => {
+    const p = pos.get(s)!;
+    const q = pos.get(t)!;
+    total += Math.hypot(p.x - q.x, p.y - q.y);
+    count++;
+  });
+  const mean = count > 0 ? total / count : 1;
+  const scale = mean > 0 ? spacing / mean : 1;
+  const cx = [...pos.values()].reduce((s, p) => s + p.x, 0) / Math.max(1, pos.size);
+  const cy = [...pos.values()].reduce((s, p) => s + p.y, 0) / Math.max(1, pos.size);
+  for (const p of pos.values()) {
+    p.x = Math.round((p.x - cx) * scale);
+    p.y = Math.round((p.y - cy) * scale);
+  }
+  return pos;
+}

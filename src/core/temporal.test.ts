@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { datasetArb, probeDays } from '../../tests/helpers/arbitraries';
+import { endDay, startDay, toDay } from './dates';
+import type { Dataset } from './schema';
+import { buildIndex } from './temporal';
+import { resolveVocabulary } from './vocabulary';
+
+/** The obvious, slow answers the index must agree with. */
+const naive = {
+  active: (from: string | undefined, until: string | undefined, t: number) =>
+    startDay(from) <= t && t < endDay(until),
+  state(d: Dataset, t: number) {
+    return {
+      actors: d.actors
+        .filter((a) => this.active(a.from, a.until, t))
+        .map((a) => a.id)
+        .sort(),
+      relations: d.relations
+        .filter((r) => this.active(r.from, r.until, t))
+        .map((r) => r.id)
+        .sort(),
+    };
+  },
+};
+
+const sorted = (xs: string[]) => [...xs].sort();
+
+describe('TemporalIndex', () => {
+  it('stateAt equals a full scan, at every boundary and around it', () => {
+    fc.assert(
+      fc.property(datasetArb, (d) => {
+        const index = buildIndex(d);
+        for (const t of probeDays(d)) {
+          const s = index.stateAt(t);
+          expect({ actors: sorted(s.actors), relations: sorted(s.relations) }).toEqual(
+            naive.state(d, t),
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('diff(t1, t2) turns the state at t1 into the state at t2, in either direction', () => {
+    fc.assert(
+      fc.property(datasetArb, fc.nat(), fc.nat(), (d, i, j) => {
+        const days = probeDays(d);
+        const t1 = days[i % days.length]!;
+        const t2 = days[j % days.length]!;
+        const a = naive.state(d, t1);
+        const b = naive.state(d, t2);
+        const diff = buildIndex(d).diff(t1, t2);
+        expect(sorted(diff.relationsEntered)).toEqual(
+          b.relations.filter((r) => !a.relations.includes(r)),
+        );
+        expect(sorted(diff.relationsLeft)).toEqual(
+          a.relations.filter((r) => !b.relations.includes(r)),
+        );
+        expect(sorted(diff.actorsEntered)).toEqual(b.actors.filter((x) => !a.actors.includes(x)));
+        expect(sorted(diff.actorsLeft)).toEqual(a.actors.filter((x) => !b.actors.includes(x)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('diff reports polarity flips between the same pair', () => {
+    fc.assert(
+      fc.property(datasetArb, fc.nat(), fc.nat(), (d, i, j) => {
+        const days = probeDays(d);
+        const [t1, t2] = [days[i % days.length]!, days[j % days.length]!];
+        const pol = resolveVocabulary(d).relationKinds;
+        const byId = new Map(d.relations.map((r) => [r.id, r]));
+        const pair = (id: string) => [byId.get(id)!.source, byId.get(id)!.target].sort().join('|');
+        const sign = (id: string) => pol.get(byId.get(id)!.kind)!.polarity;
+        const diff = buildIndex(d).diff(t1, t2);
+        const expected = new Set<string>();
+        for (const e of diff.relationsEntered)
+          for (const l of diff.relationsLeft)
+            if (pair(e) === pair(l) && sign(e) !== sign(l)) expected.add(pair(e));
+        expect(new Set(diff.flips.map((f) => [f.source, f.target].sort().join('|')))).toEqual(
+          expected,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('treats intervals as half-open and empty intervals as never active', () => {
+    const d: Dataset = {
+      title: 't',
+      sources: [],
+      actorTypes: [],
+      relationKinds: [],
+      events: [],
+      actors: [
+        { id: 'a', label: 'A', type: 'state' },
+        { id: 'b', label: 'B', type: 'state' },
+      ],
+      relations: [
+        {
+          id: 'r',
+          source: 'a',
+          target: 'b',
+          kind: 'alliance',
+          from: '2000',
+          until: '2001',
+          evidence: [],
+        },
+        {
+          id: 'empty',
+          source: 'a',
+          target: 'b',
+          kind: 'alliance',
+          from: '2000-06',
+          until: '2000-06',
+          evidence: [],
+        },
+        { id: 'open', source: 'a', target: 'b', kind: 'hostility', from: '2001', evidence: [] },
+      ],
+    };
+    const index = buildIndex(d);
+    expect(index.stateAt(toDay('1999-12-31')).relations).toEqual([]);
+    expect(index.stateAt(toDay('2000')).relations).toEqual(['r']);
+    expect(index.stateAt(toDay('2000-06')).relations).toEqual(['r']);
+    expect(index.stateAt(toDay('2000-12-31')).relations).toEqual(['r']);
+    expect(index.stateAt(toDay('2001')).relations).toEqual(['open']);
+    expect(index.stateAt(toDay('2999')).relations).toEqual(['open']);
+    expect(index.diff(toDay('2000-03'), toDay('2002')).flips).toEqual([
+      { source: 'a', target: 'b', left: ['r'], entered: ['open'] },
+    ]);
+    expect(index.start).toBe(toDay('2000'));
+    expect(index.end).toBe(toDay('2001'));
+  });
+
+  it('steps to the next and previous event strictly after/before t', () => {
+    fc.assert(
+      fc.property(datasetArb, fc.nat(), (d, i) => {
+        const days = probeDays(d);
+        const t = days[i % days.length]!;
+        const index = buildIndex(d);
+        const evDays = d.events.map((e) => toDay(e.date));
+        const after = evDays.filter((x) => x > t);
+        const before = evDays.filter((x) => x < t);
+        expect(index.nextEvent(t)?.day).toBe(after.length ? Math.min(...after) : undefined);
+        expect(index.previousEvent(t)?.day).toBe(before.length ? Math.max(...before) : undefined);
+        expect(index.eventsOn(t).length).toBe(evDays.filter((x) => x === t).length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts activity per bin and polarity like a full scan', () => {
+    fc.assert(
+      fc.property(
+        datasetArb,
+        fc.array(fc.integer({ min: -2000, max: 2000 }), { minLength: 2, maxLength: 12 }),
+        (d, raw) => {
+          const edges = [...new Set(raw.map((x) => toDay('2001') + x))].sort((a, b) => a - b);
+          const pol = resolveVocabulary(d).relationKinds;
+          const bins = buildIndex(d).activity(edges);
+          bins.forEach((bin, i) => {
+            const [lo, hi] = [edges[i]!, edges[i + 1]!];
+            for (const p of ['positive', 'negative', 'neutral'] as const) {
+              const expected = d.relations.filter((r) => {
+                const [s, e] = [startDay(r.from), endDay(r.until)];
+                return pol.get(r.kind)!.polarity === p && s < e && s < hi && e > lo;
+              }).length;
+              expect(bin[p]).toBe(expected);
+            }
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

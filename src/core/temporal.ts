@@ -1,0 +1,367 @@
+/**
+ * The temporal index: built once per dataset, it answers what the graph
+ * looks like at a day and what changes between two days, without scanning
+ * every relation.
+ *
+ * Time semantics: an item (actor or relation) is active at day t when
+ * `start <= t < end`. An absent `from` is -∞, an absent `until` is +∞; a
+ * partial date stands for the first day of its period. Items whose interval
+ * is empty (`from == until`) are never active.
+ *
+ * Structures:
+ * - transitions: every finite start/end as (day, item), sorted by day, so
+ *   the items that change between t1 and t2 are one contiguous slice found
+ *   by binary search: `diff` costs O(log n + k);
+ * - an implicit interval tree (items sorted by start, max end per subtree)
+ *   for `stateAt`: O(log n + k log n) for k active items;
+ * - sorted starts and ends per polarity for activity histograms:
+ *   O(log n) per bin;
+ * - events sorted by day for next/previous stepping.
+ */
+import { endDay, startDay, type DayNumber } from './dates';
+import type { Dataset, Polarity } from './schema';
+import { resolveVocabulary } from './vocabulary';
+
+/** One set of intervals (all actors, or all relations) with its lookup structures. */
+class IntervalSet {
+  readonly ids: readonly string[];
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  /** Transitions sorted by day: item index per transition, and its day. */
+  private readonly tDay: Float64Array;
+  private readonly tItem: Int32Array;
+  /** Items sorted by start, with the max end of each implicit subtree. */
+  private readonly byStart: Int32Array;
+  private readonly maxEnd: Float64Array;
+
+  constructor(ids: readonly string[], start: Float64Array, end: Float64Array) {
+    this.ids = ids;
+    this.start = start;
+    this.end = end;
+    const n = ids.length;
+
+    const trans: number[] = []; // pairs flattened: day, item
+    for (let i = 0; i < n; i++) {
+      if (!(start[i]! < end[i]!)) continue; // empty: never active, never changes
+      if (Number.isFinite(start[i])) trans.push(i);
+      if (Number.isFinite(end[i])) trans.push(~i); // ~i marks an end
+    }
+    const dayOf = (x: number) => (x >= 0 ? start[x]! : end[~x]!);
+    trans.sort((a, b) => dayOf(a) - dayOf(b));
+    this.tDay = Float64Array.from(trans, dayOf);
+    this.tItem = Int32Array.from(trans, (x) => (x >= 0 ? x : ~x));
+
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => start[a]! - start[b]!);
+    this.byStart = Int32Array.from(order);
+    this.maxEnd = new Float64Array(n);
+    this.buildMaxEnd(0, n);
+  }
+
+  private buildMaxEnd(lo: number, hi: number): number {
+    if (lo >= hi) return -Infinity;
+    const mid = (lo + hi) >>> 1;
+    const item = this.byStart[mid]!;
+    const own = this.start[item]! < this.end[item]! ? this.end[item]! : -Infinity;
+    const m = Math.max(own, this.buildMaxEnd(lo, mid), this.buildMaxEnd(mid + 1, hi));
+    this.maxEnd[mid] = m;
+    return m;
+  }
+
+  isActive(i: number, t: number): boolean {
+    return this.start[i]! <= t && t < this.end[i]!;
+  }
+
+  /** Indices of items active at t. */
+  activeAt(t: number): number[] {
+    const out: number[] = [];
+    this.stab(0, this.ids.length, t, out);
+    return out;
+  }
+
+  private stab(lo: number, hi: number, t: number, out: number[]): void {
+    if (lo >= hi) return;
+    const mid = (lo + hi) >>> 1;
+    if (this.maxEnd[mid]! <= t) return; // nothing below ends after t
+    this.stab(lo, mid, t, out);
+    const item = this.byStart[mid]!;
+    if (this.start[item]! > t) return; // everything to the right starts later still
+    if (t < this.end[item]!) out.push(item);
+    this.stab(mid + 1, hi, t, out);
+  }
+
+  /** Items active at exactly one of a, b: [entering (active at b only), leaving (active at a only)]. */
+  changes(a: number, b: number): [number[], number[]] {
+    const entering: number[] = [];
+    const leaving: number[] = [];
+    if (a === b) return [entering, leaving];
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    // Transitions at days in (lo, hi] are exactly those that can differ between lo and hi.
+    const from = upperBound(this.tDay, lo);
+    const to = upperBound(this.tDay, hi);
+    const seen = new Set<number>();
+    for (let k = from; k < to; k++) {
+      const i = this.tItem[k]!;
+      if (seen.has(i)) continue;
+      seen.add(i);
+      const atA = this.isActive(i, a);
+      const atB = this.isActive(i, b);
+      if (atB && !atA) entering.push(i);
+      else if (atA && !atB) leaving.push(i);
+    }
+    return [entering, leaving];
+  }
+
+  /** The finite days at which anything starts or ends, sorted, without repeats. */
+  changeDays(): number[] {
+    const out: number[] = [];
+    for (const d of this.tDay) if (out[out.length - 1] !== d) out.push(d);
+    return out;
+  }
+}
+
+/** First index whose value is > x, in a sorted array. */
+export function upperBound(arr: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index whose value is >= x, in a sorted array. */
+export function lowerBound(arr: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface GraphState {
+  actors: string[];
+  relations: string[];
+}
+
+/** A relation pair whose sign changed: relations left and others with another polarity entered. */
+export interface Flip {
+  source: string;
+  target: string;
+  left: string[];
+  entered: string[];
+}
+
+export interface GraphDiff {
+  /** Active at t2, not at t1. */
+  actorsEntered: string[];
+  actorsLeft: string[];
+  relationsEntered: string[];
+  relationsLeft: string[];
+  /** Actor pairs whose relations changed polarity between t1 and t2 (a subset of the above). */
+  flips: Flip[];
+}
+
+export interface IndexedEvent {
+  id: string;
+  day: DayNumber;
+}
+
+export interface ActivityBin {
+  start: DayNumber;
+  end: DayNumber;
+  positive: number;
+  negative: number;
+  neutral: number;
+}
+
+export class TemporalIndex {
+  private readonly actors: IntervalSet;
+  private readonly relations: IntervalSet;
+  private readonly relSource: readonly string[];
+  private readonly relTarget: readonly string[];
+  private readonly relPolarity: readonly Polarity[];
+  /** Sorted starts and ends of non-empty relation intervals, per polarity. */
+  private readonly polarityStarts: Record<Polarity, Float64Array>;
+  private readonly polarityEnds: Record<Polarity, Float64Array>;
+  readonly events: readonly IndexedEvent[];
+  private readonly eventDays: Float64Array;
+  /** Earliest and latest finite day mentioned by any actor, relation or event. */
+  readonly start: DayNumber;
+  readonly end: DayNumber;
+
+  constructor(dataset: Dataset) {
+    const vocab = resolveVocabulary(dataset);
+    const d = dataset;
+    this.actors = new IntervalSet(
+      d.actors.map((a) => a.id),
+      Float64Array.from(d.actors, (a) => startDay(a.from)),
+      Float64Array.from(d.actors, (a) => endDay(a.until)),
+    );
+    this.relations = new IntervalSet(
+      d.relations.map((r) => r.id),
+      Float64Array.from(d.relations, (r) => startDay(r.from)),
+      Float64Array.from(d.relations, (r) => endDay(r.until)),
+    );
+    this.relSource = d.relations.map((r) => r.source);
+    this.relTarget = d.relations.map((r) => r.target);
+    this.relPolarity = d.relations.map(
+      (r) => vocab.relationKinds.get(r.kind)?.polarity ?? 'neutral',
+    );
+
+    const starts: Record<Polarity, number[]> = { positive: [], negative: [], neutral: [] };
+    const ends: Record<Polarity, number[]> = { positive: [], negative: [], neutral: [] };
+    this.relPolarity.forEach((p, i) => {
+      const s = this.relations.start[i]!;
+      const e = this.relations.end[i]!;
+      if (s < e) {
+        starts[p].push(s);
+        ends[p].push(e);
+      }
+    });
+    const sorted = (xs: number[]) => Float64Array.from(xs).sort();
+    this.polarityStarts = {
+      positive: sorted(starts.positive),
+      negative: sorted(starts.negative),
+      neutral: sorted(starts.neutral),
+    };
+    this.polarityEnds = {
+      positive: sorted(ends.positive),
+      negative: sorted(ends.negative),
+      neutral: sorted(ends.neutral),
+    };
+
+    this.events = d.events
+      .map((e) => ({ id: e.id, day: startDay(e.date) }))
+      .sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : 1));
+    this.eventDays = Float64Array.from(this.events, (e) => e.day);
+
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const days of [
+      this.actors.start,
+      this.actors.end,
+      this.relations.start,
+      this.relations.end,
+      this.eventDays,
+    ]) {
+      for (const day of days) {
+        if (!Number.isFinite(day)) continue;
+        if (day < lo) lo = day;
+        if (day > hi) hi = day;
+      }
+    }
+    this.start = (lo === Infinity ? 0 : lo) as DayNumber;
+    this.end = (hi === -Infinity ? 0 : hi) as DayNumber;
+  }
+
+  /** Actors and relations active at day t. */
+  stateAt(t: DayNumber | number): GraphState {
+    return {
+      actors: this.actors.activeAt(t).map((i) => this.actors.ids[i]!),
+      relations: this.relations.activeAt(t).map((i) => this.relations.ids[i]!),
+    };
+  }
+
+  /** Whether a relation (by index in the dataset's list) is active at t. */
+  relationActive(index: number, t: number): boolean {
+    return this.relations.isActive(index, t);
+  }
+
+  /** What changes when moving from t1 to t2 (either direction). O(log n + k). */
+  diff(t1: DayNumber | number, t2: DayNumber | number): GraphDiff {
+    const [aIn, aOut] = this.actors.changes(t1, t2);
+    const [rIn, rOut] = this.relations.changes(t1, t2);
+    return {
+      actorsEntered: aIn.map((i) => this.actors.ids[i]!),
+      actorsLeft: aOut.map((i) => this.actors.ids[i]!),
+      relationsEntered: rIn.map((i) => this.relations.ids[i]!),
+      relationsLeft: rOut.map((i) => this.relations.ids[i]!),
+      flips: this.flips(rIn, rOut),
+    };
+  }
+
+  private pairKey(i: number): string {
+    const a = this.relSource[i]!;
+    const b = this.relTarget[i]!;
+    return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+  }
+
+  private flips(entered: number[], left: number[]): Flip[] {
+    if (entered.length === 0 || left.length === 0) return [];
+    const leftByPair = new Map<string, number[]>();
+    for (const i of left) {
+      const k = this.pairKey(i);
+      leftByPair.set(k, [...(leftByPair.get(k) ?? []), i]);
+    }
+    const out = new Map<string, Flip>();
+    for (const i of entered) {
+      const k = this.pairKey(i);
+      const gone = leftByPair.get(k)?.filter((j) => this.relPolarity[j] !== this.relPolarity[i]);
+      if (!gone?.length) continue;
+      const flip = out.get(k) ?? {
+        source: this.relSource[i]!,
+        target: this.relTarget[i]!,
+        left: gone.map((j) => this.relations.ids[j]!),
+        entered: [],
+      };
+      flip.entered.push(this.relations.ids[i]!);
+      out.set(k, flip);
+    }
+    return [...out.values()];
+  }
+
+  /** The first event strictly after t, or undefined. Events on the same day come in id order. */
+  nextEvent(t: DayNumber | number): IndexedEvent | undefined {
+    return this.events[upperBound(this.eventDays, t)];
+  }
+
+  /** The last event strictly before t, or undefined. */
+  previousEvent(t: DayNumber | number): IndexedEvent | undefined {
+    return this.events[lowerBound(this.eventDays, t) - 1];
+  }
+
+  /** Events on day t. */
+  eventsOn(t: DayNumber | number): IndexedEvent[] {
+    return this.events.slice(lowerBound(this.eventDays, t), upperBound(this.eventDays, t));
+  }
+
+  /**
+   * Relations active at some point in each bin, by polarity. `edges` are the
+   * sorted bin boundaries: bin i is [edges[i], edges[i+1]). O(log n) per bin.
+   */
+  activity(edges: readonly number[]): ActivityBin[] {
+    const count = (p: Polarity, lo: number, hi: number) =>
+      // started before the bin ends, minus those that ended before it began
+      lowerBound(this.polarityStarts[p], hi) - upperBound(this.polarityEnds[p], lo);
+    const bins: ActivityBin[] = [];
+    for (let i = 0; i + 1 < edges.length; i++) {
+      const lo = edges[i]!;
+      const hi = edges[i + 1]!;
+      bins.push({
+        start: lo as DayNumber,
+        end: hi as DayNumber,
+        positive: count('positive', lo, hi),
+        negative: count('negative', lo, hi),
+        neutral: count('neutral', lo, hi),
+      });
+    }
+    return bins;
+  }
+
+  /** Every day at which an actor or relation starts or ends, sorted. */
+  changeDays(): DayNumber[] {
+    const all = [...this.actors.changeDays(), ...this.relations.changeDays()].sort((a, b) => a - b);
+    return all.filter((d, i) => d !== all[i - 1]) as DayNumber[];
+  }
+}
+
+/** Builds the index for a validated dataset. */
+export function buildIndex(dataset: Dataset): TemporalIndex {
+  return new TemporalIndex(dataset);
+}

@@ -1,0 +1,279 @@
+/**
+ * Validation of a dataset: the zod schema for shape and dates, then the
+ * cross-checks zod cannot express (unique ids, references that resolve,
+ * intervals the right way round). Every problem is reported, not just the
+ * first, each with its path, value and a message a dataset author can act on.
+ */
+import type { $ZodIssue } from 'zod/v4/core';
+import { dateProblem, toDay } from './dates';
+import { formatPath, lineColumn, showValue, type Problem } from './problems';
+import { datasetSchema, type Dataset } from './schema';
+import { BUILTIN_ACTOR_TYPES, BUILTIN_RELATION_KINDS } from './vocabulary';
+
+export interface ValidationResult {
+  /** The dataset, present only when there are no errors. */
+  dataset?: Dataset;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** Parses JSON text and validates it. `file` names the input in messages. */
+export function parseDatasetJson(text: string, file?: string): ValidationResult {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') {
+    return {
+      errors: [{ severity: 'error', file, path: '', message: 'the file is empty' }],
+      warnings: [],
+    };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch (e) {
+    return { errors: [jsonSyntaxProblem(body, e, file)], warnings: [] };
+  }
+  return validateDataset(raw, file);
+}
+
+function jsonSyntaxProblem(text: string, e: unknown, file?: string): Problem {
+  const message = e instanceof Error ? e.message : String(e);
+  const pos = /position (\d+)/.exec(message);
+  const where = pos ? lineColumn(text, Number(pos[1])) : {};
+  // V8 appends "(line x column y)" itself; we report those as fields instead.
+  const clean = message
+    .replace(/\s*\(line \d+ column \d+\)/, '')
+    .replace(/ in JSON at position \d+/, '');
+  return { severity: 'error', file, ...where, path: '', message: `malformed JSON: ${clean}` };
+}
+
+/** Validates parsed JSON against the schema and the cross-checks. */
+export function validateDataset(raw: unknown, file?: string): ValidationResult {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const error = (path: string, message: string, value?: unknown) =>
+    errors.push({
+      severity: 'error',
+      file,
+      path,
+      message,
+      ...(value !== undefined ? { value } : {}),
+    });
+  const warn = (path: string, message: string, value?: unknown) =>
+    warnings.push({
+      severity: 'warning',
+      file,
+      path,
+      message,
+      ...(value !== undefined ? { value } : {}),
+    });
+
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    error('', `the top level must be an object with "title" and "actors", not ${describe(raw)}`);
+    return { errors, warnings };
+  }
+
+  const parsed = datasetSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.push(...issueProblems(issue, file));
+  }
+  crossCheck(raw as Record<string, unknown>, error, warn);
+
+  if (errors.length > 0 || !parsed.success) return { errors, warnings };
+  return { dataset: parsed.data, errors, warnings };
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+function issueProblems(issue: $ZodIssue, file?: string): Problem[] {
+  const path = formatPath(issue.path);
+  const base = { severity: 'error' as const, file };
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        ...base,
+        path: formatPath([...issue.path, key]),
+        message: `unknown field "${key}"`,
+      }));
+    case 'invalid_type':
+      if (issue.input === undefined) return [{ ...base, path, message: 'is required but missing' }];
+      return [
+        {
+          ...base,
+          path,
+          value: issue.input,
+          message: `must be ${article(issue.expected)}, not ${describe(issue.input)}`,
+        },
+      ];
+    case 'invalid_value':
+      return [
+        {
+          ...base,
+          path,
+          value: issue.input,
+          message: `must be one of ${issue.values.map((v) => showValue(v)).join(', ')}`,
+        },
+      ];
+    default:
+      return [{ ...base, path, value: issue.input, message: issue.message }];
+  }
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = {
+    object: 'an object',
+    array: 'a list',
+    string: 'a string',
+    number: 'a number',
+    boolean: 'true or false',
+  };
+  return names[expected] ?? expected;
+}
+
+type Report = (path: string, message: string, value?: unknown) => void;
+type Rec = Record<string, unknown>;
+
+/** Objects of a list in the raw input, with their index; other entries are zod's to report. */
+function records(raw: Rec, key: string): [Rec, number][] {
+  const list = raw[key];
+  if (!Array.isArray(list)) return [];
+  const out: [Rec, number][] = [];
+  list.forEach((item, i) => {
+    if (typeof item === 'object' && item !== null && !Array.isArray(item))
+      out.push([item as Rec, i]);
+  });
+  return out;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const validDay = (v: unknown): number | undefined => {
+  const s = str(v);
+  return s !== undefined && dateProblem(s) === null ? toDay(s) : undefined;
+};
+
+/** Ids of a list; reports duplicates. */
+function idSet(raw: Rec, key: string, error: Report): Set<string> {
+  const seen = new Map<string, number>();
+  for (const [item, i] of records(raw, key)) {
+    const id = str(item.id);
+    if (id === undefined) continue;
+    const first = seen.get(id);
+    if (first !== undefined)
+      error(`${key}[${i}].id`, `duplicate id "${id}" (first used by ${key}[${first}])`, id);
+    else seen.set(id, i);
+  }
+  return new Set(seen.keys());
+}
+
+function crossCheck(raw: Rec, error: Report, warn: Report): void {
+  const sources = idSet(raw, 'sources', error);
+  const types = new Set([
+    ...BUILTIN_ACTOR_TYPES.map((t) => t.id),
+    ...idSet(raw, 'actorTypes', error),
+  ]);
+  const kinds = new Set([
+    ...BUILTIN_RELATION_KINDS.map((k) => k.id),
+    ...idSet(raw, 'relationKinds', error),
+  ]);
+  const actors = idSet(raw, 'actors', error);
+  idSet(raw, 'relations', error);
+  idSet(raw, 'events', error);
+
+  const ref = (path: string, value: unknown, set: Set<string>, what: string, hint = '') => {
+    const v = str(value);
+    if (v !== undefined && !set.has(v))
+      error(path, `refers to ${what} "${v}", which does not exist${hint}`, v);
+  };
+  const interval = (path: string, item: Rec) => {
+    const a = validDay(item.from);
+    const b = validDay(item.until);
+    if (a !== undefined && b !== undefined && a > b)
+      error(
+        `${path}.until`,
+        `ends (${String(item.until)}) before it starts (${String(item.from)})`,
+        item.until,
+      );
+  };
+  const evidence = (path: string, item: Rec) => {
+    if (!Array.isArray(item.evidence)) return;
+    item.evidence.forEach((ev, j) => {
+      if (typeof ev === 'object' && ev !== null)
+        ref(
+          `${path}.evidence[${j}].source`,
+          (ev as Rec).source,
+          sources,
+          'source',
+          '; add it to "sources"',
+        );
+    });
+  };
+
+  const lifetimes = new Map<string, [number, number]>();
+  const parents = new Map<string, string>();
+  for (const [a, i] of records(raw, 'actors')) {
+    const p = `actors[${i}]`;
+    ref(
+      `${p}.type`,
+      a.type,
+      types,
+      'actor type',
+      '; use a built-in type or declare it in "actorTypes"',
+    );
+    ref(`${p}.parent`, a.parent, actors, 'parent actor');
+    if (str(a.parent) !== undefined && a.parent === a.id)
+      error(`${p}.parent`, 'an actor cannot be its own parent', a.parent);
+    else if (str(a.id) && str(a.parent)) parents.set(a.id as string, a.parent as string);
+    interval(p, a);
+    if (str(a.id))
+      lifetimes.set(a.id as string, [validDay(a.from) ?? -Infinity, validDay(a.until) ?? Infinity]);
+  }
+  for (const [a, i] of records(raw, 'actors')) {
+    const id = str(a.id);
+    if (id !== undefined && inCycle(id, parents))
+      error(`actors[${i}].parent`, `parent chain loops back to "${id}"`, a.parent);
+  }
+
+  for (const [r, i] of records(raw, 'relations')) {
+    const p = `relations[${i}]`;
+    ref(`${p}.source`, r.source, actors, 'actor');
+    ref(`${p}.target`, r.target, actors, 'actor');
+    if (str(r.source) !== undefined && r.source === r.target)
+      error(`${p}.target`, 'a relation needs two different actors', r.target);
+    ref(
+      `${p}.kind`,
+      r.kind,
+      kinds,
+      'relation kind',
+      '; use a built-in kind or declare it in "relationKinds"',
+    );
+    interval(p, r);
+    evidence(p, r);
+    for (const end of ['source', 'target'] as const) {
+      const life = lifetimes.get(str(r[end]) ?? '');
+      const from = validDay(r.from) ?? -Infinity;
+      const until = validDay(r.until) ?? Infinity;
+      if (life && (from < life[0] || until > life[1]))
+        warn(p, `is active outside the lifetime of its ${end} "${String(r[end])}"`);
+    }
+  }
+
+  for (const [e, i] of records(raw, 'events')) {
+    const p = `events[${i}]`;
+    if (Array.isArray(e.actors))
+      e.actors.forEach((a, j) => ref(`${p}.actors[${j}]`, a, actors, 'actor'));
+    evidence(p, e);
+  }
+}
+
+function inCycle(start: string, parents: Map<string, string>): boolean {
+  const seen = new Set<string>([start]);
+  for (let cur = parents.get(start); cur !== undefined; cur = parents.get(cur)) {
+    if (cur === start) return true;
+    if (seen.has(cur)) return false; // a loop further up; reported for its own members
+    seen.add(cur);
+  }
+  return false;
+}

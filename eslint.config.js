@@ -9,6 +9,10 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'react-hooks': reactHooks },
@@ -28,7 +32,10 @@ export default tseslint.config(
             { group: ['react', 'react-*', 'react/*'], message: 'src/core must not import React.' },
             { group: ['cytoscape', 'cytoscape-*'], message: 'src/core must not import Cytoscape.' },
             { group: ['zustand', 'zustand/*'], message: 'src/core must not import the store.' },
-            { group: ['**/ui/**', '**/graph/**', '**/store/**'], message: 'src/core is the bottom layer.' },
+            {
+              group: ['**/ui/**', '**/graph/**', '**/store/**'],
+              message: 'src/core is the bottom layer.',
+            },
           ],
         },
       ],

@@ -136,6 +136,10 @@ export const datasetSchema = z
     $schema: z.string().optional(),
     title: text(500).min(1, 'must not be empty'),
     description: text(20000).optional(),
+    period: z.strictObject({ from: isoDate, until: isoDate }).optional().meta({
+      description:
+        'The span the time bar shows; defaults to the earliest and latest dates in the data',
+    }),
     sources: z.array(sourceSchema).default([]),
     actorTypes: z.array(actorTypeSchema).default([]),
     relationKinds: z.array(relationKindSchema).default([]),

@@ -131,6 +131,8 @@ describe('TemporalIndex', () => {
     ]);
     expect(index.start).toBe(toDay('2000'));
     expect(index.end).toBe(toDay('2001'));
+    const framed = buildIndex({ ...d, period: { from: '1990', until: '2030-06' } });
+    expect([framed.start, framed.end]).toEqual([toDay('1990'), toDay('2030-06')]);
   });
 
   it('steps to the next and previous event strictly after/before t', () => {

@@ -18,7 +18,7 @@
  *   O(log n) per bin;
  * - events sorted by day for next/previous stepping.
  */
-import { endDay, startDay, type DayNumber } from './dates';
+import { endDay, startDay, toDay, type DayNumber } from './dates';
 import type { Dataset, Polarity } from './schema';
 import { resolveVocabulary } from './vocabulary';
 
@@ -191,7 +191,10 @@ export class TemporalIndex {
   private readonly polarityEnds: Record<Polarity, Float64Array>;
   readonly events: readonly IndexedEvent[];
   private readonly eventDays: Float64Array;
-  /** Earliest and latest finite day mentioned by any actor, relation or event. */
+  /**
+   * The span to explore: the dataset's `period` when it has one, else the
+   * earliest and latest finite day mentioned by any actor, relation or event.
+   */
   readonly start: DayNumber;
   readonly end: DayNumber;
 
@@ -256,8 +259,8 @@ export class TemporalIndex {
         if (day > hi) hi = day;
       }
     }
-    this.start = (lo === Infinity ? 0 : lo) as DayNumber;
-    this.end = (hi === -Infinity ? 0 : hi) as DayNumber;
+    this.start = (d.period ? toDay(d.period.from) : lo === Infinity ? 0 : lo) as DayNumber;
+    this.end = (d.period ? toDay(d.period.until) : hi === -Infinity ? 0 : hi) as DayNumber;
   }
 
   /** Actors and relations active at day t. */

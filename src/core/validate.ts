@@ -211,6 +211,8 @@ function crossCheck(raw: Rec, error: Report, warn: Report): void {
     });
   };
 
+  if (typeof raw.period === 'object' && raw.period !== null) interval('period', raw.period as Rec);
+
   const lifetimes = new Map<string, [number, number]>();
   const parents = new Map<string, string>();
   for (const [a, i] of records(raw, 'actors')) {

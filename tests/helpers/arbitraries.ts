@@ -76,8 +76,10 @@ export function probeDays(d: Dataset): number[] {
       .add(x)
       .add(x + 1);
   };
-  for (const a of d.actors) (add(a.from), add(a.until));
-  for (const r of d.relations) (add(r.from), add(r.until));
+  for (const x of [...d.actors, ...d.relations]) {
+    add(x.from);
+    add(x.until);
+  }
   for (const e of d.events) add(e.date);
   return [...days];
 }

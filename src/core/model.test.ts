@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { toDay } from './dates';
+import { computeLayout } from './layout';
+import { buildUnionGraph, signedGraphAt } from './model';
+import type { Dataset } from './schema';
+import { buildIndex } from './temporal';
+
+const d: Dataset = {
+  title: 't',
+  sources: [],
+  actorTypes: [],
+  relationKinds: [],
+  events: [],
+  actors: [
+    { id: 'pak', label: 'Pakistan', type: 'state' },
+    { id: 'isi', label: 'ISI', type: 'intelligence-agency', parent: 'pak' },
+    { id: 'tal', label: 'Taliban', type: 'armed-group', from: '1994' },
+    { id: 'ind', label: 'India', type: 'state' },
+  ],
+  relations: [
+    {
+      id: 'r1',
+      source: 'isi',
+      target: 'tal',
+      kind: 'support',
+      from: '1994',
+      until: '2021-08',
+      evidence: [],
+    },
+    { id: 'r2', source: 'pak', target: 'tal', kind: 'hostility', from: '2023', evidence: [] },
+    {
+      id: 'r3',
+      source: 'pak',
+      target: 'tal',
+      kind: 'cooperation',
+      from: '2023',
+      until: '2024',
+      evidence: [],
+    },
+    { id: 'r4', source: 'tal', target: 'ind', kind: 'cooperation', from: '2022', evidence: [] },
+    { id: 'r5', source: 'pak', target: 'ind', kind: 'rivalry', from: '1947', evidence: [] },
+  ],
+};
+
+describe('union graph', () => {
+  it('holds every actor and relation, directed where the kind is', () => {
+    const g = buildUnionGraph(d);
+    expect(g.order).toBe(4);
+    expect(g.size).toBe(5);
+    expect(g.isDirected('r1')).toBe(true);
+    expect(g.isDirected('r2')).toBe(false);
+    expect(g.getEdgeAttributes('r2')).toMatchObject({
+      kind: 'hostility',
+      polarity: 'negative',
+      sign: -1,
+    });
+    expect(g.getNodeAttribute('isi', 'parent')).toBe('pak');
+  });
+});
+
+describe('signed graph at t', () => {
+  const union = buildUnionGraph(d);
+  const index = buildIndex(d);
+
+  it('has the active actors and one signed edge per related pair', () => {
+    const g = signedGraphAt(union, index, toDay('2000'));
+    expect(g.nodes().sort()).toEqual(['ind', 'isi', 'pak', 'tal']);
+    expect(g.getEdgeAttributes('isi', 'tal')).toEqual({ sign: 1, mixed: false, relations: ['r1'] });
+    expect(g.getEdgeAttribute('pak', 'ind', 'sign')).toBe(-1);
+    expect(g.size).toBe(2);
+  });
+
+  it('nets the signs of several active relations between a pair', () => {
+    const g = signedGraphAt(union, index, toDay('2023-06'));
+    expect(g.getEdgeAttributes('pak', 'tal')).toMatchObject({ sign: 0, mixed: true });
+    expect(g.getEdgeAttribute('tal', 'ind', 'sign')).toBe(1);
+    const later = signedGraphAt(union, index, toDay('2024'));
+    expect(later.getEdgeAttributes('pak', 'tal')).toEqual({
+      sign: -1,
+      mixed: false,
+      relations: ['r2'],
+    });
+  });
+
+  it('leaves out actors that are not alive and not in an active relation', () => {
+    expect(signedGraphAt(union, index, toDay('1990')).nodes().sort()).toEqual([
+      'ind',
+      'isi',
+      'pak',
+    ]);
+  });
+});
+
+describe('layout', () => {
+  it('is deterministic and places every actor at a distinct point', () => {
+    const a = computeLayout(d);
+    const b = computeLayout(structuredClone(d));
+    expect([...a.entries()]).toEqual([...b.entries()]);
+    expect(a.size).toBe(4);
+    const keys = new Set([...a.values()].map((p) => `${p.x},${p.y}`));
+    expect(keys.size).toBe(4);
+    for (const p of a.values()) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+  });
+
+  it('does not depend on the order actors are listed in', () => {
+    const reversed = { ...d, actors: [...d.actors].reverse() };
+    expect([...computeLayout(reversed).entries()].sort()).toEqual(
+      [...computeLayout(d).entries()].sort(),
+    );
+  });
+});

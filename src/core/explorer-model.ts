@@ -17,6 +17,8 @@ export interface ExplorerModel {
   positions: Map<string, Point>;
   actorsById: Map<string, Actor>;
   relationsById: Map<string, Relation>;
+  /** Position of each relation in `dataset.relations` (the index's item number). */
+  relationIndex: Map<string, number>;
   eventsById: Map<string, EventItem>;
 }
 
@@ -29,6 +31,7 @@ export function buildExplorerModel(dataset: Dataset): ExplorerModel {
     positions: computeLayout(dataset),
     actorsById: new Map(dataset.actors.map((a) => [a.id, a])),
     relationsById: new Map(dataset.relations.map((r) => [r.id, r])),
+    relationIndex: new Map(dataset.relations.map((r, i) => [r.id, i])),
     eventsById: new Map(dataset.events.map((e) => [e.id, e])),
   };
 }

@@ -5,6 +5,7 @@
  */
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import noverlap from 'graphology-layout-noverlap';
 import type { Dataset } from './schema';
 
 export interface Point {
@@ -79,9 +80,24 @@ export function computeLayout(dataset: Dataset, spacing = 160): Map<string, Poin
   const scale = mean > 0 ? spacing / mean : 1;
   const cx = [...pos.values()].reduce((s, p) => s + p.x, 0) / Math.max(1, pos.size);
   const cy = [...pos.values()].reduce((s, p) => s + p.y, 0) / Math.max(1, pos.size);
-  for (const p of pos.values()) {
-    p.x = Math.round((p.x - cx) * scale);
-    p.y = Math.round((p.y - cy) * scale);
+  for (const id of ids) {
+    const p = pos.get(id)!;
+    g.mergeNodeAttributes(id, {
+      x: (p.x - cx) * scale,
+      y: (p.y - cy) * scale,
+      size: spacing * 0.3,
+    });
+  }
+
+  // Push apart nodes whose labels would collide (a node and its label need about 0.6 × spacing).
+  if (g.order > 1 && g.order <= 5000)
+    noverlap.assign(g, { maxIterations: 200, settings: { margin: spacing * 0.08, ratio: 1 } });
+
+  for (const id of ids) {
+    pos.set(id, {
+      x: Math.round(g.getNodeAttribute(id, 'x')),
+      y: Math.round(g.getNodeAttribute(id, 'y')),
+    });
   }
   return pos;
 }

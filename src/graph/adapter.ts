@@ -3,27 +3,66 @@
  * once (preset positions from the core's layout), then moves through time by
  * applying the core's diff inside one `cy.batch()`: relations are shown or
  * hidden with `display` (never removed and re-added) and fade in and out;
- * actors outside their lifetime are greyed, not hidden, so the relations
- * that still name them stay readable.
+ * a pair whose relation flips sign changes colour smoothly; actors outside
+ * their lifetime are greyed, not hidden, so relations that still name them
+ * stay readable.
+ *
+ * Three independent reasons hide an element, each its own class:
+ * `off` (not active at the day), `filtered` (legend filters, neighbourhood
+ * focus) and `fading` (transient, during a fade).
  */
-import cytoscape, { type Core } from 'cytoscape';
+import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
 import type { ExplorerModel } from '../core/explorer-model';
+import type { Point } from '../core/layout';
+import { NO_FILTER, visibleActors, type SceneFilter } from '../core/render/scene';
 import { buildElements, relationElementId, relationIdOf } from './elements';
 import { FADE_MS, graphStyle } from './style';
 
+export interface GraphSelection {
+  kind: 'actor' | 'relation' | 'event';
+  id: string;
+}
+
+export type GraphFilter = SceneFilter;
+
 export interface GraphViewOptions {
-  /** Skip fades (prefers-reduced-motion, exports, tests of the end state). */
+  /** Skip fades and camera animations (prefers-reduced-motion). */
   reducedMotion?: boolean;
+  /** The user clicked an element, or the background (null). */
+  onSelect?: (selection: GraphSelection | null) => void;
+  /** The user finished dragging nodes to new positions. */
+  onNodesMoved?: (moved: Map<string, Point>) => void;
+  /** The pointer entered (or left, null) an actor or relation; x/y relative to the container. */
+  onHover?: (hover: GraphHover | null) => void;
+}
+
+export interface GraphHover {
+  kind: 'actor' | 'relation';
+  id: string;
+  x: number;
+  y: number;
 }
 
 export interface GraphView {
   /** Shows the graph at a day, applying only what changed since the last call. */
   setDay(day: number): void;
+  setFilter(filter: GraphFilter): void;
+  /** Marks the selected actor or relation (events select their actors). */
+  setSelection(selection: GraphSelection | null): void;
+  /** Centres the camera on the selection. */
+  focus(selection: GraphSelection): void;
   fit(): void;
+  /** Call after the container changed size. */
+  resize(): void;
   /** Ids of relations drawn now (leaving ones excluded once their fade started). */
   drawnRelations(): string[];
-  /** Ids of actors drawn as alive (not greyed) now. */
+  /** Ids of actors drawn (not filtered out), and of those drawn alive (not greyed). */
+  drawnActors(): string[];
   liveActors(): string[];
+  /** The visible region in graph coordinates (for "export the current view"). */
+  extent(): { x1: number; y1: number; x2: number; y2: number };
+  /** Where an actor, or a relation's midpoint, is on the page (client pixels), if drawn. */
+  clientPosition(kind: 'actor' | 'relation', id: string): Point | null;
   destroy(): void;
 }
 
@@ -42,10 +81,14 @@ export function createGraphView(
     minZoom: 0.1,
     maxZoom: 4,
     boxSelectionEnabled: false,
+    selectionType: 'single',
   });
 
   const pendingHide = new Map<string, ReturnType<typeof setTimeout>>();
   let current = day;
+  let filter = NO_FILTER;
+
+  const relationEdge = (id: string) => cy.getElementById(relationElementId(id)) as EdgeSingular;
 
   // Initial state: everything active at `day`, no animation.
   const initial = model.index.stateAt(day);
@@ -54,12 +97,12 @@ export function createGraphView(
     cy.nodes().forEach((n) => {
       n.toggleClass('dormant', !alive.has(n.id()));
     });
-    for (const id of initial.relations) cy.getElementById(relationElementId(id)).removeClass('off');
+    for (const id of initial.relations) relationEdge(id).removeClass('off');
   });
   cy.fit(undefined, 40);
 
-  function show(id: string) {
-    const ele = cy.getElementById(relationElementId(id));
+  function show(id: string, fromColor?: string) {
+    const ele = relationEdge(id);
     const timer = pendingHide.get(id);
     if (timer !== undefined) {
       clearTimeout(timer);
@@ -69,16 +112,23 @@ export function createGraphView(
       ele.removeClass('off fading');
       return;
     }
+    if (fromColor) {
+      // A flip: appear at once in the old colour, then blend to the new one.
+      ele.removeClass('off fading');
+      ele.style({ 'line-color': fromColor, 'target-arrow-color': fromColor });
+      requestAnimationFrame(() => ele.removeStyle('line-color target-arrow-color'));
+      return;
+    }
     // Start transparent, then clear the class on the next frame so the opacity transition runs.
     if (ele.hasClass('off')) ele.addClass('fading');
     ele.removeClass('off');
     requestAnimationFrame(() => ele.removeClass('fading'));
   }
 
-  function hide(id: string) {
-    const ele = cy.getElementById(relationElementId(id));
-    if (reducedMotion) {
-      ele.addClass('off');
+  function hide(id: string, immediately = false) {
+    const ele = relationEdge(id);
+    if (reducedMotion || immediately) {
+      ele.addClass('off').removeClass('fading');
       return;
     }
     ele.addClass('fading');
@@ -91,37 +141,148 @@ export function createGraphView(
     );
   }
 
+  function applyFilter() {
+    const shown = new Set(visibleActors(model, current, filter));
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        n.toggleClass('filtered', !shown.has(n.id()));
+      });
+      cy.edges('.relation').forEach((e) => {
+        e.toggleClass('filtered', filter.hiddenKinds.has(e.data('kind')));
+      });
+    });
+  }
+
+  const isDrawn = (e: EdgeSingular) =>
+    !e.hasClass('off') &&
+    !e.hasClass('filtered') &&
+    !pendingHide.has(relationIdOf(e.id())) &&
+    !e.source().hasClass('filtered') &&
+    !e.target().hasClass('filtered');
+
+  // Hover: highlight a node's neighbourhood among what is drawn, and report it for a tooltip.
+  cy.on('mouseover', 'node', (evt) => {
+    const node = evt.target as NodeSingular;
+    const keep = node.closedNeighborhood();
+    cy.batch(() => {
+      cy.elements().not(keep).addClass('dimmed');
+      keep.addClass('highlighted');
+    });
+    const p = node.renderedPosition();
+    options.onHover?.({ kind: 'actor', id: node.id(), x: p.x, y: p.y });
+  });
+  cy.on('mouseover', 'edge.relation', (evt) => {
+    const edge = evt.target as EdgeSingular;
+    const p = edge.renderedMidpoint();
+    options.onHover?.({ kind: 'relation', id: relationIdOf(edge.id()), x: p.x, y: p.y });
+  });
+  const clearHover = () => {
+    cy.batch(() => cy.elements().removeClass('dimmed highlighted'));
+    options.onHover?.(null);
+  };
+  cy.on('mouseout', 'node', clearHover);
+  // Leaving the canvas straight from a node sends Cytoscape no mouseout.
+  container.addEventListener('mouseleave', clearHover);
+  cy.on('mouseout', 'edge.relation', () => options.onHover?.(null));
+  cy.on('viewport drag', () => options.onHover?.(null));
+
+  cy.on('tap', (evt) => {
+    if (evt.target === cy) options.onSelect?.(null);
+  });
+  cy.on('tap', 'node', (evt) =>
+    options.onSelect?.({ kind: 'actor', id: (evt.target as NodeSingular).id() }),
+  );
+  cy.on('tap', 'edge.relation', (evt) =>
+    options.onSelect?.({ kind: 'relation', id: relationIdOf((evt.target as EdgeSingular).id()) }),
+  );
+  cy.on('dragfree', 'node', (evt) => {
+    const moved = new Map<string, Point>();
+    const node = evt.target as NodeSingular;
+    moved.set(node.id(), { ...node.position() });
+    options.onNodesMoved?.(moved);
+  });
+
+  const selectionElements = (selection: GraphSelection) => {
+    if (selection.kind === 'actor') return cy.getElementById(selection.id);
+    if (selection.kind === 'relation') return relationEdge(selection.id);
+    const actors = model.eventsById.get(selection.id)?.actors ?? [];
+    return cy.nodes().filter((n) => actors.includes(n.id()));
+  };
+
   return {
     setDay(next) {
       if (next === current) return;
       const diff = model.index.diff(current, next);
       current = next;
+      // A flipped pair blends from the colour of the relation that left.
+      const flipColor = new Map<string, string>();
+      for (const f of diff.flips) {
+        const old = relationEdge(f.left[0]!).data('color') as string;
+        for (const id of f.entered) flipColor.set(id, old);
+      }
+      const flippedOut = new Set(diff.flips.flatMap((f) => f.left));
       cy.batch(() => {
-        for (const id of diff.relationsLeft) hide(id);
-        for (const id of diff.relationsEntered) show(id);
+        for (const id of diff.relationsLeft) hide(id, flippedOut.has(id));
+        for (const id of diff.relationsEntered) show(id, flipColor.get(id));
         for (const id of diff.actorsLeft) cy.getElementById(id).addClass('dormant');
         for (const id of diff.actorsEntered) cy.getElementById(id).removeClass('dormant');
       });
+      if (filter.focusActor) applyFilter();
+    },
+    setFilter(next) {
+      filter = next;
+      applyFilter();
+    },
+    setSelection(selection) {
+      cy.batch(() => {
+        cy.elements().unselect();
+        if (selection) selectionElements(selection).select();
+      });
+    },
+    focus(selection) {
+      const eles = selectionElements(selection);
+      if (eles.empty()) return;
+      const target = { center: { eles }, zoom: Math.max(cy.zoom(), 1) };
+      if (reducedMotion) cy.center(eles);
+      else cy.animate(target, { duration: 350, easing: 'ease-in-out-cubic' });
     },
     fit() {
-      cy.fit(undefined, 40);
+      cy.fit(cy.elements(':visible'), 40);
+    },
+    resize() {
+      cy.resize();
     },
     drawnRelations() {
       return cy
         .edges('.relation')
-        .filter(
-          (e) =>
-            !e.hasClass('off') && !(e.hasClass('fading') && pendingHide.has(relationIdOf(e.id()))),
-        )
+        .filter(isDrawn)
         .map((e) => relationIdOf(e.id()));
+    },
+    drawnActors() {
+      return cy
+        .nodes()
+        .filter((n) => !n.hasClass('filtered'))
+        .map((n) => n.id());
     },
     liveActors() {
       return cy
         .nodes()
-        .filter((n) => !n.hasClass('dormant'))
+        .filter((n) => !n.hasClass('dormant') && !n.hasClass('filtered'))
         .map((n) => n.id());
     },
+    extent() {
+      const e = cy.extent();
+      return { x1: e.x1, y1: e.y1, x2: e.x2, y2: e.y2 };
+    },
+    clientPosition(kind, id) {
+      const ele = cy.getElementById(kind === 'actor' ? id : relationElementId(id));
+      if (ele.empty() || !ele.visible()) return null;
+      const p = ele.isEdge() ? ele.renderedMidpoint() : (ele as NodeSingular).renderedPosition();
+      const box = container.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
     destroy() {
+      container.removeEventListener('mouseleave', clearHover);
       for (const t of pendingHide.values()) clearTimeout(t);
       cy.destroy();
     },

@@ -44,7 +44,7 @@ export function graphStyle(reducedMotion: boolean): StylesheetJson {
     },
     { selector: 'node.dormant', style: { opacity: 0.3 } },
     {
-      selector: 'edge',
+      selector: 'edge.relation',
       style: {
         width: 'mapData(strength, 0, 1, 1.5, 5)',
         'line-color': 'data(color)',
@@ -70,7 +70,10 @@ export function graphStyle(reducedMotion: boolean): StylesheetJson {
       },
     },
     { selector: 'edge.fading', style: { opacity: 0 } },
-    { selector: '.off', style: { display: 'none' } },
+    { selector: '.off, .filtered', style: { display: 'none' } },
+    { selector: '.dimmed', style: { opacity: 0.15 } },
+    { selector: 'node.highlighted', style: { 'border-color': '#1d1d1f', 'border-width': 3 } },
+    { selector: 'edge.relation.highlighted', style: { width: 'mapData(strength, 0, 1, 3, 7)' } },
     {
       selector: ':selected',
       style: { 'overlay-color': '#0b57d0', 'overlay-opacity': 0.18, 'overlay-padding': 6 },

@@ -1,37 +1,237 @@
 /**
  * The one app store. It holds the loaded model (immutable, replaced whole on
- * load), the current day and what the user is looking at. Big structures
- * live in the core model; the store only points at them.
+ * load), the current day, playback, selection, filters and view options.
+ * Big structures live in the core model; the store only points at them.
+ * Actions are plain functions below; components read through the narrow
+ * selectors in `selectors.ts`.
  */
 import { create } from 'zustand';
-import type { DayNumber } from '../core/dates';
+import { civilToDays, daysInMonth, daysToCivil, type DayNumber } from '../core/dates';
 import { buildExplorerModel, type ExplorerModel } from '../core/explorer-model';
+import type { Point } from '../core/layout';
 import type { Dataset } from '../core/schema';
+import { loadPositions, savePositions } from './persistence';
+
+export type SelectionKind = 'actor' | 'relation' | 'event';
+export interface Selection {
+  kind: SelectionKind;
+  id: string;
+}
+
+export type ViewMode = 'graph' | 'table';
+
+/** Playback speeds offered, in days of data per second of playback. */
+export const SPEEDS = [
+  { label: '1 month / s', daysPerSecond: 30.44 },
+  { label: '3 months / s', daysPerSecond: 91.31 },
+  { label: '1 year / s', daysPerSecond: 365.25 },
+  { label: '2 years / s', daysPerSecond: 730.5 },
+  { label: '5 years / s', daysPerSecond: 1826.25 },
+] as const;
 
 export interface AppState {
   model: ExplorerModel | null;
+  /** Key under which positions and view are kept for this dataset. */
+  datasetKey: string;
   /** The day the graph shows. */
   day: DayNumber;
+  playing: boolean;
+  /** Days of data per second of playback. */
+  speed: number;
+  loop: boolean;
+  selection: Selection | null;
+  /** Actor types and relation kinds switched off in the legend (sorted ids). */
+  hiddenTypes: readonly string[];
+  hiddenKinds: readonly string[];
+  /** Show only the selected actor and its counterparts at the current day. */
+  neighbourhoodOnly: boolean;
+  view: ViewMode;
+  /** Bumped to ask the graph to centre on the selection (search, panel links). */
+  focusRequest: number;
 }
 
-export const useStore = create<AppState>()(() => ({
+const initialState: AppState = {
   model: null,
+  datasetKey: '',
   day: 0 as DayNumber,
-}));
+  playing: false,
+  speed: SPEEDS[2].daysPerSecond,
+  loop: false,
+  selection: null,
+  hiddenTypes: [],
+  hiddenKinds: [],
+  neighbourhoodOnly: false,
+  view: 'graph',
+  focusRequest: 0,
+};
 
-/** Loads a validated dataset and shows it at its most recent day. */
-export function loadDataset(dataset: Dataset): void {
+export const useStore = create<AppState>()(() => initialState);
+
+const get = () => useStore.getState();
+const set = (partial: Partial<AppState>) => useStore.setState(partial);
+
+// ---- dataset ---------------------------------------------------------------
+
+/** Loads a validated dataset, with positions the user dragged before, at its most recent day. */
+export function loadDataset(dataset: Dataset, datasetKey = dataset.title): void {
   const model = buildExplorerModel(dataset);
-  useStore.setState({ model, day: model.index.end });
+  for (const [id, p] of loadPositions(datasetKey))
+    if (model.positions.has(id)) model.positions.set(id, p);
+  set({
+    ...initialState,
+    speed: get().speed,
+    model,
+    datasetKey,
+    day: model.index.end,
+  });
 }
 
-/** Moves the shown day, clamped to the dataset's range. */
-export function setDay(day: number): void {
-  const model = useStore.getState().model;
+/** Keeps positions the user dragged nodes to, for this dataset, across reloads. */
+export function rememberPositions(moved: ReadonlyMap<string, Point>): void {
+  const { model, datasetKey } = get();
   if (!model) return;
-  const clamped = Math.min(model.index.end, Math.max(model.index.start, Math.round(day)));
-  useStore.setState({ day: clamped as DayNumber });
+  for (const [id, p] of moved) model.positions.set(id, { ...p });
+  savePositions(datasetKey, model.positions);
 }
 
-export const selectModel = (s: AppState) => s.model;
-export const selectDay = (s: AppState) => s.day;
+// ---- time ------------------------------------------------------------------
+
+function clampDay(day: number): DayNumber {
+  const model = get().model;
+  if (!model) return day as DayNumber;
+  return Math.min(model.index.end, Math.max(model.index.start, Math.round(day))) as DayNumber;
+}
+
+/** Moves the shown day, clamped to the dataset's period. */
+export function setDay(day: number): void {
+  const next = clampDay(day);
+  if (next !== get().day) set({ day: next });
+}
+
+/** Adds calendar months (negative to go back), keeping the day of month where it exists. */
+export function addMonths(day: number, months: number): DayNumber {
+  const { year, month, day: d } = daysToCivil(day);
+  const total = year * 12 + (month - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return civilToDays(y, m, Math.min(d, daysInMonth(y, m)));
+}
+
+/** Steps by calendar months: ±1 for arrow keys, ±12 for a year. */
+export function stepMonths(months: number): void {
+  setDay(addMonths(get().day, months));
+}
+
+/** Jumps to the next (+1) or previous (−1) event; lands exactly on its date. */
+export function stepEvent(direction: 1 | -1): void {
+  const { model, day } = get();
+  if (!model) return;
+  const event = direction > 0 ? model.index.nextEvent(day) : model.index.previousEvent(day);
+  if (event) set({ day: clampDay(event.day), playing: false });
+}
+
+export function jumpToStart(): void {
+  const model = get().model;
+  if (model) set({ day: model.index.start, playing: false });
+}
+
+export function jumpToEnd(): void {
+  const model = get().model;
+  if (model) set({ day: model.index.end, playing: false });
+}
+
+// ---- playback --------------------------------------------------------------
+
+export function play(): void {
+  const { model, day } = get();
+  if (!model) return;
+  // Playing from the end starts over, as media players do.
+  set({ playing: true, day: day >= model.index.end ? model.index.start : day });
+}
+
+export function pause(): void {
+  if (get().playing) set({ playing: false });
+}
+
+export function togglePlay(): void {
+  if (get().playing) pause();
+  else play();
+}
+
+export function setSpeed(daysPerSecond: number): void {
+  set({ speed: daysPerSecond });
+}
+
+export function setLoop(loop: boolean): void {
+  set({ loop });
+}
+
+/**
+ * Advances playback by `seconds` of wall time. Called by the playback clock
+ * each animation frame; at the end it stops or, with loop, starts over.
+ */
+export function advancePlayback(seconds: number): void {
+  const { model, day, speed, loop, playing } = get();
+  if (!model || !playing) return;
+  const next = day + seconds * speed;
+  if (next < model.index.end) set({ day: Math.floor(next) as DayNumber });
+  else if (loop) set({ day: model.index.start });
+  else set({ day: model.index.end, playing: false });
+}
+
+// ---- selection -------------------------------------------------------------
+
+/** Selects an actor, relation or event (or nothing); `focus` asks the graph to centre on it. */
+export function select(selection: Selection | null, focus = false): void {
+  set({ selection, ...(focus ? { focusRequest: get().focusRequest + 1 } : {}) });
+}
+
+/** Selects an event and moves time to its date. */
+export function selectEvent(id: string): void {
+  const model = get().model;
+  const event = model?.eventsById.get(id);
+  if (!model || !event) return;
+  const indexed = model.index.events.find((e) => e.id === id);
+  set({
+    selection: { kind: 'event', id },
+    day: clampDay(indexed?.day ?? get().day),
+    playing: false,
+  });
+}
+
+// ---- filters and view ------------------------------------------------------
+
+const toggled = (list: readonly string[], id: string) =>
+  list.includes(id) ? list.filter((x) => x !== id) : [...list, id].sort();
+
+export function toggleType(id: string): void {
+  set({ hiddenTypes: toggled(get().hiddenTypes, id) });
+}
+
+export function toggleKind(id: string): void {
+  set({ hiddenKinds: toggled(get().hiddenKinds, id) });
+}
+
+export function setNeighbourhoodOnly(on: boolean): void {
+  set({ neighbourhoodOnly: on });
+}
+
+export function showAll(): void {
+  set({ hiddenTypes: [], hiddenKinds: [], neighbourhoodOnly: false });
+}
+
+export function setView(view: ViewMode): void {
+  set({ view });
+}
+
+/** Applies a view restored from a URL (see url.ts); unknown ids were already dropped. */
+export function applyView(
+  view: Partial<
+    Pick<
+      AppState,
+      'day' | 'selection' | 'hiddenTypes' | 'hiddenKinds' | 'neighbourhoodOnly' | 'view'
+    >
+  >,
+): void {
+  set({ ...view, ...(view.day !== undefined ? { day: clampDay(view.day) } : {}), playing: false });
+}

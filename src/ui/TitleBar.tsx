@@ -1,18 +1,47 @@
-/** The dataset's title and the sources it quotes. */
-import { selectModel, useStore } from '../store/store';
+/** The dataset's title and sources, actor search, the graph/table switch and export. */
+import { lazy, Suspense, useState } from 'react';
+import { selectModel, selectView } from '../store/selectors';
+import { setView, useStore } from '../store/store';
+import { Search } from './Search';
+
+// Export code (SVG renderer, video encoder) is not needed for the first picture.
+const ExportDialog = lazy(() =>
+  import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })),
+);
 
 export function TitleBar() {
   const model = useStore(selectModel);
+  const view = useStore(selectView);
+  const [exporting, setExporting] = useState(false);
   if (!model) return null;
   const { title, sources } = model.dataset;
   return (
     <header className="title-bar">
-      <span className="title-bar__app">Allegiance</span>
-      <h1 className="title-bar__title">{title}</h1>
-      {sources.length > 0 && (
-        <p className="title-bar__sources">
-          Sources: {sources.map((s) => s.title + (s.date ? ` (${s.date})` : '')).join('; ')}
-        </p>
+      <div className="title-bar__text">
+        <span className="title-bar__app">Allegiance</span>
+        <h1 className="title-bar__title">{title}</h1>
+        {sources.length > 0 && (
+          <p className="title-bar__sources">
+            Sources: {sources.map((s) => s.title + (s.date ? ` (${s.date})` : '')).join('; ')}
+          </p>
+        )}
+      </div>
+      <Search />
+      <div className="view-switch" role="group" aria-label="View">
+        <button type="button" aria-pressed={view === 'graph'} onClick={() => setView('graph')}>
+          Graph
+        </button>
+        <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>
+          Table
+        </button>
+      </div>
+      <button type="button" className="title-bar__export" onClick={() => setExporting(true)}>
+        Export…
+      </button>
+      {exporting && (
+        <Suspense fallback={null}>
+          <ExportDialog open={exporting} onClose={() => setExporting(false)} />
+        </Suspense>
       )}
     </header>
   );

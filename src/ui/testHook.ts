@@ -1,15 +1,26 @@
 /**
  * A read-only window hook for browser tests: what the graph draws right now.
- * It exposes copies of ids, never the Cytoscape instance or the store.
+ * It exposes copies of ids and coordinates, never the Cytoscape instance or
+ * the store, so tests cannot change what they observe.
  */
 import { formatDay } from '../core/dates';
+import type { Point } from '../core/layout';
 import type { GraphView } from '../graph/adapter';
 import { useStore } from '../store/store';
 
 export interface AllegianceTestHook {
+  /** The shown day, as YYYY-MM-DD. */
   date(): string;
+  playing(): boolean;
+  /** Relations drawn (active, not filtered, not fading out), sorted ids. */
   drawnRelations(): string[];
+  /** Actors drawn (not filtered), and those drawn alive (not greyed). */
+  drawnActors(): string[];
   liveActors(): string[];
+  /** Client (page) coordinates of an actor or a relation's midpoint; null if not drawn. */
+  clientPosition(kind: 'actor' | 'relation', id: string): Point | null;
+  /** The model position (graph coordinates) of an actor. */
+  modelPosition(id: string): Point | null;
 }
 
 declare global {
@@ -21,8 +32,15 @@ declare global {
 export function registerTestHook(view: GraphView): () => void {
   const hook: AllegianceTestHook = Object.freeze({
     date: () => formatDay(useStore.getState().day),
+    playing: () => useStore.getState().playing,
     drawnRelations: () => view.drawnRelations().sort(),
+    drawnActors: () => view.drawnActors().sort(),
     liveActors: () => view.liveActors().sort(),
+    clientPosition: (kind: 'actor' | 'relation', id: string) => view.clientPosition(kind, id),
+    modelPosition: (id: string) => {
+      const p = useStore.getState().model?.positions.get(id);
+      return p ? { ...p } : null;
+    },
   });
   window.__allegiance = hook;
   return () => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endDay, startDay, toDay } from '../../src/core/dates';
+import { daysToCivil, endDay, startDay, toDay } from '../../src/core/dates';
 import type { Dataset } from '../../src/core/schema';
 import { resolveVocabulary } from '../../src/core/vocabulary';
 import { launchBrowser, openApp, pixelDifference, pixelStats } from './browser';
@@ -26,12 +26,17 @@ const between = (ids: string[], a: string, b: string) =>
     .map((id) => seed.relations.find((r) => r.id === id)!)
     .filter((r) => [r.source, r.target].sort().join() === [a, b].sort().join());
 
+/** Moves the time slider to a first-of-month date with the keyboard: Home, then years and months. */
 async function setDate(page: Page, iso: string) {
-  await page.locator('#date-slider').fill(String(toDay(iso)));
-  await page.waitForFunction(
-    (d) => window.__allegiance?.date() === d,
-    iso.length === 10 ? iso : `${iso}-01-01`.slice(0, 10),
-  );
+  const slider = page.getByRole('slider', { name: 'Date' });
+  await slider.focus();
+  await slider.press('Home');
+  const start = daysToCivil(toDay(seed.period!.from));
+  const target = daysToCivil(toDay(iso));
+  const months = (target.year - start.year) * 12 + (target.month - start.month);
+  for (let i = 0; i < Math.floor(months / 12); i++) await slider.press('PageUp');
+  for (let i = 0; i < months % 12; i++) await slider.press('ArrowRight');
+  await page.waitForFunction((d) => window.__allegiance?.date() === d, iso);
 }
 
 async function graphPixels(page: Page) {

@@ -13,9 +13,12 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html'))
-    throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does).');
+  // ALLEGIANCE_DIST lets parallel runs serve their own build.
+  const outDir = process.env.ALLEGIANCE_DIST ?? 'dist';
+  if (!existsSync(`${outDir}/index.html`))
+    throw new Error(`${outDir}/ is missing: run \`npm run build\` first (npm run test:e2e does).`);
   const server = await preview({
+    build: { outDir },
     preview: { host: '127.0.0.1', port: 4180, strictPort: false },
     logLevel: 'warn',
   });

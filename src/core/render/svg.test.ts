@@ -1,0 +1,102 @@
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { toDay } from '../dates';
+import { buildExplorerModel } from '../explorer-model';
+import type { Dataset } from '../schema';
+import { buildScene, sceneAt } from './scene';
+import { legendFor, renderSvg, wrapLabel } from './svg';
+
+const dataset: Dataset = {
+  title: 'Test & <check>',
+  sources: [{ id: 's', title: 'Doc' }],
+  actorTypes: [],
+  relationKinds: [],
+  events: [],
+  actors: [
+    { id: 'a', label: 'Alpha <script>alert(1)</script>', type: 'state' },
+    { id: 'b', label: 'Beta', type: 'armed-group', from: '2000' },
+    { id: 'c', label: 'Gamma agency', type: 'intelligence-agency', parent: 'a' },
+  ],
+  relations: [
+    {
+      id: 'r1',
+      source: 'a',
+      target: 'b',
+      kind: 'support',
+      from: '2000',
+      until: '2010',
+      evidence: [],
+    },
+    { id: 'r2', source: 'a', target: 'b', kind: 'hostility', from: '2005', evidence: [] },
+    { id: 'r3', source: 'c', target: 'b', kind: 'tension', from: '2012', evidence: [] },
+  ],
+};
+const model = buildExplorerModel(dataset);
+const parse = (svg: string) => new XMLParser({ ignoreAttributes: false }).parse(svg);
+
+describe('SVG export', () => {
+  it('draws the actors and relations of the day, labels as escaped text', () => {
+    const scene = sceneAt(model, toDay('2007'));
+    expect(scene.relations.map((r) => r.id)).toEqual(['r1', 'r2']);
+    const { svg, width, height } = renderSvg(scene, {
+      background: 'white',
+      caption: { title: dataset.title, date: '2007', sources: 'Doc' },
+      legend: legendFor(model, scene),
+    });
+    expect(() => parse(svg)).not.toThrow();
+    expect(parse(svg).svg['@_width']).toBe(String(width));
+    expect(height).toBeGreaterThan(100);
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('>&lt;script&gt;alert(1)&lt;/script&gt;</tspan>');
+    expect(svg).toContain('Test &amp; &lt;check&gt;');
+    expect(svg).toContain('Gamma agency');
+    expect(svg).toContain('>2007</text>');
+    // two parallel relations bow apart: two different control points
+    const curves = [...svg.matchAll(/d="M[^Q"]+Q([\d.-]+),([\d.-]+) [^"]+" fill="none"/g)].map(
+      (m) => `${m[1]},${m[2]}`,
+    );
+    expect(new Set(curves).size).toBe(2);
+    // legend names only what is drawn
+    expect(svg).toContain('>Support<');
+    expect(svg).toContain('>Hostility<');
+    expect(svg).not.toContain('>Tension<');
+    expect(svg).toContain('>part of<');
+  });
+
+  it('greys actors outside their lifetime and says so in the legend', () => {
+    const scene = sceneAt(model, toDay('1990'));
+    expect(scene.actors.find((a) => a.id === 'b')?.dormant).toBe(true);
+    const { svg } = renderSvg(scene, { background: 'dark', legend: legendFor(model, scene) });
+    expect(svg).toContain('opacity="0.3"');
+    expect(svg).toContain('outside the actor’s lifetime');
+    expect(svg).toContain('fill="#1d1d1f"'); // dark background
+  });
+
+  it('has no background rectangle when transparent', () => {
+    const { svg } = renderSvg(sceneAt(model, toDay('2007')), { background: 'transparent' });
+    expect(svg).not.toMatch(/<rect width=/);
+  });
+
+  it('crops to a region (the current view) with a clip path', () => {
+    const { svg, width } = renderSvg(sceneAt(model, toDay('2007')), {
+      background: 'white',
+      region: { x1: -50, y1: -50, x2: 550, y2: 350 },
+    });
+    expect(svg).toContain('clip-path="url(#view)"');
+    expect(width).toBe(648);
+  });
+
+  it('only draws relations whose actors are drawn', () => {
+    const scene = buildScene(model, { actors: ['a'], liveActors: ['a'], relations: ['r1', 'r2'] });
+    expect(scene.relations).toEqual([]);
+  });
+
+  it('wraps labels like the canvas', () => {
+    expect(wrapLabel('Afghan nationals and refugees in Pakistan')).toEqual([
+      'Afghan nationals',
+      'and refugees in',
+      'Pakistan',
+    ]);
+    expect(wrapLabel('')).toEqual(['']);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * Keeps what the user arranged (dragged node positions) per dataset in
+ * localStorage, so it survives reloads. Storage may be unavailable (private
+ * mode, quota): reads then return nothing and writes report failure.
+ */
+import type { Point } from '../core/layout';
+
+const key = (datasetKey: string) => `allegiance:positions:${datasetKey}`;
+
+export function loadPositions(datasetKey: string): Map<string, Point> {
+  try {
+    const raw = globalThis.localStorage?.getItem(key(datasetKey));
+    if (!raw) return new Map();
+    const parsed: unknown = JSON.parse(raw);
+    const out = new Map<string, Point>();
+    if (typeof parsed !== 'object' || parsed === null) return out;
+    for (const [id, p] of Object.entries(parsed)) {
+      if (typeof p?.x === 'number' && typeof p?.y === 'number' && Number.isFinite(p.x + p.y))
+        out.set(id, { x: p.x, y: p.y });
+    }
+    return out;
+  } catch {
+    return new Map();
+  }
+}
+
+/** Saves positions; false when the browser refused (quota, private mode). */
+export function savePositions(datasetKey: string, positions: ReadonlyMap<string, Point>): boolean {
+  try {
+    const obj: Record<string, Point> = Object.create(null);
+    for (const [id, p] of positions) obj[id] = { x: Math.round(p.x), y: Math.round(p.y) };
+    globalThis.localStorage?.setItem(key(datasetKey), JSON.stringify(obj));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The view in the URL: date, selection, filters and view mode, so a link
+ * reopens the same picture. Parsing drops what the dataset does not know
+ * (a stale link never breaks the page).
+ */
+import { dateProblem, formatDay, toDay, type DayNumber } from '../core/dates';
+import type { ExplorerModel } from '../core/explorer-model';
+import type { AppState, Selection, SelectionKind } from './store';
+
+export type UrlView = Partial<
+  Pick<AppState, 'day' | 'selection' | 'hiddenTypes' | 'hiddenKinds' | 'neighbourhoodOnly' | 'view'>
+>;
+
+const KINDS: readonly SelectionKind[] = ['actor', 'relation', 'event'];
+
+/** The query string (without '?') for a state; defaults are left out to keep links short. */
+export function viewToQuery(s: AppState): string {
+  const q = new URLSearchParams();
+  q.set('date', formatDay(s.day));
+  if (s.selection) q.set('select', `${s.selection.kind}:${s.selection.id}`);
+  if (s.hiddenTypes.length) q.set('hide-types', s.hiddenTypes.join(','));
+  if (s.hiddenKinds.length) q.set('hide-kinds', s.hiddenKinds.join(','));
+  if (s.neighbourhoodOnly) q.set('neighbourhood', '1');
+  if (s.view !== 'graph') q.set('view', s.view);
+  return q.toString();
+}
+
+/** Reads a query string against a model; absent or unknown values are simply not set. */
+export function queryToView(search: string, model: ExplorerModel): UrlView {
+  const q = new URLSearchParams(search);
+  const out: UrlView = {};
+
+  const date = q.get('date');
+  if (date !== null && dateProblem(date) === null) out.day = toDay(date) as DayNumber;
+
+  const select = q.get('select');
+  if (select !== null) {
+    const at = select.indexOf(':');
+    const kind = select.slice(0, at) as SelectionKind;
+    const id = select.slice(at + 1);
+    const known =
+      (kind === 'actor' && model.actorsById.has(id)) ||
+      (kind === 'relation' && model.relationsById.has(id)) ||
+      (kind === 'event' && model.eventsById.has(id));
+    if (at > 0 && KINDS.includes(kind) && known) out.selection = { kind, id } satisfies Selection;
+  }
+
+  const list = (name: string, known: ReadonlyMap<string, unknown>) => {
+    const v = q.get(name);
+    if (v === null) return undefined;
+    return [...new Set(v.split(',').filter((x) => known.has(x)))].sort();
+  };
+  const types = list('hide-types', model.vocabulary.actorTypes);
+  if (types) out.hiddenTypes = types;
+  const kinds = list('hide-kinds', model.vocabulary.relationKinds);
+  if (kinds) out.hiddenKinds = kinds;
+  if (q.has('neighbourhood')) out.neighbourhoodOnly = q.get('neighbourhood') === '1';
+  const view = q.get('view');
+  if (view === 'graph' || view === 'table') out.view = view;
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * In-panel navigation: buttons that look like links. `data-nav` tells the
+ * panel that the next selection came from inside it, so it moves keyboard
+ * focus to the new heading instead of losing it with the old button.
+ */
+import type { ReactNode } from 'react';
+import type { ExplorerModel } from '../../core/explorer-model';
+import { select, selectEvent } from '../../store/store';
+import { ShapeSwatch } from '../Swatch';
+
+/** An actor's name; choosing it selects the actor and centres the graph on it. */
+export function ActorLink({
+  model,
+  id,
+  swatch = false,
+}: {
+  model: ExplorerModel;
+  id: string;
+  swatch?: boolean;
+}) {
+  const actor = model.actorsById.get(id);
+  const type = actor ? model.vocabulary.actorTypes.get(actor.type) : undefined;
+  return (
+    <button
+      type="button"
+      className="details__link"
+      data-nav=""
+      onClick={() => select({ kind: 'actor', id }, true)}
+    >
+      {swatch && type && <ShapeSwatch type={type} />}
+      {actor?.label ?? id}
+    </button>
+  );
+}
+
+/** Selects a relation (its details replace the current ones). */
+export function RelationLink({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className="details__link details__link--relation"
+      data-nav=""
+      onClick={() => select({ kind: 'relation', id })}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** Selects an event and moves time to its date. */
+export function EventLink({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <button type="button" className="details__link" data-nav="" onClick={() => selectEvent(id)}>
+      {children}
+    </button>
+  );
+}

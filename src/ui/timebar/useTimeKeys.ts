@@ -1,0 +1,57 @@
+/**
+ * Page-wide time keys: Space plays or pauses, [ and ] step between events,
+ * and the arrows step months while focus is on the page or the graph. Keys
+ * a focused widget already handled (defaultPrevented) are left alone.
+ */
+import { useEffect } from 'react';
+import { jumpToEnd, jumpToStart, stepEvent, stepMonths, togglePlay } from '../../store/store';
+import { globalKeyAction, type FocusContext, type TimeKeyAction } from './timeKeys';
+
+const EDITABLE = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
+const CONTROL =
+  'button, a[href], summary, [role="button"], [role="link"], [role="checkbox"], [role="switch"], [role="menuitem"], [role="option"], [role="tab"], [role="radio"]';
+const CANVAS = '.graph-wrap, [data-testid="graph"]';
+
+function focusContext(target: EventTarget | null): FocusContext {
+  if (
+    !(target instanceof Element) ||
+    target === document.body ||
+    target === document.documentElement
+  )
+    return 'canvas';
+  if (target.closest(EDITABLE)) return 'editable';
+  if (target.closest(CONTROL)) return 'control';
+  if (target.closest(CANVAS)) return 'canvas';
+  return 'other';
+}
+
+/** Runs a time action against the store. */
+export function runTimeAction(action: TimeKeyAction): void {
+  switch (action.type) {
+    case 'months':
+      return stepMonths(action.months);
+    case 'start':
+      return jumpToStart();
+    case 'end':
+      return jumpToEnd();
+    case 'event':
+      return stepEvent(action.direction);
+    case 'toggle-play':
+      return togglePlay();
+  }
+}
+
+export function useTimeKeys(): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      const action = globalKeyAction(e, focusContext(e.target));
+      if (!action) return;
+      e.preventDefault(); // Space would also scroll the page
+      // A held Space would flicker between play and pause.
+      if (action.type !== 'toggle-play' || !e.repeat) runTimeAction(action);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

@@ -1,0 +1,163 @@
+/**
+ * Exports, triggered from the UI, inspected as downloaded files: PNG
+ * dimensions and pixels, SVG content, data formats, and the WebM video.
+ */
+import { readFileSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { humanDate } from '../../src/core/dates';
+import type { Dataset } from '../../src/core/schema';
+import { countWebmFrames } from '../helpers/ebml';
+import { launchBrowser, openApp, pixelDifference, pixelStats } from './browser';
+
+const seed = JSON.parse(readFileSync('graph-data/seed.json', 'utf8')) as Dataset;
+
+async function openExport(page: Page, format: RegExp) {
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: format }).check();
+  return dialog;
+}
+
+async function download(page: Page, click: () => Promise<void>) {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: file.suggestedFilename(), data: readFileSync((await file.path())!) };
+}
+
+async function exportPng(
+  page: Page,
+  setup?: (dialog: ReturnType<Page['getByRole']>) => Promise<unknown>,
+) {
+  const dialog = await openExport(page, /^PNG/);
+  await setup?.(dialog);
+  const file = await download(page, () =>
+    dialog.getByRole('button', { name: /^Download/ }).click(),
+  );
+  const status = await dialog.getByRole('status').textContent();
+  await dialog.getByRole('button', { name: 'Close export' }).click();
+  return { ...file, status: status ?? '' };
+}
+
+describe('export', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  it('PNG: decodes at the requested scale, is not blank, names the date, differs between dates', async () => {
+    const page = await openApp(browser, '/?date=2021-09-04');
+    const svgFile = await (async () => {
+      const dialog = await openExport(page, /^SVG/);
+      const f = await download(page, () =>
+        dialog.getByRole('button', { name: /^Download/ }).click(),
+      );
+      await dialog.getByRole('button', { name: 'Close export' }).click();
+      return f;
+    })();
+    const svgWidth = Number(/width="(\d+)"/.exec(svgFile.data.toString())![1]);
+
+    const png = await exportPng(page, (d) =>
+      d.getByRole('combobox', { name: 'Scale' }).selectOption('2'),
+    );
+    expect(png.name).toBe('allegiance-2021-09-04.png');
+    const stats = pixelStats(png.data);
+    expect(stats.width).toBe(svgWidth * 2);
+    expect(stats.variance).toBeGreaterThan(100);
+    expect(stats.inked).toBeGreaterThan(0.02);
+
+    const byWidth = await exportPng(page, async (d) => {
+      await d.getByRole('radio', { name: /^Width/ }).check();
+      await d.getByRole('spinbutton', { name: 'Width in pixels' }).fill('1500');
+    });
+    expect(PNG.sync.read(byWidth.data).width).toBe(1500);
+
+    await page.goto(page.url().replace('2021-09-04', '1988-06-01'));
+    await page.waitForFunction(() => window.__allegiance?.date() === '1988-06-01');
+    const early = await exportPng(page, (d) =>
+      d.getByRole('combobox', { name: 'Scale' }).selectOption('2'),
+    );
+    expect(early.name).toBe('allegiance-1988-06-01.png');
+    expect(pixelDifference(png.data, early.data)).toBeGreaterThan(0.005);
+    await page.close();
+  });
+
+  it('PNG: a transparent background has transparent corners', async () => {
+    const page = await openApp(browser, '/?date=2021-09-04');
+    const png = await exportPng(page, (d) =>
+      d.getByRole('combobox', { name: 'Background' }).selectOption('transparent'),
+    );
+    const img = PNG.sync.read(png.data);
+    const alpha = (x: number, y: number) => img.data[(y * img.width + x) * 4 + 3];
+    expect([
+      alpha(0, 0),
+      alpha(img.width - 1, 0),
+      alpha(0, img.height - 1),
+      alpha(img.width - 1, img.height - 1),
+    ]).toEqual([0, 0, 0, 0]);
+    expect(pixelStats(png.data).variance).toBeGreaterThan(50);
+    await page.close();
+  });
+
+  it('PNG: an oversized request is clamped with a notice, never blank', async () => {
+    const page = await openApp(browser, '/?date=2021-09-04');
+    const png = await exportPng(page, async (d) => {
+      await d.getByRole('radio', { name: /^Width/ }).check();
+      await d.getByRole('spinbutton', { name: 'Width in pixels' }).fill('100000');
+      await expect(d.getByText(/reduced: the requested size is beyond/).count()).resolves.toBe(1);
+    });
+    expect(png.status).toMatch(/reduced from the requested size/);
+    const img = PNG.sync.read(png.data);
+    expect(img.width).toBeLessThan(100000);
+    expect(img.width * img.height).toBeLessThanOrEqual(67_108_864);
+    expect(img.width).toBeGreaterThan(4000);
+    // Not blank: sample a grid of pixels rather than decoding stats over 60 Mpx twice.
+    const colours = new Set<number>();
+    for (let y = 0; y < img.height; y += 97)
+      for (let x = 0; x < img.width; x += 89)
+        colours.add(img.data.readUInt32BE((y * img.width + x) * 4));
+    expect(colours.size).toBeGreaterThan(5);
+    await page.close();
+  });
+
+  it('SVG: parses and holds the drawn actors’ labels and the caption date', async () => {
+    const page = await openApp(browser, '/?date=2021-09-04&hide-types=coalition');
+    const dialog = await openExport(page, /^SVG/);
+    const file = await download(page, () =>
+      dialog.getByRole('button', { name: /^Download/ }).click(),
+    );
+    expect(file.name).toBe('allegiance-2021-09-04.svg');
+    const text = file.data.toString('utf8');
+    expect(() => new XMLParser().parse(text)).not.toThrow();
+    expect(text).toContain(`>${humanDate('2021-09-04')}</text>`);
+    for (const a of seed.actors.filter((x) => x.type === 'person'))
+      expect(text).toContain(a.label.split(' ')[0]);
+    // Filters apply: coalitions are hidden on screen, so not in the picture either.
+    for (const a of seed.actors.filter((x) => x.type === 'coalition'))
+      expect(text).not.toContain(`>${a.label.split(' ')[0]}`);
+    await page.close();
+  });
+
+  it('WebM: playback export starts with the EBML header and holds more than one frame', async () => {
+    const page = await openApp(browser, '/?date=2021-09-04');
+    const dialog = await openExport(page, /^Video/);
+    await dialog.getByRole('textbox', { name: 'Video start date' }).fill('2021');
+    await dialog.getByRole('textbox', { name: 'Video end date' }).fill('2022');
+    await dialog.getByRole('combobox', { name: 'Speed' }).selectOption({ label: '1 year / s' });
+    await dialog.getByRole('combobox', { name: 'Width' }).selectOption('960');
+    const file = await download(page, () =>
+      dialog.getByRole('button', { name: 'Render video' }).click(),
+    );
+    expect(file.name).toBe('allegiance-2021-to-2022.webm');
+    expect([...file.data.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+    // 2021 to 2022 at one year per second, 30 fps: 31 frames.
+    expect(countWebmFrames(file.data)).toBe(31);
+    expect(file.data.length).toBeGreaterThan(5000);
+    await expect(dialog.getByRole('status').last().textContent()).resolves.toMatch(
+      /Saved allegiance-2021-to-2022\.webm/,
+    );
+    await page.close();
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * A minimal EBML (Matroska/WebM) walker for tests: enough to check that a
+ * file is WebM and to count its frames (SimpleBlocks inside Clusters).
+ */
+const SEGMENT = 0x18538067;
+const CLUSTER = 0x1f43b675;
+const SIMPLE_BLOCK = 0xa3;
+const BLOCK_GROUP = 0xa0;
+
+function readVint(
+  buf: Uint8Array,
+  pos: number,
+  keepMarker: boolean,
+): { value: number; length: number } {
+  const first = buf[pos]!;
+  let length = 1;
+  while (length <= 8 && !(first & (0x80 >> (length - 1)))) length++;
+  if (length > 8) throw new Error(`invalid EBML length at byte ${pos}`);
+  let value = keepMarker ? first : first & (0xff >> length);
+  let allOnes = value === 0xff >> length;
+  for (let i = 1; i < length; i++) {
+    value = value * 256 + buf[pos + i]!;
+    allOnes &&= buf[pos + i] === 0xff;
+  }
+  return { value: !keepMarker && allOnes ? Infinity : value, length };
+}
+
+/** Counts the video frames of a WebM file (SimpleBlocks and BlockGroups in Clusters). */
+export function countWebmFrames(buf: Uint8Array): number {
+  let frames = 0;
+  const walk = (start: number, end: number, depth: number) => {
+    let pos = start;
+    while (pos < end) {
+      const id = readVint(buf, pos, true);
+      const size = readVint(buf, pos + id.length, false);
+      const body = pos + id.length + size.length;
+      const next = size.value === Infinity ? end : body + size.value;
+      if (id.value === SEGMENT || id.value === CLUSTER) walk(body, Math.min(next, end), depth + 1);
+      else if (depth === 2 && (id.value === SIMPLE_BLOCK || id.value === BLOCK_GROUP)) frames++;
+      pos = next;
+    }
+  };
+  walk(0, buf.length, 0);
+  return frames;
+}

@@ -5,7 +5,6 @@
  * re-renders this only when one of them starts or ends.
  */
 import { useMemo } from 'react';
-import { humanDate } from '../../core/dates';
 import type { ExplorerModel } from '../../core/explorer-model';
 import type { Actor } from '../../core/schema';
 import { useStore } from '../../store/store';
@@ -19,7 +18,7 @@ import {
   relationHistory,
   type RelationEntry,
 } from './details-model';
-import { ActorLink, EventLink, RelationLink } from './Links';
+import { ActorLink, EventLinks, RelationLink } from './Links';
 import { selectActorActiveKey, selectActorAlive } from './selectors';
 
 function RelationButton({ model, entry }: { model: ExplorerModel; entry: RelationEntry }) {
@@ -166,18 +165,7 @@ export function ActorDetails({ model, actor }: { model: ExplorerModel; actor: Ac
           <h3 id="actor-events">
             Events <span className="details__count">{events.length}</span>
           </h3>
-          <ol className="details__events">
-            {events.map((ev) => (
-              <li key={ev.id}>
-                <EventLink id={ev.id}>
-                  <time className="details__event-date" dateTime={ev.date}>
-                    {humanDate(ev.date)}
-                  </time>
-                  <span>{ev.title}</span>
-                </EventLink>
-              </li>
-            ))}
-          </ol>
+          <EventLinks events={events} />
         </section>
       )}
     </article>

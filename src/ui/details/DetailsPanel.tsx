@@ -4,7 +4,6 @@
  * It reads the day only through the narrow selectors of each view.
  */
 import { useEffect, useRef } from 'react';
-import { humanDate } from '../../core/dates';
 import type { ExplorerModel } from '../../core/explorer-model';
 import { selectModel, selectSelection } from '../../store/selectors';
 import { select, useStore, type Selection } from '../../store/store';
@@ -12,7 +11,7 @@ import { ActorDetails } from './ActorDetails';
 import './details.css';
 import './lists.css';
 import { EventDetails } from './EventDetails';
-import { EventLink } from './Links';
+import { EventLinks } from './Links';
 import { RelationDetails } from './RelationDetails';
 
 function EmptyState({ model }: { model: ExplorerModel }) {
@@ -26,21 +25,7 @@ function EmptyState({ model }: { model: ExplorerModel }) {
       {model.index.events.length > 0 && (
         <>
           <h2 className="details__subheading">Or start from an event</h2>
-          <ol className="details__events">
-            {model.index.events.map(({ id }) => {
-              const ev = model.eventsById.get(id)!;
-              return (
-                <li key={id}>
-                  <EventLink id={id}>
-                    <time className="details__event-date" dateTime={ev.date}>
-                      {humanDate(ev.date)}
-                    </time>
-                    <span>{ev.title}</span>
-                  </EventLink>
-                </li>
-              );
-            })}
-          </ol>
+          <EventLinks events={model.index.events.map(({ id }) => model.eventsById.get(id)!)} />
         </>
       )}
     </div>

@@ -4,7 +4,9 @@
  * focus to the new heading instead of losing it with the old button.
  */
 import type { ReactNode } from 'react';
+import { humanDate } from '../../core/dates';
 import type { ExplorerModel } from '../../core/explorer-model';
+import type { EventItem } from '../../core/schema';
 import { select, selectEvent } from '../../store/store';
 import { ShapeSwatch } from '../Swatch';
 
@@ -53,5 +55,23 @@ export function EventLink({ id, children }: { id: string; children: ReactNode })
     <button type="button" className="details__link" data-nav="" onClick={() => selectEvent(id)}>
       {children}
     </button>
+  );
+}
+
+/** Events as a list of links, each with its date at its precision. */
+export function EventLinks({ events }: { events: readonly EventItem[] }) {
+  return (
+    <ol className="details__events">
+      {events.map((ev) => (
+        <li key={ev.id}>
+          <EventLink id={ev.id}>
+            <time className="details__event-date" dateTime={ev.date}>
+              {humanDate(ev.date)}
+            </time>
+            <span>{ev.title}</span>
+          </EventLink>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -2,14 +2,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPlaybackClock } from './store/playbackClock';
 import { loadSeedDataset } from './store/seed';
-import { loadDataset } from './store/store';
+import { refreshLibrary } from './store/datasetActions';
+import { loadDataset, SEED_KEY } from './store/store';
 import { startUrlSync } from './store/urlSync';
 import { App } from './ui/App';
 import './ui/app.css';
 
-loadDataset(loadSeedDataset(), 'seed');
+loadDataset(loadSeedDataset(), SEED_KEY);
 startUrlSync();
 startPlaybackClock();
+void refreshLibrary();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

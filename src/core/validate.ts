@@ -6,6 +6,7 @@
  */
 import type { $ZodIssue } from 'zod/v4/core';
 import { dateProblem, toDay } from './dates';
+import { jsonErrorOffset } from './jsonErrorOffset';
 import { formatPath, lineColumn, showValue, type Problem } from './problems';
 import { datasetSchema, type Dataset } from './schema';
 import { BUILTIN_ACTOR_TYPES, BUILTIN_RELATION_KINDS } from './vocabulary';
@@ -29,21 +30,26 @@ export function parseDatasetJson(text: string, file?: string): ValidationResult 
   let raw: unknown;
   try {
     raw = JSON.parse(body);
-  } catch (e) {
-    return { errors: [jsonSyntaxProblem(body, e, file)], warnings: [] };
+  } catch {
+    return { errors: [jsonSyntaxProblem(body, file)], warnings: [] };
   }
   return validateDataset(raw, file);
 }
 
-function jsonSyntaxProblem(text: string, e: unknown, file?: string): Problem {
-  const message = e instanceof Error ? e.message : String(e);
-  const pos = /position (\d+)/.exec(message);
-  const where = pos ? lineColumn(text, Number(pos[1])) : {};
-  // V8 appends "(line x column y)" itself; we report those as fields instead.
-  const clean = message
-    .replace(/\s*\(line \d+ column \d+\)/, '')
-    .replace(/ in JSON at position \d+/, '');
-  return { severity: 'error', file, ...where, path: '', message: `malformed JSON: ${clean}` };
+/** Engines word JSON.parse errors differently; we locate the problem ourselves and say it plainly. */
+function jsonSyntaxProblem(text: string, file?: string): Problem {
+  const at = jsonErrorOffset(text);
+  const what =
+    at >= text.length
+      ? 'the text ends before the JSON is complete'
+      : `unexpected ${JSON.stringify(text[at])}`;
+  return {
+    severity: 'error',
+    file,
+    ...lineColumn(text, at),
+    path: '',
+    message: `malformed JSON: ${what}`,
+  };
 }
 
 /** Validates parsed JSON against the schema and the cross-checks. */

@@ -1,11 +1,41 @@
 /**
- * Keeps what the user arranged (dragged node positions) per dataset in
- * localStorage, so it survives reloads. Storage may be unavailable (private
+ * Keeps what the user arranged per dataset (dragged node positions, the last
+ * view) in localStorage, so it survives reloads; datasets themselves live in
+ * IndexedDB (library.ts). Storage may be unavailable (private
  * mode, quota): reads then return nothing and writes report failure.
  */
 import type { Point } from '../core/layout';
 
 const key = (datasetKey: string) => `allegiance:positions:${datasetKey}`;
+const viewKey = (datasetKey: string) => `allegiance:view:${datasetKey}`;
+
+/** The last view (URL query) of a dataset, to reopen it where the user left it. */
+export function loadLastView(datasetKey: string): string | null {
+  try {
+    return globalThis.localStorage?.getItem(viewKey(datasetKey)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveLastView(datasetKey: string, query: string): boolean {
+  try {
+    globalThis.localStorage?.setItem(viewKey(datasetKey), query);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Forgets what was kept for a dataset (when it is deleted). */
+export function forgetDataset(datasetKey: string): void {
+  try {
+    globalThis.localStorage?.removeItem(key(datasetKey));
+    globalThis.localStorage?.removeItem(viewKey(datasetKey));
+  } catch {
+    // Nothing was stored if storage is unavailable.
+  }
+}
 
 export function loadPositions(datasetKey: string): Map<string, Point> {
   try {

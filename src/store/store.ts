@@ -9,7 +9,9 @@ import { create } from 'zustand';
 import { civilToDays, daysInMonth, daysToCivil, type DayNumber } from '../core/dates';
 import { buildExplorerModel, type ExplorerModel } from '../core/explorer-model';
 import type { Point } from '../core/layout';
+import type { Problem } from '../core/problems';
 import type { Dataset } from '../core/schema';
+import type { LibraryListing } from './library';
 import { loadPositions, savePositions } from './persistence';
 
 export type SelectionKind = 'actor' | 'relation' | 'event';
@@ -19,6 +21,22 @@ export interface Selection {
 }
 
 export type ViewMode = 'graph' | 'table';
+
+/** Where an import stands: shown by the import panel. */
+export type ImportStatus =
+  | { phase: 'idle' }
+  | { phase: 'reading' | 'parsing'; files: string[]; done: number; total: number }
+  | { phase: 'failed'; files: string[]; errors: Problem[]; warnings: Problem[] }
+  | { phase: 'done'; files: string[]; name: string; warnings: Problem[]; saved: boolean };
+
+/** A message about something that went wrong outside an import (storage, loading). */
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+/** The built-in dataset's key in URLs and storage. */
+export const SEED_KEY = 'seed';
 
 /** Playback speeds offered, in days of data per second of playback. */
 export const SPEEDS = [
@@ -48,6 +66,10 @@ export interface AppState {
   view: ViewMode;
   /** Bumped to ask the graph to centre on the selection (search, panel links). */
   focusRequest: number;
+  /** The user's stored datasets (metadata only). */
+  library: LibraryListing[];
+  importStatus: ImportStatus;
+  notice: Notice | null;
 }
 
 const initialState: AppState = {
@@ -63,6 +85,9 @@ const initialState: AppState = {
   neighbourhoodOnly: false,
   view: 'graph',
   focusRequest: 0,
+  library: [],
+  importStatus: { phase: 'idle' },
+  notice: null,
 };
 
 export const useStore = create<AppState>()(() => initialState);
@@ -77,9 +102,14 @@ export function loadDataset(dataset: Dataset, datasetKey = dataset.title): void 
   const model = buildExplorerModel(dataset);
   for (const [id, p] of loadPositions(datasetKey))
     if (model.positions.has(id)) model.positions.set(id, p);
+  // Loading replaces the view; the library, import status and messages carry over.
+  const { speed, library, importStatus, notice } = get();
   set({
     ...initialState,
-    speed: get().speed,
+    speed,
+    library,
+    importStatus,
+    notice,
     model,
     datasetKey,
     day: model.index.end,
@@ -91,7 +121,17 @@ export function rememberPositions(moved: ReadonlyMap<string, Point>): void {
   const { model, datasetKey } = get();
   if (!model) return;
   for (const [id, p] of moved) model.positions.set(id, { ...p });
-  savePositions(datasetKey, model.positions);
+  if (!savePositions(datasetKey, model.positions))
+    set({
+      notice: {
+        kind: 'error',
+        text: 'Could not keep the node positions: the browser refused to store them (private mode or full storage).',
+      },
+    });
+}
+
+export function dismissNotice(): void {
+  set({ notice: null });
 }
 
 // ---- time ------------------------------------------------------------------

@@ -5,7 +5,12 @@
  */
 import { dateProblem, formatDay, toDay, type DayNumber } from '../core/dates';
 import type { ExplorerModel } from '../core/explorer-model';
-import type { AppState, Selection, SelectionKind } from './store';
+import { SEED_KEY, type AppState, type Selection, type SelectionKind } from './store';
+
+/** The dataset a query names (the seed when it names none). */
+export function queryDataset(search: string): string {
+  return new URLSearchParams(search).get('dataset') || SEED_KEY;
+}
 
 export type UrlView = Partial<
   Pick<AppState, 'day' | 'selection' | 'hiddenTypes' | 'hiddenKinds' | 'neighbourhoodOnly' | 'view'>
@@ -16,6 +21,7 @@ const KINDS: readonly SelectionKind[] = ['actor', 'relation', 'event'];
 /** The query string (without '?') for a state; defaults are left out to keep links short. */
 export function viewToQuery(s: AppState): string {
   const q = new URLSearchParams();
+  if (s.datasetKey && s.datasetKey !== SEED_KEY) q.set('dataset', s.datasetKey);
   q.set('date', formatDay(s.day));
   if (s.selection) q.set('select', `${s.selection.kind}:${s.selection.id}`);
   if (s.hiddenTypes.length) q.set('hide-types', s.hiddenTypes.join(','));

@@ -1,41 +1,61 @@
 /**
  * Keeps the URL and the store in step. A settled change (not every frame of
  * playback or of a slider drag) becomes a history entry, so back/forward
- * walk through the views the user made; back/forward restore them.
+ * walk through the views the user made; back/forward restore them, switching
+ * dataset when the entry names another one. Each dataset's last view is also
+ * kept, to reopen it where the user left it.
  */
-import { queryToView, viewToQuery } from './url';
+import { switchDataset } from './datasetActions';
+import { saveLastView } from './persistence';
 import { applyView, useStore } from './store';
+import { queryDataset, queryToView, viewToQuery } from './url';
 
 const SETTLE_MS = 400;
 
 export function startUrlSync(): () => void {
-  const model = useStore.getState().model;
-  if (!model) return () => {};
-  applyView(queryToView(window.location.search, model));
-  // The opening view replaces the bare URL, so the first Back leaves the app as usual.
-  window.history.replaceState(null, '', `?${viewToQuery(useStore.getState())}`);
-
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const commit = () => {
+  const commit = (replace = false) => {
     timer = undefined;
     const s = useStore.getState();
-    if (s.playing) return; // pausing is a change too, and commits then
+    if (s.playing || !s.model) return; // pausing is a change too, and commits then
     const query = `?${viewToQuery(s)}`;
-    if (query !== window.location.search) window.history.pushState(null, '', query);
+    saveLastView(s.datasetKey, query);
+    if (query === window.location.search) return;
+    if (replace) window.history.replaceState(null, '', query);
+    else window.history.pushState(null, '', query);
   };
+
+  const openFromUrl = async () => {
+    const search = window.location.search;
+    const wanted = queryDataset(search);
+    if (wanted !== useStore.getState().datasetKey) {
+      if (!(await switchDataset(wanted, search))) return;
+    } else {
+      const model = useStore.getState().model;
+      if (model) applyView(queryToView(search, model));
+    }
+    clearTimeout(timer); // the store changes above must not push a new entry
+    timer = undefined;
+  };
+
+  // The opening view replaces the bare URL, so the first Back leaves the app as usual.
+  void openFromUrl().then(() => commit(true));
+
   const unsubscribe = useStore.subscribe((s, prev) => {
-    if (s.model !== prev.model) return; // a new dataset starts its own history
+    const relevant =
+      s.model !== prev.model ||
+      s.day !== prev.day ||
+      s.selection !== prev.selection ||
+      s.hiddenTypes !== prev.hiddenTypes ||
+      s.hiddenKinds !== prev.hiddenKinds ||
+      s.neighbourhoodOnly !== prev.neighbourhoodOnly ||
+      s.view !== prev.view ||
+      s.playing !== prev.playing;
+    if (!relevant) return;
     clearTimeout(timer);
     timer = setTimeout(commit, SETTLE_MS);
   });
-  const onPop = () => {
-    const current = useStore.getState().model;
-    if (!current) return;
-    clearTimeout(timer);
-    applyView(queryToView(window.location.search, current));
-    clearTimeout(timer); // the store change above must not push a new entry
-    timer = undefined;
-  };
+  const onPop = () => void openFromUrl();
   window.addEventListener('popstate', onPop);
   return () => {
     clearTimeout(timer);

@@ -9,6 +9,9 @@ import { useStore } from '../store/store';
 import { DetailsPanel } from './details/DetailsPanel';
 import { GraphCanvas } from './GraphCanvas';
 import { Legend } from './Legend';
+import { DropOverlay } from './library/DropOverlay';
+import { ImportPanel } from './library/ImportPanel';
+import './library/library.css';
 import { RelationTable } from './table/RelationTable';
 import { TimeBar } from './timebar/TimeBar';
 import { TitleBar } from './TitleBar';
@@ -60,6 +63,8 @@ export function App() {
       <footer className="app__footer">
         <TimeBar />
       </footer>
+      <ImportPanel />
+      <DropOverlay />
     </div>
   );
 }

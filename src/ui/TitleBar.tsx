@@ -2,6 +2,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { selectModel, selectView } from '../store/selectors';
 import { setView, useStore } from '../store/store';
+import { DatasetMenu } from './library/DatasetMenu';
 import { Search } from './Search';
 
 // Export code (SVG renderer, video encoder) is not needed for the first picture.
@@ -26,6 +27,7 @@ export function TitleBar() {
           </p>
         )}
       </div>
+      <DatasetMenu />
       <Search />
       <div className="view-switch" role="group" aria-label="View">
         <button type="button" aria-pressed={view === 'graph'} onClick={() => setView('graph')}>

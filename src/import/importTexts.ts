@@ -1,0 +1,64 @@
+/**
+ * One entry point for every import format: detects what each file is and
+ * hands it to the core importer for that format. Framework-free, so the
+ * worker, the validate CLI and the tests all use it.
+ */
+import type { Problem } from '../core/problems';
+import type { Dataset } from '../core/schema';
+import { parseDatasetJson } from '../core/validate';
+
+export interface ImportInput {
+  name: string;
+  text: string;
+}
+
+export interface ImportResult {
+  dataset?: Dataset;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+export type ImportFormat = 'json' | 'csv' | 'gexf';
+
+/** The format of a file, from its extension, else from its first characters. */
+export function detectFormat(name: string, text: string): ImportFormat | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  if (ext === 'json') return 'json';
+  if (ext === 'gexf' || ext === 'xml') return 'gexf';
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
+  const start = text.trimStart()[0];
+  if (start === '{' || start === '[') return 'json';
+  if (start === '<') return 'gexf';
+  return text.includes(',') || text.includes(';') ? 'csv' : null;
+}
+
+const refuse = (file: string, message: string): ImportResult => ({
+  errors: [{ severity: 'error', file, path: '', message }],
+  warnings: [],
+});
+
+/** Imports one dataset from one file (JSON, GEXF, CSV) or two CSV tables (actors and relations). */
+export function importTexts(inputs: readonly ImportInput[]): ImportResult {
+  if (inputs.length === 0) return refuse('', 'no file was given');
+  const formats = inputs.map((f) => detectFormat(f.name, f.text));
+  const unknown = inputs.findIndex((_, i) => formats[i] === null);
+  if (unknown >= 0)
+    return refuse(
+      inputs[unknown]!.name,
+      'is not a format Allegiance reads (JSON, CSV or GEXF, by extension or content)',
+    );
+  if (inputs.length === 1) {
+    const [file] = inputs as [ImportInput];
+    if (formats[0] === 'json') return parseDatasetJson(file.text, file.name);
+    return importOther(formats[0]!, inputs);
+  }
+  if (formats.every((f) => f === 'csv') && inputs.length === 2) return importOther('csv', inputs);
+  return refuse(
+    inputs.map((f) => f.name).join(', '),
+    'import one dataset at a time: one JSON or GEXF file, or a relations CSV with an optional actors CSV',
+  );
+}
+
+function importOther(format: ImportFormat, inputs: readonly ImportInput[]): ImportResult {
+  return refuse(inputs[0]!.name, `${format.toUpperCase()} import is not available in this build`);
+}

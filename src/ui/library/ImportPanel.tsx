@@ -1,0 +1,99 @@
+/**
+ * Where an import stands: progress with cancel, then either the errors
+ * (the dataset on screen is untouched) or the warnings of a successful import.
+ */
+import { formatProblem, type Problem } from '../../core/problems';
+import { cancelImport, closeImportStatus } from '../../store/datasetActions';
+import { dismissNotice, useStore, type AppState } from '../../store/store';
+
+const MAX_SHOWN = 200;
+
+const selectImport = (s: AppState) => s.importStatus;
+const selectNotice = (s: AppState) => s.notice;
+
+function ProblemList({ problems, label }: { problems: Problem[]; label: string }) {
+  if (problems.length === 0) return null;
+  return (
+    <>
+      <ul className="import-panel__problems" aria-label={label}>
+        {problems.slice(0, MAX_SHOWN).map((p, i) => (
+          <li key={i} className={`import-panel__problem import-panel__problem--${p.severity}`}>
+            {formatProblem(p)}
+          </li>
+        ))}
+      </ul>
+      {problems.length > MAX_SHOWN && (
+        <p className="import-panel__more">
+          … and {problems.length - MAX_SHOWN} more {label.toLowerCase()} (fix these first, then
+          import again).
+        </p>
+      )}
+    </>
+  );
+}
+
+export function ImportPanel() {
+  const status = useStore(selectImport);
+  const notice = useStore(selectNotice);
+  return (
+    <div className="import-area" aria-live="polite">
+      {notice && (
+        <div
+          className={`notice notice--${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
+          <span>{notice.text}</span>
+          <button type="button" onClick={dismissNotice} aria-label="Dismiss message">
+            ×
+          </button>
+        </div>
+      )}
+      {status.phase !== 'idle' && (
+        <section className={`import-panel import-panel--${status.phase}`} aria-label="Import">
+          {(status.phase === 'reading' || status.phase === 'parsing') && (
+            <>
+              <p>
+                {status.phase === 'reading' ? 'Reading' : 'Parsing and checking'}{' '}
+                {status.files.join(', ')}…
+              </p>
+              <progress
+                aria-label="Import progress"
+                value={status.phase === 'reading' ? status.done : undefined}
+                max={status.total}
+              />
+              <button type="button" onClick={cancelImport}>
+                Cancel
+              </button>
+            </>
+          )}
+          {status.phase === 'failed' && (
+            <>
+              <h2>
+                Could not import {status.files.join(', ')}: {status.errors.length}{' '}
+                {status.errors.length === 1 ? 'error' : 'errors'}
+              </h2>
+              <p>Nothing was changed: the dataset on screen is as it was.</p>
+              <ProblemList problems={status.errors} label="Errors" />
+              <ProblemList problems={status.warnings} label="Warnings" />
+            </>
+          )}
+          {status.phase === 'done' && (
+            <>
+              <h2>
+                Imported “{status.name}”{status.saved ? '' : ' (not saved in this browser)'}
+                {status.warnings.length > 0 &&
+                  ` with ${status.warnings.length} ${status.warnings.length === 1 ? 'warning' : 'warnings'}`}
+              </h2>
+              <ProblemList problems={status.warnings} label="Warnings" />
+            </>
+          )}
+          {(status.phase === 'failed' || status.phase === 'done') && (
+            <button type="button" onClick={closeImportStatus}>
+              Close
+            </button>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

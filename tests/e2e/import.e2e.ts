@@ -1,0 +1,162 @@
+/**
+ * Bringing your own data: import through the picker and by dropping files,
+ * precise errors that leave the graph as it was, the library across
+ * reloads (dataset, positions, view), and user text shown as text.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp } from './browser';
+
+const small = {
+  title: 'Small test alliance',
+  sources: [{ id: 'doc', title: 'Notes' }],
+  actors: [
+    { id: 'north', label: 'Northland', type: 'state' },
+    { id: 'south', label: 'Southland', type: 'state' },
+    { id: 'x', label: '<script>window.__pwned = true</script><b>Bold</b>', type: 'armed-group' },
+  ],
+  relations: [
+    {
+      id: 'r1',
+      source: 'north',
+      target: 'south',
+      kind: 'alliance',
+      from: '2000',
+      until: '2010',
+      evidence: [{ source: 'doc', quote: 'They signed <img src=x onerror=alert(1)>.' }],
+    },
+    { id: 'r2', source: 'north', target: 'south', kind: 'hostility', from: '2010' },
+    { id: 'r3', source: 'x', target: 'south', kind: 'support', from: '2005' },
+  ],
+};
+
+const file = (name: string, content: string, mimeType = 'application/json') => ({
+  name,
+  mimeType,
+  buffer: Buffer.from(content),
+});
+
+async function pick(page: Page, ...files: ReturnType<typeof file>[]) {
+  await page.locator('input[type=file][aria-label="Choose files to import"]').setInputFiles(files);
+}
+
+async function drop(page: Page, name: string, content: string) {
+  await page.evaluate(
+    ([n, c]: [string, string]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([c], n, { type: 'application/json' }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        window.dispatchEvent(
+          new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
+        );
+    },
+    [name, content] as [string, string],
+  );
+}
+
+describe('import', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  it('imports a dropped file, keeps it across reloads with its positions and view, shows labels as text', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
+    const page = await openApp(context as unknown as Browser);
+    await drop(page, 'small.json', JSON.stringify(small));
+    await page.waitForFunction(
+      () => document.querySelector('h1')?.textContent === 'Small test alliance',
+    );
+    await expect(page.getByRole('combobox', { name: 'Dataset' }).textContent()).resolves.toContain(
+      'Small test alliance',
+    );
+    await page.waitForURL(/dataset=[0-9a-f-]{36}/);
+
+    // user text is text: the label's markup shows literally and never runs
+    const url0 = new URL(page.url());
+    url0.searchParams.set('select', 'actor:x');
+    url0.searchParams.set('date', '2006-01-01');
+    await page.goto(url0.href);
+    await page.waitForFunction(() => window.__allegiance?.date() === '2006-01-01');
+    const heading = page.locator('#details-panel h2').first();
+    await expect(heading.textContent()).resolves.toContain(
+      '<script>window.__pwned = true</script><b>Bold</b>',
+    );
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned),
+    ).toBeUndefined();
+    expect(await page.locator('#details-panel b').count()).toBe(0);
+
+    // drag a node, reload: same dataset, same position, same view
+    const at = (await page.evaluate(() => window.__allegiance!.clientPosition('actor', 'north')))!;
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    await page.mouse.move(at.x + 60, at.y + 40, { steps: 10 });
+    await page.mouse.up();
+    await page.waitForTimeout(600);
+    const moved = await page.evaluate(() => window.__allegiance!.modelPosition('north'));
+    const url = page.url();
+    await page.reload();
+    await page.waitForFunction(
+      () => document.querySelector('h1')?.textContent === 'Small test alliance',
+    );
+    expect(await page.evaluate(() => window.__allegiance!.modelPosition('north'))).toEqual({
+      x: Math.round(moved!.x),
+      y: Math.round(moved!.y),
+    });
+    expect(await page.evaluate(() => window.__allegiance!.date())).toBe('2006-01-01');
+    expect(page.url()).toBe(url);
+
+    // the seed and the import can be switched between; the last view of each comes back
+    await page.getByRole('combobox', { name: 'Dataset' }).selectOption('seed');
+    await page.waitForFunction(() =>
+      document.querySelector('h1')?.textContent?.startsWith('Pakistan'),
+    );
+    await page
+      .getByRole('combobox', { name: 'Dataset' })
+      .selectOption({ label: 'Small test alliance (3 actors, 3 relations)' });
+    await page.waitForFunction(() => window.__allegiance?.date() === '2006-01-01');
+    await page.close();
+  });
+
+  it('refuses a bad file with precise errors and leaves the graph as it was', async () => {
+    const page = await openApp(browser, '/?date=2021-09-04');
+    const before = await page.evaluate(() => window.__allegiance!.drawnRelations());
+    const bad = {
+      ...small,
+      relations: [{ ...small.relations[0], target: 'nowhere', from: '2010', until: '2001' }],
+    };
+    await pick(page, file('bad.json', JSON.stringify(bad)));
+    const panel = page.getByRole('region', { name: 'Import' });
+    await expect(panel.getByRole('heading').textContent()).resolves.toBe(
+      'Could not import bad.json: 2 errors',
+    );
+    const errors = await panel.getByRole('list', { name: 'Errors' }).textContent();
+    expect(errors).toContain(
+      'bad.json relations[0].target: refers to actor "nowhere", which does not exist',
+    );
+    expect(errors).toContain('bad.json relations[0].until: ends (2001) before it starts (2010)');
+    expect(await page.locator('h1').textContent()).toMatch(/^Pakistan/);
+    expect(await page.evaluate(() => window.__allegiance!.drawnRelations())).toEqual(before);
+
+    await pick(page, {
+      name: 'latin1.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('id,label\n1,K\xe9bul', 'latin1'),
+    });
+    await page.waitForFunction(() =>
+      document.querySelector('[aria-label="Errors"]')?.textContent?.includes('not valid UTF-8'),
+    );
+    await pick(page, file('broken.json', '{"title": "x",\n "actors": [}'));
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[aria-label="Errors"]')
+        ?.textContent?.startsWith('broken.json:2:13: malformed JSON: unexpected "}"'),
+    );
+    await page.close();
+  });
+});

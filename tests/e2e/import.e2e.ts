@@ -3,6 +3,7 @@
  * precise errors that leave the graph as it was, the library across
  * reloads (dataset, positions, view), and user text shown as text.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp } from './browser';
@@ -53,6 +54,12 @@ async function drop(page: Page, name: string, content: string) {
     [name, content] as [string, string],
   );
 }
+
+const FIXTURES = 'tests/fixtures/bad';
+const expectedErrors = JSON.parse(readFileSync(`${FIXTURES}/expected.json`, 'utf8')) as Record<
+  string,
+  string
+>;
 
 describe('import', () => {
   let browser: Browser;
@@ -157,6 +164,35 @@ describe('import', () => {
         .querySelector('[aria-label="Errors"]')
         ?.textContent?.startsWith('broken.json:2:13: malformed JSON: unexpected "}"'),
     );
+    await page.close();
+  });
+
+  it('shows the expected error for a sample of the bad-file corpus', async () => {
+    const page = await openApp(browser);
+    const sample = [
+      'reversed-dates.json',
+      'utf16.json',
+      'malformed-truncated.json',
+      'huge-label.json',
+      'unknown-actor.json',
+    ];
+    for (const name of sample) {
+      await pick(page, {
+        name,
+        mimeType: 'application/octet-stream',
+        buffer: readFileSync(`${FIXTURES}/${name}`),
+      });
+      await page.waitForFunction(
+        ([n, m]) => {
+          const panel = document.querySelector('[aria-label="Import"]');
+          return (
+            panel?.querySelector('h2')?.textContent?.includes(n) && panel.textContent?.includes(m)
+          );
+        },
+        [name, expectedErrors[name]!] as [string, string],
+      );
+    }
+    expect(await page.locator('h1').textContent()).toMatch(/^Pakistan/);
     await page.close();
   });
 });

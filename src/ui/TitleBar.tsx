@@ -16,14 +16,17 @@ export function TitleBar() {
   const [exporting, setExporting] = useState(false);
   if (!model) return null;
   const { title, sources } = model.dataset;
+  const sourceLine = sources.map((s) => s.title + (s.date ? ` (${s.date})` : '')).join('; ');
   return (
     <header className="title-bar">
       <div className="title-bar__text">
         <span className="title-bar__app">Allegiance</span>
-        <h1 className="title-bar__title">{title}</h1>
+        <h1 className="title-bar__title" title={title}>
+          {title}
+        </h1>
         {sources.length > 0 && (
-          <p className="title-bar__sources">
-            Sources: {sources.map((s) => s.title + (s.date ? ` (${s.date})` : '')).join('; ')}
+          <p className="title-bar__sources" title={sourceLine}>
+            Sources: {sourceLine}
           </p>
         )}
       </div>

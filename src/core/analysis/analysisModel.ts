@@ -1,0 +1,28 @@
+/**
+ * What the analyses read from a loaded dataset: the explorer model minus the
+ * layout, so that tests and benchmarks can build it without running
+ * ForceAtlas2. An `ExplorerModel` is an `AnalysisModel`.
+ */
+import type { ExplorerModel } from '../explorer-model';
+import { buildUnionGraph } from '../model';
+import type { Dataset } from '../schema';
+import { buildIndex } from '../temporal';
+import { resolveVocabulary } from '../vocabulary';
+
+export type AnalysisModel = Pick<
+  ExplorerModel,
+  'dataset' | 'vocabulary' | 'index' | 'union' | 'actorsById' | 'relationsById' | 'relationIndex'
+>;
+
+/** Builds the parts of the explorer model the analyses need (no layout). */
+export function buildAnalysisModel(dataset: Dataset): AnalysisModel {
+  return {
+    dataset,
+    vocabulary: resolveVocabulary(dataset),
+    index: buildIndex(dataset),
+    union: buildUnionGraph(dataset),
+    actorsById: new Map(dataset.actors.map((a) => [a.id, a])),
+    relationsById: new Map(dataset.relations.map((r) => [r.id, r])),
+    relationIndex: new Map(dataset.relations.map((r, i) => [r.id, i])),
+  };
+}

@@ -25,6 +25,19 @@ export interface GraphSelection {
 
 export type GraphFilter = SceneFilter;
 
+/**
+ * Marks laid over the graph by analysis views: extra classes on actors and
+ * relations (styled in style.ts), and relations to draw even though they
+ * are not active at the day (e.g. ones that ended, when comparing dates).
+ */
+export interface GraphOverlay {
+  actorClasses: Readonly<Record<string, string>>;
+  relationClasses: Readonly<Record<string, string>>;
+  extraRelations: readonly string[];
+}
+
+export const OVERLAY_CLASSES = 'camp-a camp-b unbalanced began ended flipped';
+
 export interface GraphViewOptions {
   /** Skip fades and camera animations (prefers-reduced-motion). */
   reducedMotion?: boolean;
@@ -49,6 +62,8 @@ export interface GraphView {
   setFilter(filter: GraphFilter): void;
   /** Marks the selected actor or relation (events select their actors). */
   setSelection(selection: GraphSelection | null): void;
+  /** Replaces the analysis overlay (null clears it). */
+  setOverlay(overlay: GraphOverlay | null): void;
   /** Centres the camera on the selection. */
   focus(selection: GraphSelection): void;
   fit(): void;
@@ -232,6 +247,17 @@ export function createGraphView(
     setFilter(next) {
       filter = next;
       applyFilter();
+    },
+    setOverlay(next) {
+      cy.batch(() => {
+        cy.elements().removeClass(`${OVERLAY_CLASSES} overlay-shown`);
+        if (!next) return;
+        for (const [id, cls] of Object.entries(next.actorClasses))
+          cy.getElementById(id).addClass(cls);
+        for (const [id, cls] of Object.entries(next.relationClasses))
+          relationEdge(id).addClass(cls);
+        for (const id of next.extraRelations) relationEdge(id).addClass('overlay-shown');
+      });
     },
     setSelection(selection) {
       cy.batch(() => {

@@ -71,6 +71,30 @@ export function graphStyle(reducedMotion: boolean): StylesheetJson {
     },
     { selector: 'edge.fading', style: { opacity: 0 } },
     { selector: '.off, .filtered', style: { display: 'none' } },
+    // Analysis overlays: relations shown outside their interval, camps, changes, unbalanced triangles.
+    { selector: 'edge.off.overlay-shown', style: { display: 'element', opacity: 0.55 } },
+    { selector: 'edge.overlay-shown.filtered', style: { display: 'none' } },
+    { selector: 'node.camp-a', style: { 'border-color': '#0072b2', 'border-width': 5 } },
+    {
+      selector: 'node.camp-b',
+      style: { 'border-color': '#d55e00', 'border-width': 5, 'border-style': 'double' },
+    },
+    {
+      selector: 'edge.unbalanced',
+      style: { 'underlay-color': '#cc79a7', 'underlay-opacity': 0.45, 'underlay-padding': 5 },
+    },
+    {
+      selector: 'edge.began',
+      style: { 'underlay-color': '#009e73', 'underlay-opacity': 0.4, 'underlay-padding': 5 },
+    },
+    {
+      selector: 'edge.ended',
+      style: { 'underlay-color': '#7f7f7f', 'underlay-opacity': 0.4, 'underlay-padding': 5 },
+    },
+    {
+      selector: 'edge.flipped',
+      style: { 'underlay-color': '#e69f00', 'underlay-opacity': 0.55, 'underlay-padding': 6 },
+    },
     { selector: '.dimmed', style: { opacity: 0.15 } },
     { selector: 'node.highlighted', style: { 'border-color': '#1d1d1f', 'border-width': 3 } },
     { selector: 'edge.relation.highlighted', style: { width: 'mapData(strength, 0, 1, 3, 7)' } },

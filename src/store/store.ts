@@ -11,6 +11,7 @@ import { buildExplorerModel, type ExplorerModel } from '../core/explorer-model';
 import type { Point } from '../core/layout';
 import type { Problem } from '../core/problems';
 import type { Dataset } from '../core/schema';
+import type { GraphOverlay } from '../graph/adapter';
 import type { LibraryListing } from './library';
 import { loadPositions, savePositions } from './persistence';
 
@@ -70,6 +71,8 @@ export interface AppState {
   library: LibraryListing[];
   importStatus: ImportStatus;
   notice: Notice | null;
+  /** Marks an analysis view lays over the graph (camps, changes, unbalanced triangles). */
+  overlay: GraphOverlay | null;
 }
 
 const initialState: AppState = {
@@ -88,6 +91,7 @@ const initialState: AppState = {
   library: [],
   importStatus: { phase: 'idle' },
   notice: null,
+  overlay: null,
 };
 
 export const useStore = create<AppState>()(() => initialState);
@@ -274,4 +278,9 @@ export function applyView(
   >,
 ): void {
   set({ ...view, ...(view.day !== undefined ? { day: clampDay(view.day) } : {}), playing: false });
+}
+
+/** Lays an analysis overlay over the graph, or clears it (null). */
+export function setOverlay(overlay: GraphOverlay | null): void {
+  set({ overlay });
 }

@@ -42,6 +42,7 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
     setActiveView(view);
     view.setFilter(filterOf(start));
     view.setSelection(start.selection);
+    view.setOverlay(start.overlay);
 
     const unsubscribe = useStore.subscribe((s, prev) => {
       if (s.day !== prev.day) view.setDay(s.day);
@@ -54,6 +55,7 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
         view.setFilter(filterOf(s));
       }
       if (s.selection !== prev.selection) view.setSelection(s.selection);
+      if (s.overlay !== prev.overlay) view.setOverlay(s.overlay);
       if (s.focusRequest !== prev.focusRequest && s.selection) view.focus(s.selection);
     });
     const observer = new ResizeObserver(() => view.resize());

@@ -5,6 +5,8 @@
  */
 import type { Problem } from '../core/problems';
 import type { Dataset } from '../core/schema';
+import { importCsv } from '../core/io/csv-import';
+import { importGexf } from '../core/io/gexf-import';
 import { parseDatasetJson } from '../core/validate';
 
 export interface ImportInput {
@@ -59,6 +61,24 @@ export function importTexts(inputs: readonly ImportInput[]): ImportResult {
   );
 }
 
+/** Whether a CSV's header names relation endpoints (a relations table, not an actors table). */
+function isRelationsTable(text: string): boolean {
+  const header = (text.split(/\r?\n/, 1)[0] ?? '').toLowerCase();
+  return /(^|[,;\t]\s*"?)(source|target|actor ?1|actor ?2|from_actor|to_actor)"?\s*([,;\t]|$)/.test(
+    header,
+  );
+}
+
 function importOther(format: ImportFormat, inputs: readonly ImportInput[]): ImportResult {
-  return refuse(inputs[0]!.name, `${format.toUpperCase()} import is not available in this build`);
+  if (format === 'gexf') return importGexf(inputs[0]!.text, inputs[0]!.name);
+  if (inputs.length === 1) return importCsv({ relations: inputs[0]! });
+  const relations = inputs.filter((f) => isRelationsTable(f.text));
+  if (relations.length !== 1)
+    return refuse(
+      inputs.map((f) => f.name).join(', '),
+      relations.length === 0
+        ? 'neither CSV has source and target columns, so neither is a relations table'
+        : 'both CSVs have source and target columns; give one relations table and one actors table',
+    );
+  return importCsv({ relations: relations[0]!, actors: inputs.find((f) => f !== relations[0]) });
 }

@@ -7,7 +7,9 @@ import { XMLParser } from 'fast-xml-parser';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { humanDate } from '../../src/core/dates';
+import { formatDay, humanDate, toDay } from '../../src/core/dates';
+import { importGexf } from '../../src/core/io/gexf-import';
+import { validateDataset } from '../../src/core/validate';
 import type { Dataset } from '../../src/core/schema';
 import { countWebmFrames } from '../helpers/ebml';
 import { launchBrowser, openApp, pixelDifference, pixelStats } from './browser';
@@ -158,6 +160,57 @@ describe('export', () => {
     await expect(dialog.getByRole('status').last().textContent()).resolves.toMatch(
       /Saved allegiance-2021-to-2022\.webm/,
     );
+    await page.close();
+  });
+
+  it('data: JSON round-trips, GEXF is dynamic with the relations’ spells and kinds, CSV has a row per relation', async () => {
+    const page = await openApp(browser);
+    const save = async (format: RegExp) => {
+      const dialog = await openExport(page, format);
+      const f = await download(page, () =>
+        dialog.getByRole('button', { name: /^Download/ }).click(),
+      );
+      await dialog.getByRole('button', { name: 'Close export' }).click();
+      return { name: f.name, text: f.data.toString('utf8') };
+    };
+
+    const json = await save(/^Dataset \(JSON\)/);
+    expect(json.name).toMatch(/\.json$/);
+    // Exactly the dataset back (the editor hint "$schema" is not data and is left out).
+    expect(validateDataset(JSON.parse(json.text)).dataset).toEqual({
+      ...validateDataset(seed).dataset,
+      $schema: undefined,
+    });
+
+    const gexf = await save(/^Gephi/);
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(
+      gexf.text,
+    );
+    expect(xml.gexf.version).toBe('1.3');
+    expect(xml.gexf.graph.mode).toBe('dynamic');
+    const edges = [xml.gexf.graph.edges.edge].flat() as Record<string, unknown>[];
+    expect(edges).toHaveLength(seed.relations.length);
+    const imported = importGexf(gexf.text, gexf.name).dataset!;
+    for (const r of seed.relations) {
+      const back = imported.relations.find((x) => x.id === r.id)!;
+      expect([back.kind, back.from, back.until, back.source, back.target]).toEqual([
+        r.kind,
+        r.from,
+        r.until,
+        r.source,
+        r.target,
+      ]);
+      const edge = edges.find((e) => e.id === r.id)!;
+      const spell = [(edge.spells as { spell: unknown })?.spell].flat()[0] as
+        Record<string, string> | undefined;
+      expect(spell?.start ?? edge.start).toBe(formatDay(toDay(r.from!)));
+      if (r.until) expect(spell?.end ?? edge.end).toBe(formatDay(toDay(r.until)));
+    }
+
+    const csv = await save(/^Relations \(CSV\)/);
+    const rows = csv.text.trim().split(/\r?\n(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+    expect(rows).toHaveLength(seed.relations.length + 1);
+    for (const r of seed.relations) expect(csv.text).toContain(r.id);
     await page.close();
   });
 });

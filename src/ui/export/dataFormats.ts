@@ -1,4 +1,7 @@
-/** Data exports offered in the export menu. */
+/** Data exports offered in the export menu, each built by the core's exporters. */
+import { exportActorsCsv, exportRelationsCsv } from '../../core/io/csv-export';
+import { exportGexf } from '../../core/io/gexf-export';
+import { exportJson } from '../../core/io/json';
 import type { Dataset } from '../../core/schema';
 
 export interface DataFormat {
@@ -9,4 +12,43 @@ export interface DataFormat {
   build: (d: Dataset) => string;
 }
 
-export const DATA_FORMATS: DataFormat[] = [];
+/** A file-name-safe version of the dataset's title. */
+const slug = (d: Dataset) =>
+  d.title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .slice(0, 60) || 'dataset';
+
+export const DATA_FORMATS: DataFormat[] = [
+  {
+    id: 'json',
+    label: 'Dataset (JSON)',
+    mime: 'application/json',
+    fileName: (d) => `${slug(d)}.json`,
+    build: exportJson,
+  },
+  {
+    id: 'gexf',
+    label: 'Gephi (GEXF 1.3, dynamic)',
+    mime: 'application/xml',
+    fileName: (d) => `${slug(d)}.gexf`,
+    build: exportGexf,
+  },
+  {
+    id: 'csv-relations',
+    label: 'Relations (CSV)',
+    mime: 'text/csv',
+    fileName: (d) => `${slug(d)}-relations.csv`,
+    build: (d) => exportRelationsCsv(d),
+  },
+  {
+    id: 'csv-actors',
+    label: 'Actors (CSV)',
+    mime: 'text/csv',
+    fileName: (d) => `${slug(d)}-actors.csv`,
+    build: (d) => exportActorsCsv(d),
+  },
+];

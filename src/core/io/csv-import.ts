@@ -1,0 +1,231 @@
+/**
+ * CSV import (docs/FORMATS.md, "CSV"): a relations table, and optionally an
+ * actors table, into a validated dataset. Every problem names its file, row,
+ * column, line and value; validation problems of the assembled dataset are
+ * moved back to the rows they come from.
+ */
+import type { ActorType, Dataset, Relation } from '../schema';
+import { validateDataset } from '../validate';
+import { BUILTIN_ACTOR_TYPES } from '../vocabulary';
+import {
+  ACTOR_COLUMNS,
+  RELATION_COLUMNS,
+  REQUIRED_ACTOR_COLUMNS,
+  REQUIRED_RELATION_COLUMNS,
+} from './csv-columns';
+import { parseCsv } from './csv';
+import { readActorRows, readRelationRows, type ActorDraft, type RelationDraft } from './csv-rows';
+import { FieldTable } from './csv-table';
+import { citedSources } from './evidence';
+import {
+  fileStem,
+  listSome,
+  plural,
+  ProblemLog,
+  relocate,
+  type ImportResult,
+  type Location,
+  type Origin,
+} from './import-result';
+import { KIND_FOR_POLARITY, resolveKinds } from './kinds';
+
+/** A CSV file: its name (for messages and the title) and its text. */
+export interface CsvFile {
+  name: string;
+  text: string;
+}
+
+/** The tables to import: relations, and actors when there is an actors table. */
+export interface CsvImportInput {
+  relations: CsvFile;
+  actors?: CsvFile;
+}
+
+function readTable<F extends string>(
+  file: CsvFile,
+  spec: Readonly<Record<F, readonly string[]>>,
+  required: readonly F[],
+  withEvidence: boolean,
+  log: ProblemLog,
+) {
+  const { table, errors } = parseCsv(file.text);
+  for (const e of errors)
+    log.error(
+      { file: file.name, line: e.line, column: e.column, path: `line ${e.line}` },
+      e.message,
+    );
+  if (!table || table.header.cells.every((c) => c.text.trim() === '')) {
+    log.error(
+      { file: file.name, path: '' },
+      'the file is empty: the first line must name the columns',
+    );
+    return undefined;
+  }
+  return FieldTable.match(file.name, table, spec, required, log, withEvidence);
+}
+
+/** `seed-relations.csv` → `seed`; `relations.csv` → `relations`. */
+function titleOf(fileName: string): string {
+  const stem = fileStem(fileName).trim();
+  const short = stem.replace(/[\s_-]+relations$/i, '').trim();
+  return short || stem || 'Imported CSV';
+}
+
+/**
+ * Imports CSV tables. Without an actors table, actors are inferred from the
+ * relations (label = id, type `other`, one warning). Kinds that are not
+ * built in are declared when the table gives their polarity, else read as
+ * `contact` with the original kind kept in the note. See docs/FORMATS.md.
+ */
+export function importCsv(input: CsvImportInput): ImportResult {
+  const log = new ProblemLog();
+  const relationsTable = readTable(
+    input.relations,
+    RELATION_COLUMNS,
+    REQUIRED_RELATION_COLUMNS,
+    true,
+    log,
+  );
+  const actorsTable = input.actors
+    ? readTable(input.actors, ACTOR_COLUMNS, REQUIRED_ACTOR_COLUMNS, false, log)
+    : undefined;
+  if (!relationsTable || (input.actors && !actorsTable)) return log.result(undefined);
+
+  const drafts = readRelationRows(relationsTable.rows(log), relationsTable.table.delimiter, log);
+  const actors = actorsTable ? readActorRows(actorsTable.rows(log), log) : inferActors(drafts, log);
+  const { relations, kinds, kindOrigins } = resolveRelations(drafts, log);
+  const { actorTypes, typeOrigins } = declareActorTypes(actors, log);
+
+  const file = input.relations.name;
+  const sources = citedSources(relations, file);
+  const raw: Dataset = {
+    title: titleOf(file),
+    sources,
+    actorTypes,
+    relationKinds: kinds,
+    actors: actors.map((a) => a.actor),
+    relations,
+    events: [],
+  };
+  const validation = validateDataset(raw, file);
+  relocate(
+    [...validation.errors, ...validation.warnings],
+    {
+      whole: { file, path: '' },
+      actors: actors.map((a) => a.origin),
+      relations: drafts.map((d) => d.origin),
+      relationKinds: kindOrigins,
+      actorTypes: typeOrigins,
+      sources: sources.map((s) => sourceOrigin(s.id, drafts)),
+    },
+    log,
+  );
+  return log.result(validation.dataset);
+}
+
+/** One actor per id the relations mention, labelled with its id, of type `other`. */
+function inferActors(drafts: readonly RelationDraft[], log: ProblemLog): ActorDraft[] {
+  const seen = new Map<string, ActorDraft>();
+  for (const d of drafts)
+    for (const end of ['source', 'target'] as const) {
+      const id = d[end];
+      if (id !== undefined && !seen.has(id))
+        seen.set(id, {
+          actor: { id, label: id, type: 'other' },
+          origin: () => ({ ...d.row.at(end) }),
+        });
+    }
+  const inferred = [...seen.values()];
+  if (inferred.length > 0)
+    log.warn(
+      inferred[0]!.origin(''),
+      `no actors table: ${plural(inferred.length, 'actor')} inferred from the relations (${listSome(inferred.map((a) => a.actor.id))}), each labelled with its id and of type "other"`,
+    );
+  return inferred;
+}
+
+/** Actor types that are not built in become declared types labelled with their id. */
+function declareActorTypes(actors: readonly ActorDraft[], log: ProblemLog) {
+  const builtin = new Set(BUILTIN_ACTOR_TYPES.map((t) => t.id));
+  const firstUse = new Map<string, Origin>();
+  for (const a of actors)
+    if (!builtin.has(a.actor.type) && !firstUse.has(a.actor.type))
+      firstUse.set(a.actor.type, a.origin);
+  const actorTypes: ActorType[] = [...firstUse.keys()].map((id) => ({ id, label: id }));
+  const typeOrigins = [...firstUse.values()].map(
+    (o): Origin =>
+      () =>
+        o('.type'),
+  );
+  if (actorTypes.length > 0)
+    log.warn(
+      typeOrigins[0]!(''),
+      `${plural(actorTypes.length, 'actor type')} not built in, declared with the id as label: ${listSome(actorTypes.map((t) => t.id))}`,
+    );
+  return { actorTypes, typeOrigins };
+}
+
+/**
+ * Resolves kinds (shared rules in `kinds.ts`) and builds the relations. A kind
+ * the table gives no polarity for is read as `contact`; the original kind goes
+ * into the note as `kind: …`. `directed` is kept only where it differs from
+ * the kind's default.
+ */
+function resolveRelations(drafts: readonly RelationDraft[], log: ProblemLog) {
+  const uses = drafts.flatMap((d) =>
+    d.kind === undefined
+      ? []
+      : [{ kind: d.kind, polarity: d.polarity, directed: d.directed, at: d.row.at('kind') }],
+  );
+  const resolution = resolveKinds(uses, log);
+  const fallback = KIND_FOR_POLARITY.neutral;
+
+  const unresolvedRows = new Map<string, number[]>();
+  const relations = drafts.map((d): Relation => {
+    let kind = d.kind;
+    let note = d.note;
+    if (kind !== undefined && resolution.unresolved.has(kind)) {
+      unresolvedRows.set(kind, [...(unresolvedRows.get(kind) ?? []), d.row.record.row]);
+      note = [note, `kind: ${kind}`].filter((x) => x !== undefined).join('\n');
+      kind = fallback;
+    }
+    const r = { id: d.id, source: d.source, target: d.target, kind } as Relation;
+    if (
+      kind !== undefined &&
+      d.directed !== undefined &&
+      d.directed !== resolution.directedOf(kind)
+    )
+      r.directed = d.directed;
+    const optional = { from: d.from, until: d.until, strength: d.strength, label: d.label };
+    for (const [k, v] of Object.entries(optional))
+      if (v !== undefined) Object.assign(r, { [k]: v });
+    r.evidence = d.evidence;
+    if (note !== undefined) r.note = note;
+    return r;
+  });
+
+  if (unresolvedRows.size > 0) {
+    const described = [...unresolvedRows].map(
+      ([k, rows]) => `"${k}" (rows ${listSome(rows.map(String), 3)})`,
+    );
+    const first = drafts.find((d) => d.kind !== undefined && unresolvedRows.has(d.kind))!;
+    log.warn(
+      first.row.at('kind'),
+      `${plural(unresolvedRows.size, 'kind')} not built in and without a polarity in the table: ${listSome(described)}; read as "${fallback}" (neutral), the original kind kept in the note. Add a polarity column to declare them`,
+    );
+  }
+
+  const kindOrigins = resolution.declared.map((k): Origin => {
+    const d = drafts.find((x) => x.kind === k.id)!;
+    return () => d.row.at('kind');
+  });
+  return { relations, kinds: resolution.declared, kindOrigins };
+}
+
+function sourceOrigin(id: string, drafts: readonly RelationDraft[]): Origin {
+  for (const d of drafts) {
+    const j = d.evidence.findIndex((e) => e.source === id);
+    if (j >= 0) return (): Location => d.origin(`.evidence[${j}].source`);
+  }
+  return () => ({ path: '' });
+}

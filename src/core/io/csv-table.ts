@@ -1,0 +1,171 @@
+/**
+ * Reading a parsed CSV table by field: the header is matched against the
+ * accepted column names, and each row's cells are read with their location,
+ * the formula guard removed.
+ */
+import { unguardCell, type CsvRecord, type CsvTable } from './csv';
+import { listSome, type Location, type ProblemLog } from './import-result';
+import { evidenceField, normaliseName, type EvidenceField } from './names';
+import type { EvidenceDraft } from './evidence';
+
+export interface ColumnRef {
+  index: number;
+  /** The header as the file writes it. */
+  name: string;
+}
+
+type EvidenceColumns = Partial<Record<EvidenceField['field'], ColumnRef>>;
+
+/** A table whose header has been matched to fields. */
+export class FieldTable<F extends string> {
+  private constructor(
+    readonly file: string,
+    readonly table: CsvTable,
+    readonly columns: ReadonlyMap<F, ColumnRef>,
+    readonly evidence: ReadonlyMap<number, EvidenceColumns>,
+  ) {}
+
+  /**
+   * Matches the header. Unknown columns are a warning; a column named twice
+   * (two names for one field) or a required column missing is an error, and
+   * then the table is not read (undefined).
+   */
+  static match<F extends string>(
+    file: string,
+    table: CsvTable,
+    spec: Readonly<Record<F, readonly string[]>>,
+    required: readonly F[],
+    log: ProblemLog,
+    withEvidence: boolean,
+  ): FieldTable<F> | undefined {
+    const byName = new Map<string, F>();
+    for (const field of Object.keys(spec) as F[])
+      for (const name of spec[field]) byName.set(name, field);
+
+    const columns = new Map<F, ColumnRef>();
+    const evidence = new Map<number, EvidenceColumns>();
+    const unknown: string[] = [];
+    let ok = true;
+    table.header.cells.forEach((cell, index) => {
+      const ref = { index, name: cell.text.trim() };
+      const key = normaliseName(cell.text);
+      const at = {
+        file,
+        line: cell.line,
+        column: cell.column,
+        path: `row 1, column "${ref.name}"`,
+      };
+      const field = byName.get(key);
+      const ev = withEvidence && field === undefined ? evidenceField(key) : undefined;
+      const taken = field
+        ? columns.get(field)
+        : ev
+          ? evidence.get(ev.group)?.[ev.field]
+          : undefined;
+      if (taken) {
+        log.error(at, `means the same as column "${taken.name}"; keep one of them`, ref.name);
+        ok = false;
+      } else if (field) columns.set(field, ref);
+      else if (ev) evidence.set(ev.group, { ...evidence.get(ev.group), [ev.field]: ref });
+      else if (key !== '') unknown.push(`"${ref.name}"`);
+    });
+    if (unknown.length > 0)
+      log.warn(
+        { file, line: 1, path: 'row 1' },
+        `${unknown.length === 1 ? 'column' : 'columns'} ${listSome(unknown)} ${unknown.length === 1 ? 'is' : 'are'} not read (not a known column name)`,
+      );
+    for (const field of required) {
+      if (columns.has(field)) continue;
+      const hint =
+        field === 'source' || field === 'target'
+          ? '; columns named from/to are dates, not actors'
+          : '';
+      log.error(
+        { file, line: 1, path: 'row 1' },
+        `missing column "${field}" (accepted names: ${spec[field].join(', ')}${hint})`,
+      );
+      ok = false;
+    }
+    return ok ? new FieldTable(file, table, columns, evidence) : undefined;
+  }
+
+  /** Data rows, each with its cell accessors. Rows wider than the header are errors. */
+  rows(log: ProblemLog): Row<F>[] {
+    const width = this.table.header.cells.length;
+    return this.table.records.map((record) => {
+      const extra = record.cells.slice(width).find((c) => c.text.trim() !== '');
+      if (extra)
+        log.error(
+          {
+            file: this.file,
+            line: extra.line,
+            column: extra.column,
+            path: `row ${record.row}, column ${record.cells.indexOf(extra) + 1}`,
+          },
+          `has ${record.cells.length} cells but the header has ${width} columns (a delimiter too many, or a field that should be quoted)`,
+          extra.text,
+        );
+      return new Row(this, record);
+    });
+  }
+}
+
+/** One data row: cells by field, with their locations. */
+export class Row<F extends string> {
+  constructor(
+    private readonly t: FieldTable<F>,
+    readonly record: CsvRecord,
+  ) {}
+
+  /** The location of a field's cell (or of the row, when the table has no such column). */
+  at(field: F): Location {
+    return this.cellAt(this.t.columns.get(field));
+  }
+
+  /** The location of the row as a whole. */
+  whole(): Location {
+    return { file: this.t.file, line: this.record.line, path: `row ${this.record.row}` };
+  }
+
+  /** The raw cell text without the formula guard; undefined when empty or absent. */
+  text(field: F): string | undefined {
+    return this.cellText(this.t.columns.get(field));
+  }
+
+  /** Like {@link text}, trimmed: for ids, kinds, dates, numbers and flags. */
+  word(field: F): string | undefined {
+    const t = this.text(field)?.trim();
+    return t === '' ? undefined : t;
+  }
+
+  /** The row's evidence groups (quote, source, note), in the order of their numbers. */
+  evidence(): EvidenceDraft[] {
+    return [...this.t.evidence].map(([group, cols]) => {
+      const source = this.cellText(cols.source)?.trim();
+      return {
+        group,
+        quote: this.cellText(cols.quote),
+        source: source === '' ? undefined : source,
+        note: this.cellText(cols.note),
+        at: (field) => this.cellAt(cols[field]),
+      };
+    });
+  }
+
+  private cellText(ref: ColumnRef | undefined): string | undefined {
+    const cell = ref ? this.record.cells[ref.index] : undefined;
+    if (!cell || cell.text === '') return undefined;
+    return unguardCell(cell.text);
+  }
+
+  private cellAt(ref: ColumnRef | undefined): Location {
+    if (!ref) return this.whole();
+    const file = this.t.file;
+    const row = this.record.row;
+    const cell = this.record.cells[ref.index];
+    const path = `row ${row}, column "${ref.name}"`;
+    return cell
+      ? { file, line: cell.line, column: cell.column, path }
+      : { file, line: this.record.line, path };
+  }
+}

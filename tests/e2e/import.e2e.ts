@@ -195,4 +195,30 @@ describe('import', () => {
     expect(await page.locator('h1').textContent()).toMatch(/^Pakistan/);
     await page.close();
   });
+
+  it('imports a relations CSV (actors inferred) and a GEXF file, and draws them', async () => {
+    const page = await openApp(browser);
+    const csv =
+      'Source;Target;Type;Start;End;Evidence\nAlpha;Beta;alliance;1990;2000;"they signed; then parted"\nAlpha;Beta;hostility;2000;;\nBeta;Gamma;support;1995;;\n';
+    await pick(page, file('relations.csv', csv, 'text/csv'));
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'relations');
+    await page.waitForFunction(() => window.__allegiance!.drawnActors().length === 3);
+    await page.waitForURL(/dataset=/);
+    const url = new URL(page.url());
+    url.searchParams.set('date', '1996-01-01');
+    await page.goto(url.href);
+    await page.waitForFunction(() => window.__allegiance?.date() === '1996-01-01');
+    expect((await page.evaluate(() => window.__allegiance!.drawnRelations())).length).toBe(2);
+
+    await pick(page, {
+      name: 'dynamics.gexf',
+      mimeType: 'application/xml',
+      buffer: readFileSync('../shared/data/gexf/dynamics.gexf'),
+    });
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'dynamics');
+    expect((await page.evaluate(() => window.__allegiance!.drawnActors())).length).toBeGreaterThan(
+      3,
+    );
+    await page.close();
+  });
 });

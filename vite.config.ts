@@ -11,5 +11,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Property tests run hundreds of cases; on a loaded 2-core machine they need headroom.
+    testTimeout: 30_000,
   },
 });

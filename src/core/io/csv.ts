@@ -66,6 +66,13 @@ export function parseCsv(input: string): { table?: CsvTable; errors: CsvSyntaxEr
   let row = 0;
   const n = text.length;
 
+  // Where an unquoted field starting at `from` ends.
+  const unquotedEnd = (from: number): number => {
+    let j = from;
+    while (j < n && text[j] !== delimiter && text[j] !== '\n' && text[j] !== '\r') j++;
+    return j;
+  };
+
   // Consumes one line break at i (CRLF, LF or CR), if there is one.
   const lineBreak = (): boolean => {
     const c = text[i];
@@ -85,11 +92,19 @@ export function parseCsv(input: string): { table?: CsvTable; errors: CsvSyntaxEr
       if (text[i] === '"') {
         i++;
         let closed = false;
+        // Copy runs between quotes and line breaks as slices: per-character
+        // concatenation builds deep string ropes that cost seconds on big files.
+        const parts: string[] = [];
         while (i < n) {
+          let j = i;
+          while (j < n && text[j] !== '"' && text[j] !== '\n' && text[j] !== '\r') j++;
+          if (j > i) parts.push(text.slice(i, j));
+          i = j;
+          if (i >= n) break;
           const c = text[i]!;
           if (c === '"') {
             if (text[i + 1] === '"') {
-              cell.text += '"';
+              parts.push('"');
               i += 2;
               continue;
             }
@@ -97,15 +112,11 @@ export function parseCsv(input: string): { table?: CsvTable; errors: CsvSyntaxEr
             closed = true;
             break;
           }
-          if (c === '\n' || c === '\r') {
-            const start = i;
-            lineBreak();
-            cell.text += text.slice(start, i);
-          } else {
-            cell.text += c;
-            i++;
-          }
+          const start = i;
+          lineBreak();
+          parts.push(text.slice(start, i));
         }
+        cell.text = parts.join('');
         if (!closed)
           errors.push({
             line: cell.line,
@@ -118,13 +129,14 @@ export function parseCsv(input: string): { table?: CsvTable; errors: CsvSyntaxEr
             column: i - lineStart + 1,
             message: `text after the closing quote of a field; a field that has quotes must be quoted whole, with inner quotes doubled ("")`,
           });
-          while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r')
-            cell.text += text[i++];
+          cell.text += text.slice(i, unquotedEnd(i));
+          i = unquotedEnd(i);
         }
       } else {
         // Unquoted: a stray quote inside is kept as it is, as spreadsheets do.
-        while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r')
-          cell.text += text[i++];
+        const end = unquotedEnd(i);
+        cell.text = text.slice(i, end);
+        i = end;
       }
       cells.push(cell);
       if (i < n && text[i] === delimiter) {

@@ -221,4 +221,46 @@ describe('import', () => {
     );
     await page.close();
   });
+
+  it('parses a 20 MB CSV off the main thread: the page keeps answering, with progress, until the graph shows', async () => {
+    const page = await openApp(browser);
+    // Build the file in the page and drop it (sending 20 MB through the driver is slow), and
+    // count animation frames while the worker parses: a frozen main thread would count none.
+    await page.evaluate(() => {
+      const quote = 'x'.repeat(1000);
+      const rows = ['source,target,kind,from,until,quote'];
+      let size = 0;
+      for (let i = 0; size < 20 * 1024 * 1024; i++) {
+        const row = `a${i % 300},a${(i * 7 + 1) % 300},${i % 3 ? 'alliance' : 'hostility'},${1950 + (i % 60)},${2011 + (i % 10)},"${quote} ${i}"`;
+        rows.push(row);
+        size += row.length + 1;
+      }
+      const w = window as unknown as { __frames: number };
+      w.__frames = 0;
+      const tick = () => {
+        w.__frames++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      const dt = new DataTransfer();
+      dt.items.add(new File([rows.join('\n')], 'big.csv', { type: 'text/csv' }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        window.dispatchEvent(
+          new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
+        );
+    });
+    await page.getByRole('progressbar', { name: 'Import progress' }).waitFor();
+    const legend = page.getByRole('button', { name: 'Legend & filters' });
+    await legend.click(); // the UI answers while the worker parses
+    await expect(legend.getAttribute('aria-expanded')).resolves.toBe('false');
+    expect(
+      await page.evaluate(() => (window as unknown as { __frames: number }).__frames),
+    ).toBeGreaterThan(5);
+    await page.waitForFunction(
+      () => document.querySelector('h1')?.textContent === 'big',
+      undefined,
+      { timeout: 120_000 },
+    );
+    await page.close();
+  }, 180_000);
 });

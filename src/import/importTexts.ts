@@ -6,6 +6,8 @@
 import type { Problem } from '../core/problems';
 import type { Dataset } from '../core/schema';
 import { importCsv } from '../core/io/csv-import';
+import { isEventTable } from '../core/io/event-columns';
+import { importEvents, type EventImportOptions } from '../core/io/events-import';
 import { importGexf } from '../core/io/gexf-import';
 import { parseDatasetJson } from '../core/validate';
 
@@ -20,10 +22,24 @@ export interface ImportResult {
   warnings: Problem[];
 }
 
-export type ImportFormat = 'json' | 'csv' | 'gexf';
+export type ImportFormat = 'json' | 'csv' | 'gexf' | 'events';
 
-/** The format of a file, from its extension, else from its first characters. */
+/** Options of the formats that have some (event tables: how events become relations). */
+export interface ImportOptions {
+  events?: EventImportOptions;
+}
+
+/**
+ * The format of a file, from its extension, else from its first characters;
+ * a CSV whose header has two actor columns and a Goldstein or QuadClass
+ * column (and no kind) is an event table.
+ */
 export function detectFormat(name: string, text: string): ImportFormat | null {
+  const format = fileFormat(name, text);
+  return format === 'csv' && isEventTable(text) ? 'events' : format;
+}
+
+function fileFormat(name: string, text: string): ImportFormat | null {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
   if (ext === 'json') return 'json';
   if (ext === 'gexf' || ext === 'xml') return 'gexf';
@@ -39,8 +55,15 @@ const refuse = (file: string, message: string): ImportResult => ({
   warnings: [],
 });
 
-/** Imports one dataset from one file (JSON, GEXF, CSV) or two CSV tables (actors and relations). */
-export function importTexts(inputs: readonly ImportInput[]): ImportResult {
+/**
+ * Imports one dataset from one file (JSON, GEXF, CSV relations, CSV event
+ * table) or two CSV tables (actors and relations). `options.events` tells
+ * how an event table's events become relations (defaults otherwise).
+ */
+export function importTexts(
+  inputs: readonly ImportInput[],
+  options: ImportOptions = {},
+): ImportResult {
   if (inputs.length === 0) return refuse('', 'no file was given');
   const formats = inputs.map((f) => detectFormat(f.name, f.text));
   const unknown = inputs.findIndex((_, i) => formats[i] === null);
@@ -52,8 +75,14 @@ export function importTexts(inputs: readonly ImportInput[]): ImportResult {
   if (inputs.length === 1) {
     const [file] = inputs as [ImportInput];
     if (formats[0] === 'json') return parseDatasetJson(file.text, file.name);
+    if (formats[0] === 'events') return importEvents(file, options.events);
     return importOther(formats[0]!, inputs);
   }
+  if (formats.includes('events'))
+    return refuse(
+      inputs.map((f) => f.name).join(', '),
+      'an event table is imported on its own (its actors come from its actor columns); import it without other files',
+    );
   if (formats.every((f) => f === 'csv') && inputs.length === 2) return importOther('csv', inputs);
   return refuse(
     inputs.map((f) => f.name).join(', '),

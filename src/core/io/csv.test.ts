@@ -33,6 +33,7 @@ describe('parseCsv', () => {
     expect(table!.header.cells.map((c) => c.text)).toEqual(['id', 'label']);
     expect(table!.records[0]!.cells.map((c) => c.text)).toEqual(['1', 'a;b']);
     expect(detectDelimiter('"a;b;c",d,e')).toBe(','); // quoted delimiters do not count
+    expect(detectDelimiter('source\ttarget\tkind\nx,y\tz\tw')).toBe('\t');
   });
 
   it('reports an unclosed quote and text after a closing quote with their positions', () => {

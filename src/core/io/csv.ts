@@ -6,7 +6,7 @@
  * problems point at it.
  */
 
-export type Delimiter = ',' | ';';
+export type Delimiter = ',' | ';' | '\t';
 
 export interface CsvCell {
   text: string;
@@ -38,16 +38,16 @@ export interface CsvSyntaxError {
 
 /** The delimiter of a header line: the more frequent of `;` and `,` outside quotes (comma on a tie). */
 export function detectDelimiter(text: string): Delimiter {
-  let commas = 0;
-  let semicolons = 0;
+  const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
   for (const c of text) {
     if (c === '"') quoted = !quoted;
     else if (!quoted && (c === '\n' || c === '\r')) break;
-    else if (!quoted && c === ',') commas++;
-    else if (!quoted && c === ';') semicolons++;
+    else if (!quoted && (c === ',' || c === ';' || c === '\t')) counts[c]++;
   }
-  return semicolons > commas ? ';' : ',';
+  // Tab-separated files (ICEWS, spreadsheet "TSV" exports) rarely have commas in the header.
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return counts[';'] > counts[','] ? ';' : ',';
 }
 
 /**

@@ -7,4 +7,5 @@ export { exportActorsCsv, exportRelationsCsv, type CsvExportOptions } from './cs
 export { importCsv, type CsvFile, type CsvImportInput } from './csv-import';
 export { exportGexf } from './gexf-export';
 export { importGexf } from './gexf-import';
+export { importEvents, EVENT_IMPORT_DEFAULTS, type EventImportOptions } from './events-import';
 export type { ImportResult } from './import-result';

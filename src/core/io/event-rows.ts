@@ -1,0 +1,162 @@
+/**
+ * Rows of an event table read into events: date, the two actors, a score.
+ * Every bad cell is an error at its cell (row, column, value, reason); rows
+ * with the same actor on both sides are left out with one warning.
+ */
+import { dateProblem } from '../dates';
+import type { Delimiter } from './csv';
+import type { Row } from './csv-table';
+import {
+  QUAD_CLASS_HELP,
+  QUAD_CLASS_SCORE,
+  type EventField,
+  type QuadClass,
+} from './event-columns';
+import { listSome, plural, type Location, type ProblemLog } from './import-result';
+
+/** One event as read from a row. */
+export interface EventRow {
+  row: Row<EventField>;
+  /** The date as ISO (`YYYY-MM-DD` or `YYYY-MM`). */
+  date: string;
+  /** Months since January of year 0: `year * 12 + month - 1`. */
+  month: number;
+  actor1: string;
+  actor2: string;
+  name1?: string;
+  name2?: string;
+  /** Goldstein score, or the QuadClass's score when there is no Goldstein value. */
+  score: number;
+  scoredFromQuadClass: boolean;
+  quadClass?: QuadClass;
+  quote?: string;
+  source?: string;
+  id?: string;
+}
+
+/** `YYYYMMDD` (GDELT), `YYYY-MM-DD` or `YYYY-MM` → ISO and month index; else the reason. */
+export function parseEventDate(text: string): { iso: string; month: number } | { problem: string } {
+  const gdelt = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  const iso = gdelt ? `${gdelt[1]}-${gdelt[2]}-${gdelt[3]}` : text;
+  if (/^\d{4}$/.test(text))
+    return { problem: 'gives only a year; an event needs at least a month (YYYY-MM)' };
+  if (!/^\d{4}-\d{2}(-\d{2})?$/.test(iso))
+    return {
+      problem: 'is not a date (expected YYYY-MM-DD, YYYYMMDD as GDELT writes it, or YYYY-MM)',
+    };
+  const problem = dateProblem(iso);
+  if (problem) return { problem };
+  const [year, month] = iso.split('-').map(Number) as [number, number];
+  return { iso, month: year * 12 + month - 1 };
+}
+
+/** Reads a Goldstein cell: a number from −10 to +10 (decimal comma with `;`). */
+function goldstein(row: Row<EventField>, delimiter: Delimiter, log: ProblemLog) {
+  const text = row.word('goldstein');
+  if (text === undefined) return undefined;
+  const n = Number(delimiter === ';' ? text.replace(',', '.') : text);
+  if (!Number.isFinite(n))
+    log.error(
+      row.at('goldstein'),
+      `${JSON.stringify(text)} is not a number (Goldstein scores run from -10 to +10)`,
+      text,
+    );
+  else if (n < -10 || n > 10)
+    log.error(
+      row.at('goldstein'),
+      `${JSON.stringify(text)} is outside the Goldstein scale (-10 to +10)`,
+      text,
+    );
+  else return n;
+  return null;
+}
+
+function quadClass(row: Row<EventField>, log: ProblemLog): QuadClass | null | undefined {
+  const text = row.word('quadClass');
+  if (text === undefined) return undefined;
+  if (/^[1-4]$/.test(text)) return Number(text) as QuadClass;
+  log.error(
+    row.at('quadClass'),
+    `${JSON.stringify(text)} is not a QuadClass: ${QUAD_CLASS_HELP}`,
+    text,
+  );
+  return null;
+}
+
+/** The location of an actor: its code cell when the table has one, else its name cell. */
+export function actorAt(row: Row<EventField>, side: 1 | 2, has: HasColumn): Location {
+  return row.at(has(`actor${side}`) ? `actor${side}` : `actor${side}Name`);
+}
+
+/** Whether the table has a column for a field. */
+export type HasColumn = (field: EventField) => boolean;
+
+/**
+ * Reads every row. An actor is its code, else its name. Errors: a missing or
+ * bad date, a missing actor, a missing score, a Goldstein value that is not a
+ * number from −10 to +10, a QuadClass other than 1–4. Rows with an error are
+ * left out (the import fails anyway); rows with one actor on both sides are
+ * left out with one warning.
+ */
+export function readEventRows(
+  rows: readonly Row<EventField>[],
+  delimiter: Delimiter,
+  has: HasColumn,
+  log: ProblemLog,
+): EventRow[] {
+  const out: EventRow[] = [];
+  const selfRows: number[] = [];
+  for (const row of rows) {
+    const errorsBefore = log.errors.length;
+    const dateText = row.word('date');
+    const date = dateText === undefined ? undefined : parseEventDate(dateText);
+    if (date === undefined) log.error(row.at('date'), 'the row has no date');
+    else if ('problem' in date)
+      log.error(row.at('date'), `${JSON.stringify(dateText)} ${date.problem}`, dateText);
+
+    const name1 = row.text('actor1Name')?.trim() || undefined;
+    const name2 = row.text('actor2Name')?.trim() || undefined;
+    const actor1 = row.word('actor1') ?? name1;
+    const actor2 = row.word('actor2') ?? name2;
+    for (const [side, actor] of [[1, actor1] as const, [2, actor2] as const])
+      if (actor === undefined)
+        log.error(actorAt(row, side, has), `the row has no actor ${side} (the cell is empty)`);
+
+    const q = quadClass(row, log);
+    const g = goldstein(row, delimiter, log);
+    if (g === undefined && q === undefined)
+      log.error(
+        row.at(has('goldstein') ? 'goldstein' : 'quadClass'),
+        'the row has no score (no Goldstein value and no QuadClass)',
+      );
+
+    if (log.errors.length > errorsBefore || !date || 'problem' in date) continue;
+    if (actor1 === undefined || actor2 === undefined || g === null || q === null) continue;
+    if (actor1 === actor2) {
+      selfRows.push(row.record.row);
+      continue;
+    }
+    // Internal records: absent optional fields may be present as undefined.
+    out.push({
+      row,
+      date: date.iso,
+      month: date.month,
+      actor1,
+      actor2,
+      name1,
+      name2,
+      score: g ?? QUAD_CLASS_SCORE[q!],
+      scoredFromQuadClass: g === undefined,
+      quadClass: q,
+      quote: row.text('quote'),
+      source: row.word('evidenceSource'),
+      id: row.word('id'),
+    });
+  }
+  if (selfRows.length > 0)
+    log.warn(
+      rows.find((r) => r.record.row === selfRows[0])!.whole(),
+      `${plural(selfRows.length, 'row')} with the same actor on both sides (an actor's dealings with itself) left out: ${selfRows.length === 1 ? 'row' : 'rows'} ${listSome(selfRows.map(String))}`,
+    );
+  return out;
+}

@@ -1,0 +1,218 @@
+/**
+ * Event-table import (docs/FORMATS.md, "Event tables"): rows of coded events
+ * (GDELT, ICEWS and the like: date, actor 1, actor 2, Goldstein score and/or
+ * QuadClass) aggregated into relations over time windows. Every bad cell is
+ * an error at its row and column; validation problems of the assembled
+ * dataset are moved back to the rows they come from.
+ */
+import type { Dataset, Relation } from '../schema';
+import { validateDataset } from '../validate';
+import { parseCsv } from './csv';
+import type { CsvFile } from './csv-import';
+import { FieldTable } from './csv-table';
+import { eventActors } from './event-actors';
+import { EVENT_COLUMNS, type EventField } from './event-columns';
+import { evidenceNote, pickEvidence, relationNote } from './event-notes';
+import { eventSettings, type EventImportOptions, type EventImportSettings } from './event-options';
+import { readEventRows, type EventRow } from './event-rows';
+import { EventSources } from './event-sources';
+import { aggregateEvents, monthIso, type Aggregation } from './event-windows';
+import {
+  fileStem,
+  plural,
+  ProblemLog,
+  relocate,
+  type ImportResult,
+  type Location,
+  type Origin,
+} from './import-result';
+
+export {
+  EVENT_IMPORT_DEFAULTS,
+  type EventImportOptions,
+  type EventImportSettings,
+} from './event-options';
+
+/**
+ * Imports an event table, aggregating its events into relations per pair of
+ * actors and time window. `options` override `EVENT_IMPORT_DEFAULTS`
+ * (12-month windows, 2 events at least, mean Goldstein ≥ +1 cooperation,
+ * ≤ −1 hostility or tension, contact in between). Actors come from the actor
+ * columns: type `state` for a country code such as `USA`, else `other`.
+ */
+export function importEvents(file: CsvFile, options: EventImportOptions = {}): ImportResult {
+  const log = new ProblemLog();
+  const settings = eventSettings(options, file.name, log);
+  const table = readEventTable(file, log);
+  if (!settings || !table) return log.result(undefined);
+  const has = (f: EventField) => table.columns.has(f);
+  const events = readEventRows(table.rows(log), table.table.delimiter, has, log);
+  if (log.errors.length > 0) return log.result(undefined);
+  const whole = { file: file.name, path: '' };
+  if (table.table.records.length === 0) {
+    log.error(whole, 'the table has no events: there are no rows below the header');
+    return log.result(undefined);
+  }
+
+  const aggregation = aggregateEvents(events, settings);
+  reportLeftOut(aggregation, settings, file.name, log);
+  if (aggregation.relations.length === 0) {
+    const signed =
+      settings.between === 'none'
+        ? ` with a mean score outside ${settings.hostilityAt}…${settings.cooperationAt}`
+        : '';
+    log.error(
+      whole,
+      `no pair of actors has ${settings.minEvents} events in one window of ${settings.windowMonths} months${signed}, so there is no relation; lower minEvents or widen windowMonths`,
+    );
+    return log.result(undefined);
+  }
+
+  const actors = eventActors(events, aggregation.relations, has, log);
+  const sources = new EventSources(file.name, events, log);
+  const relationOrigins: Origin[] = [];
+  const relations = aggregation.relations.map((rel, i): Relation => {
+    const quoted = rel.windows.flatMap((w) => w.events).filter((e) => e.quote !== undefined);
+    const picked = pickEvidence(rel, settings.maxEvidence);
+    relationOrigins.push(relationOrigin(rel.windows[0]!.events[0]!, picked));
+    return {
+      id: `r${i + 1}`,
+      source: rel.source,
+      target: rel.target,
+      kind: rel.kind,
+      from: monthIso(rel.from),
+      until: monthIso(rel.until),
+      evidence: picked.map((e) => ({
+        source: sources.cite(e),
+        quote: e.quote!,
+        note: evidenceNote(e),
+      })),
+      note: relationNote(rel, settings.windowMonths, file.name, {
+        shown: picked.length,
+        total: quoted.length,
+      }),
+    };
+  });
+  if (!has('quote') && has('evidenceSource'))
+    log.warn(
+      headerAt(table, 'evidenceSource'),
+      `column "${table.columns.get('evidenceSource')!.name}" is not read: evidence needs a quote column (${EVENT_COLUMNS.quote.join(', ')})`,
+    );
+
+  const raw: Dataset = {
+    title: titleOf(file.name),
+    description: describeRules(events.length, file.name, settings),
+    sources: sources.list(),
+    actorTypes: [],
+    relationKinds: [],
+    actors: actors.actors,
+    relations,
+    events: [],
+  };
+  const validation = validateDataset(raw, file.name);
+  relocate(
+    [...validation.errors, ...validation.warnings],
+    {
+      whole,
+      actors: actors.origins,
+      relations: relationOrigins,
+      sources: sources.origins(),
+    },
+    log,
+  );
+  return log.result(validation.dataset);
+}
+
+/** Parses the CSV and matches the header; reports every missing column at once. */
+function readEventTable(file: CsvFile, log: ProblemLog): FieldTable<EventField> | undefined {
+  const { table, errors } = parseCsv(file.text);
+  for (const e of errors)
+    log.error(
+      { file: file.name, line: e.line, column: e.column, path: `line ${e.line}` },
+      e.message,
+    );
+  if (!table || table.header.cells.every((c) => c.text.trim() === '')) {
+    log.error(
+      { file: file.name, path: '' },
+      'the file is empty: the first line must name the columns',
+    );
+    return undefined;
+  }
+  const matched = FieldTable.match<EventField>(file.name, table, EVENT_COLUMNS, [], log, false);
+  if (!matched) return undefined;
+  const at = { file: file.name, line: 1, path: 'row 1' };
+  const names = (f: EventField) => EVENT_COLUMNS[f].join(', ');
+  const missing: string[] = [];
+  if (!matched.columns.has('date'))
+    missing.push(`missing column "date" (accepted names: ${names('date')})`);
+  for (const side of [1, 2] as const)
+    if (!matched.columns.has(`actor${side}`) && !matched.columns.has(`actor${side}Name`))
+      missing.push(
+        `missing a column for actor ${side} (accepted names: ${names(`actor${side}`)}, or a name column: ${names(`actor${side}Name`)})`,
+      );
+  if (!matched.columns.has('goldstein') && !matched.columns.has('quadClass'))
+    missing.push(
+      `missing a score column: Goldstein (${names('goldstein')}) or QuadClass (${names('quadClass')})`,
+    );
+  for (const m of missing) log.error(at, m);
+  return errors.length > 0 || missing.length > 0 ? undefined : matched;
+}
+
+/** Where a column's header is. */
+function headerAt(table: FieldTable<EventField>, field: EventField): Location {
+  const cell = table.table.header.cells[table.columns.get(field)?.index ?? 0];
+  return {
+    file: table.file,
+    line: cell?.line ?? 1,
+    column: cell?.column ?? 1,
+    path: `row 1, column "${table.columns.get(field)?.name ?? field}"`,
+  };
+}
+
+/** Validation problems of a relation point at its first event; of its evidence, at the quote. */
+function relationOrigin(first: EventRow, evidence: readonly EventRow[]): Origin {
+  return (rest) => {
+    const m = /^\.evidence\[(\d+)\](?:\.(source))?/.exec(rest);
+    const e = m ? evidence[Number(m[1])] : undefined;
+    if (e) return e.row.at(m![2] === 'source' ? 'evidenceSource' : 'quote');
+    return first.row.whole();
+  };
+}
+
+function reportLeftOut(
+  { sparse, unsigned }: Aggregation,
+  s: EventImportSettings,
+  file: string,
+  log: ProblemLog,
+): void {
+  const at = { file, path: '' };
+  if (sparse.windows > 0)
+    log.warn(
+      at,
+      `${plural(sparse.windows, 'pair window')} with fewer than ${s.minEvents} events left out (${plural(sparse.events, 'event')}); lower minEvents or widen windowMonths to keep them`,
+    );
+  if (unsigned.windows > 0)
+    log.warn(
+      at,
+      `${plural(unsigned.windows, 'pair window')} with a mean score between ${s.hostilityAt} and ${s.cooperationAt} left without a relation (${plural(unsigned.events, 'event')})`,
+    );
+}
+
+/** `gdelt-events.csv` → `gdelt`; `events.csv` → `events`. */
+function titleOf(fileName: string): string {
+  const stem = fileStem(fileName).trim();
+  const short = stem.replace(/[\s_-]+events$/i, '').trim();
+  return short || stem || 'Imported events';
+}
+
+function describeRules(count: number, file: string, s: EventImportSettings): string {
+  const between = s.between === 'contact' ? 'contact' : 'no relation';
+  return (
+    `Relations aggregated from ${plural(count, 'event')} in ${file}. For each pair of actors ` +
+    `(events in either direction) and each window of ${s.windowMonths} months with at least ` +
+    `${s.minEvents} events, a mean score of ${s.cooperationAt} or more is cooperation, ` +
+    `${s.hostilityAt} or less hostility (tension when every event of the window has a QuadClass ` +
+    `and none is material conflict), and in between ${between}. Consecutive windows of one ` +
+    `kind make one relation.`
+  );
+}

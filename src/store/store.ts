@@ -21,7 +21,7 @@ export interface Selection {
   id: string;
 }
 
-export type ViewMode = 'graph' | 'table';
+export type ViewMode = 'graph' | 'table' | 'multiples'; // 'multiples': small multiples (analysis)
 
 /** Where an import stands: shown by the import panel. */
 export type ImportStatus =
@@ -73,6 +73,8 @@ export interface AppState {
   notice: Notice | null;
   /** Marks an analysis view lays over the graph (camps, changes, unbalanced triangles). */
   overlay: GraphOverlay | null;
+  /** The analysis panel and small multiples: see the analysis block at the end. */
+  analysis: AnalysisState;
 }
 
 const initialState: AppState = {
@@ -92,6 +94,7 @@ const initialState: AppState = {
   importStatus: { phase: 'idle' },
   notice: null,
   overlay: null,
+  analysis: initialAnalysis(),
 };
 
 export const useStore = create<AppState>()(() => initialState);
@@ -283,4 +286,95 @@ export function applyView(
 /** Lays an analysis overlay over the graph, or clears it (null). */
 export function setOverlay(overlay: GraphOverlay | null): void {
   set({ overlay });
+}
+
+// ---- analysis ----------------------------------------------------------------
+// The analysis panel (src/ui/analysis): which question is open and its inputs.
+// Loading a dataset resets it with the rest of the view (actor ids change).
+
+export type AnalysisTab = 'pair' | 'compare' | 'balance' | 'centrality';
+export type MultiplesMode = 'events' | 'decades' | 'custom';
+
+export interface AnalysisState {
+  /** The right-hand panel shows the analysis instead of the details. */
+  open: boolean;
+  tab: AnalysisTab;
+  /** Pair history: the two actors; `pairB` is null while the user picks the second one. */
+  pairA: string | null;
+  pairB: string | null;
+  /** Compare dates: set from the shown day when that tab first opens. */
+  compare: { t1: DayNumber; t2: DayNumber } | null;
+  /** Balance marks on the graph: unbalanced triangles, and actors coloured by camp. */
+  markUnbalanced: boolean;
+  markCamps: boolean;
+  /** Small multiples: which dates, and the user's own list as typed. */
+  multiplesMode: MultiplesMode;
+  multiplesDates: string;
+}
+
+// A function declaration, so `initialState` above can call it before this point.
+export function initialAnalysis(): AnalysisState {
+  return {
+    open: false,
+    tab: 'pair',
+    pairA: null,
+    pairB: null,
+    compare: null,
+    markUnbalanced: true,
+    markCamps: true,
+    multiplesMode: 'events',
+    multiplesDates: '',
+  };
+}
+
+const setAnalysis = (patch: Partial<AnalysisState>) =>
+  set({ analysis: { ...get().analysis, ...patch } });
+
+/** Default dates to compare: the five years up to the shown day (or after it, near the start). */
+function defaultCompare(): { t1: DayNumber; t2: DayNumber } {
+  const { day } = get();
+  const before = clampDay(addMonths(day, -60));
+  return before < day ? { t1: before, t2: day } : { t1: day, t2: clampDay(addMonths(day, 60)) };
+}
+
+/** Shows an analysis tab (the last one used by default); pair history starts from the selection. */
+export function openAnalysis(tab: AnalysisTab = get().analysis.tab): void {
+  const { analysis, selection } = get();
+  const patch: Partial<AnalysisState> = { open: true, tab };
+  if (tab === 'compare' && !analysis.compare) patch.compare = defaultCompare();
+  if (tab === 'pair' && !analysis.pairA && selection?.kind === 'actor') patch.pairA = selection.id;
+  setAnalysis(patch);
+}
+
+export function closeAnalysis(): void {
+  if (get().analysis.open) setAnalysis({ open: false });
+}
+
+/** "Compare with…": pair history of `actor` and a second actor the user picks next. */
+export function compareWith(actor: string): void {
+  setAnalysis({ open: true, tab: 'pair', pairA: actor, pairB: null });
+}
+
+export function setPair(a: string | null, b: string | null): void {
+  setAnalysis({ pairA: a, pairB: b });
+}
+
+export function setCompareDays(t1: number, t2: number): void {
+  setAnalysis({ compare: { t1: clampDay(t1), t2: clampDay(t2) } });
+}
+
+export function setBalanceMarks(marks: { unbalanced?: boolean; camps?: boolean }): void {
+  const { markUnbalanced, markCamps } = get().analysis;
+  setAnalysis({
+    markUnbalanced: marks.unbalanced ?? markUnbalanced,
+    markCamps: marks.camps ?? markCamps,
+  });
+}
+
+export function setMultiples(patch: { mode?: MultiplesMode; dates?: string }): void {
+  const { multiplesMode, multiplesDates } = get().analysis;
+  setAnalysis({
+    multiplesMode: patch.mode ?? multiplesMode,
+    multiplesDates: patch.dates ?? multiplesDates,
+  });
 }

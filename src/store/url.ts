@@ -62,6 +62,6 @@ export function queryToView(search: string, model: ExplorerModel): UrlView {
   if (kinds) out.hiddenKinds = kinds;
   if (q.has('neighbourhood')) out.neighbourhoodOnly = q.get('neighbourhood') === '1';
   const view = q.get('view');
-  if (view === 'graph' || view === 'table') out.view = view;
+  if (view === 'graph' || view === 'table' || view === 'multiples') out.view = view;
   return out;
 }

@@ -3,9 +3,10 @@
  * the graph or the table in the middle, details on the right, the time bar
  * below. Side panels collapse on narrow screens.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { selectView } from '../store/selectors';
 import { useStore } from '../store/store';
+import { SideTabs } from './analysis/SideTabs';
 import { DetailsPanel } from './details/DetailsPanel';
 import { GraphCanvas } from './GraphCanvas';
 import { Legend } from './Legend';
@@ -15,6 +16,12 @@ import './library/library.css';
 import { RelationTable } from './table/RelationTable';
 import { TimeBar } from './timebar/TimeBar';
 import { TitleBar } from './TitleBar';
+
+// Analysis: small multiples render with the core's SVG code, loaded on first use.
+const SmallMultiples = lazy(() =>
+  import('./analysis/SmallMultiples').then((m) => ({ default: m.SmallMultiples })),
+);
+const MAIN_LABEL = { graph: 'Graph', table: 'Table of relations', multiples: 'Small multiples' };
 
 const wide = () => window.matchMedia('(min-width: 901px)').matches;
 
@@ -41,11 +48,16 @@ export function App() {
             <Legend />
           </div>
         </aside>
-        <main className="app__main" aria-label={view === 'graph' ? 'Graph' : 'Table of relations'}>
+        <main className="app__main" aria-label={MAIN_LABEL[view]}>
           <GraphCanvas visible={view === 'graph'} />
           {view === 'table' && <RelationTable />}
+          {view === 'multiples' && (
+            <Suspense fallback={null}>
+              <SmallMultiples />
+            </Suspense>
+          )}
         </main>
-        <aside className="panel panel--right" aria-label="Details">
+        <aside className="panel panel--right" aria-label="Details and analysis">
           <button
             type="button"
             className="panel__toggle"
@@ -53,10 +65,11 @@ export function App() {
             aria-controls="details-panel"
             onClick={() => setDetailsOpen(!detailsOpen)}
           >
-            Details
+            Details &amp; analysis
           </button>
           <div id="details-panel" className="panel__content" hidden={!detailsOpen}>
-            <DetailsPanel />
+            {/* Analysis: a Details | Analysis tab pair around the details. */}
+            <SideTabs open={detailsOpen} details={<DetailsPanel />} />
           </div>
         </aside>
       </div>

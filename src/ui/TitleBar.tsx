@@ -1,4 +1,4 @@
-/** The dataset's title and sources, actor search, the graph/table switch and export. */
+/** Title and sources, actor search, the view switch (graph, table, small multiples) and export. */
 import { lazy, Suspense, useState } from 'react';
 import { selectModel, selectView } from '../store/selectors';
 import { setView, useStore } from '../store/store';
@@ -38,6 +38,15 @@ export function TitleBar() {
         </button>
         <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>
           Table
+        </button>
+        {/* Analysis: the graph at several dates side by side. */}
+        <button
+          type="button"
+          aria-pressed={view === 'multiples'}
+          title="Small multiples: the graph at several dates side by side"
+          onClick={() => setView('multiples')}
+        >
+          Small multiples
         </button>
       </div>
       <button type="button" className="title-bar__export" onClick={() => setExporting(true)}>

@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import type { ExplorerModel } from '../../core/explorer-model';
 import type { Actor } from '../../core/schema';
 import { useStore } from '../../store/store';
+import { CompareWithButton } from '../analysis/CompareWithButton';
 import { LineSwatch, ShapeSwatch } from '../Swatch';
 import {
   arrowOf,
@@ -80,6 +81,8 @@ export function ActorDetails({ model, actor }: { model: ExplorerModel; actor: Ac
         {actor.aliases && actor.aliases.length > 0 && (
           <p className="details__aliases">Also known as {actor.aliases.join(', ')}</p>
         )}
+        {/* Analysis: pair history of this actor and one the user picks next. */}
+        <CompareWithButton actor={actor.id} label={actor.label} />
       </header>
 
       {actor.description && <p className="details__text">{actor.description}</p>}

@@ -11,6 +11,7 @@
  * so a frame of playback re-renders only those.
  */
 import { useRef, type PointerEvent } from 'react';
+import { AnalysisLane } from '../analysis/AnalysisLane';
 import { selectModel, selectPlaying } from '../../store/selectors';
 import { pause, play, setDay, useStore } from '../../store/store';
 import { Axis } from './Axis';
@@ -77,6 +78,8 @@ export function TimeBar() {
       >
         <div className="timebar__lanes" ref={lanes}>
           <Histogram />
+          {/* Analysis: balance over time or the compared range, over the histogram. */}
+          <AnalysisLane />
           <EventMarkers width={width} />
           <DateSlider model={model} ref={slider} />
           <Axis start={start} end={end} width={width} />

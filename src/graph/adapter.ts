@@ -1,22 +1,34 @@
 /**
- * The one module that owns Cytoscape. It mounts every actor and relation
- * once (preset positions from the core's layout), then moves through time by
- * applying the core's diff inside one `cy.batch()`: relations are shown or
- * hidden with `display` (never removed and re-added) and fade in and out;
- * a pair whose relation flips sign changes colour smoothly; actors outside
- * their lifetime are greyed, not hidden, so relations that still name them
- * stay readable.
+ * The one module that owns Cytoscape. It mounts every actor once (preset
+ * positions from the core's layout), then moves through time by applying
+ * the core's diff inside one `cy.batch()`: relations fade in and out; a pair
+ * whose relation flips sign changes colour smoothly; actors outside their
+ * lifetime are greyed, not hidden, so relations that still name them stay
+ * readable.
  *
- * Three independent reasons hide an element, each its own class:
- * `off` (not active at the day), `filtered` (legend filters, neighbourhood
- * focus) and `fading` (transient, during a fade).
+ * Only relations that are drawn live in Cytoscape: one is added when it
+ * becomes active and removed when it ends (after its fade). Hidden elements
+ * are not free in Cytoscape: every change re-sorts all elements by z-order
+ * and every frame takes the bounding box of each one, hidden or not, so a
+ * dataset with 10k relations of which 1k are active paid for 10k on each
+ * step (docs/PERFORMANCE.md has the numbers).
+ *
+ * Three independent reasons hide a mounted element, each its own class:
+ * `off` (not active at the day, mounted only for an analysis overlay),
+ * `filtered` (legend filters, neighbourhood focus) and `fading` (transient,
+ * during a fade).
  */
-import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
+import cytoscape, {
+  type Core,
+  type EdgeSingular,
+  type ElementDefinition,
+  type NodeSingular,
+} from 'cytoscape';
 import type { ExplorerModel } from '../core/explorer-model';
 import type { Point } from '../core/layout';
 import { NO_FILTER, visibleActors, type SceneFilter } from '../core/render/scene';
 import { buildElements, relationElementId, relationIdOf } from './elements';
-import { FADE_MS, graphStyle } from './style';
+import { FADE_MS, graphStyle, isLargeGraph, renderOptions } from './style';
 
 export interface GraphSelection {
   kind: 'actor' | 'relation' | 'event';
@@ -41,6 +53,8 @@ export const OVERLAY_CLASSES = 'camp-a camp-b unbalanced began ended flipped';
 export interface GraphViewOptions {
   /** Skip fades and camera animations (prefers-reduced-motion). */
   reducedMotion?: boolean;
+  /** Force the large-graph settings on or off (default: by the number of relations). */
+  largeGraph?: boolean;
   /** The user clicked an element, or the background (null). */
   onSelect?: (selection: GraphSelection | null) => void;
   /** The user finished dragging nodes to new positions. */
@@ -88,72 +102,141 @@ export function createGraphView(
   options: GraphViewOptions = {},
 ): GraphView {
   const reducedMotion = options.reducedMotion ?? false;
+  const large = options.largeGraph ?? isLargeGraph(model.dataset.relations.length);
+  // Large graphs skip fades: each step would animate dozens of edges for 17 frames.
+  const fades = !reducedMotion && !large;
+
+  const initial = model.index.stateAt(day);
+  const alive = new Set(initial.actors);
+  const activeNow = new Set(initial.relations);
+  /** Every relation's element definition; mounted on demand. */
+  const relationDefs = new Map<string, ElementDefinition>();
+  const elements: ElementDefinition[] = [];
+  for (const def of buildElements(model)) {
+    const id = def.data.id!;
+    if (def.group === 'nodes') {
+      if (!alive.has(id)) def.classes = 'dormant';
+      elements.push(def);
+    } else if (String(def.classes).includes('relation')) {
+      const relation = relationIdOf(id);
+      relationDefs.set(relation, def);
+      if (activeNow.has(relation)) elements.push({ ...def, classes: baseClasses(def) });
+    } else elements.push(def);
+  }
+
   const cy: Core = cytoscape({
     container,
-    elements: buildElements(model),
-    style: graphStyle(reducedMotion),
+    elements,
+    style: graphStyle(!fades, large),
     layout: { name: 'preset' },
     minZoom: 0.1,
     maxZoom: 4,
     boxSelectionEnabled: false,
     selectionType: 'single',
-  });
-
-  const pendingHide = new Map<string, ReturnType<typeof setTimeout>>();
-  let current = day;
-  let filter = NO_FILTER;
-
-  const relationEdge = (id: string) => cy.getElementById(relationElementId(id)) as EdgeSingular;
-
-  // Initial state: everything active at `day`, no animation.
-  const initial = model.index.stateAt(day);
-  const alive = new Set(initial.actors);
-  cy.batch(() => {
-    cy.nodes().forEach((n) => {
-      n.toggleClass('dormant', !alive.has(n.id()));
-    });
-    for (const id of initial.relations) relationEdge(id).removeClass('off');
+    ...renderOptions(large),
   });
   cy.fit(undefined, 40);
 
-  function show(id: string, fromColor?: string) {
+  /** Relations fading out, by the fade (one timer per step) that will remove them. */
+  const pendingHide = new Map<string, number>();
+  const fadeTimers = new Set<ReturnType<typeof setTimeout>>();
+  let fadeCount = 0;
+  let current = day;
+  let filter = NO_FILTER;
+  let selection: GraphSelection | null = null;
+  let overlay: GraphOverlay | null = null;
+  let overlayShown = new Set<string>();
+
+  const relationEdge = (id: string) => cy.getElementById(relationElementId(id)) as EdgeSingular;
+  const isActive = (id: string) =>
+    model.index.relationActive(model.relationIndex.get(id) ?? -1, current);
+
+  /** The classes a relation's element is created with, without the day's 'off'. */
+  function baseClasses(def: ElementDefinition): string {
+    return String(def.classes)
+      .split(' ')
+      .filter((c) => c !== 'off')
+      .join(' ');
+  }
+
+  /** Adds a relation's element with the classes the current view gives it; returns it. */
+  function mount(id: string, extra = ''): EdgeSingular {
+    const present = relationEdge(id);
+    if (present.nonempty()) return present;
+    const def = relationDefs.get(id)!;
+    const classes = [baseClasses(def), extra];
+    if (filter.hiddenKinds.has(def.data.kind as string)) classes.push('filtered');
+    const marked = overlay?.relationClasses[id];
+    if (marked) classes.push(marked);
+    if (overlayShown.has(id)) classes.push('overlay-shown');
+    if (!isActive(id)) classes.push('off');
+    const ele = cy.add({ ...def, classes: classes.join(' ') }) as unknown as EdgeSingular;
+    if (selection?.kind === 'relation' && selection.id === id) ele.select();
+    return ele;
+  }
+
+  /** Removes a relation's element, unless an analysis overlay still shows it. */
+  function unmount(id: string) {
+    pendingHide.delete(id);
     const ele = relationEdge(id);
-    const timer = pendingHide.get(id);
-    if (timer !== undefined) {
-      clearTimeout(timer);
-      pendingHide.delete(id);
-    }
-    if (reducedMotion) {
-      ele.removeClass('off fading');
+    if (ele.empty()) return;
+    if (overlayShown.has(id)) ele.addClass('off').removeClass('fading');
+    else ele.remove();
+  }
+
+  /** Work for the next frame, one callback per step (not one per edge), in one batch. */
+  let nextFrame: (() => void)[] = [];
+  let frameRequest = 0;
+  function onNextFrame(fn: () => void) {
+    nextFrame.push(fn);
+    if (frameRequest !== 0) return;
+    frameRequest = requestAnimationFrame(() => {
+      frameRequest = 0;
+      const work = nextFrame;
+      nextFrame = [];
+      cy.batch(() => work.forEach((f) => f()));
+    });
+  }
+
+  function show(id: string, fromColor?: string) {
+    const present = relationEdge(id);
+    pendingHide.delete(id);
+    if (!fades) {
+      mount(id).removeClass('off fading');
       return;
     }
     if (fromColor) {
       // A flip: appear at once in the old colour, then blend to the new one.
-      ele.removeClass('off fading');
+      const ele = mount(id).removeClass('off fading');
       ele.style({ 'line-color': fromColor, 'target-arrow-color': fromColor });
-      requestAnimationFrame(() => ele.removeStyle('line-color target-arrow-color'));
+      onNextFrame(() => ele.removeStyle('line-color target-arrow-color'));
       return;
     }
-    // Start transparent, then clear the class on the next frame so the opacity transition runs.
-    if (ele.hasClass('off')) ele.addClass('fading');
-    ele.removeClass('off');
-    requestAnimationFrame(() => ele.removeClass('fading'));
+    // A new element starts transparent (one fading out is already); clearing the class on
+    // the next frame runs the opacity transition.
+    const ele = present.nonempty() ? present.removeClass('off') : mount(id, 'fading');
+    onNextFrame(() => ele.removeClass('fading'));
   }
 
-  function hide(id: string, immediately = false) {
-    const ele = relationEdge(id);
-    if (reducedMotion || immediately) {
-      ele.addClass('off').removeClass('fading');
+  /** Fades relations out, then removes them: one timer for all of a step's relations. */
+  function hide(ids: string[]) {
+    if (ids.length === 0) return;
+    if (!fades) {
+      for (const id of ids) unmount(id);
       return;
     }
-    ele.addClass('fading');
-    pendingHide.set(
-      id,
-      setTimeout(() => {
-        pendingHide.delete(id);
-        ele.addClass('off');
-      }, FADE_MS),
-    );
+    const fade = ++fadeCount;
+    for (const id of ids) {
+      relationEdge(id).addClass('fading');
+      pendingHide.set(id, fade);
+    }
+    const timer = setTimeout(() => {
+      fadeTimers.delete(timer);
+      cy.batch(() => {
+        for (const id of ids) if (pendingHide.get(id) === fade) unmount(id);
+      });
+    }, FADE_MS);
+    fadeTimers.add(timer);
   }
 
   function applyFilter() {
@@ -232,12 +315,14 @@ export function createGraphView(
       // A flipped pair blends from the colour of the relation that left.
       const flipColor = new Map<string, string>();
       for (const f of diff.flips) {
-        const old = relationEdge(f.left[0]!).data('color') as string;
-        for (const id of f.entered) flipColor.set(id, old);
+        const old = relationDefs.get(f.left[0]!)?.data.color as string | undefined;
+        if (old) for (const id of f.entered) flipColor.set(id, old);
       }
       const flippedOut = new Set(diff.flips.flatMap((f) => f.left));
       cy.batch(() => {
-        for (const id of diff.relationsLeft) hide(id, flippedOut.has(id));
+        // A flipped-out relation goes at once: its successor takes its place.
+        for (const id of flippedOut) unmount(id);
+        hide(diff.relationsLeft.filter((id) => !flippedOut.has(id)));
         for (const id of diff.relationsEntered) show(id, flipColor.get(id));
         for (const id of diff.actorsLeft) cy.getElementById(id).addClass('dormant');
         for (const id of diff.actorsEntered) cy.getElementById(id).removeClass('dormant');
@@ -249,20 +334,28 @@ export function createGraphView(
       applyFilter();
     },
     setOverlay(next) {
+      const previous = overlayShown;
+      overlay = next;
+      overlayShown = new Set(next?.extraRelations ?? []);
       cy.batch(() => {
         cy.elements().removeClass(`${OVERLAY_CLASSES} overlay-shown`);
+        // Relations mounted only for the previous overlay leave with it.
+        for (const id of previous)
+          if (!overlayShown.has(id) && relationEdge(id).hasClass('off')) unmount(id);
         if (!next) return;
         for (const [id, cls] of Object.entries(next.actorClasses))
           cy.getElementById(id).addClass(cls);
+        // Unmounted relations get their class when they are mounted (see `mount`).
         for (const [id, cls] of Object.entries(next.relationClasses))
           relationEdge(id).addClass(cls);
-        for (const id of next.extraRelations) relationEdge(id).addClass('overlay-shown');
+        for (const id of next.extraRelations) mount(id).addClass('overlay-shown');
       });
     },
-    setSelection(selection) {
+    setSelection(next) {
+      selection = next;
       cy.batch(() => {
         cy.elements().unselect();
-        if (selection) selectionElements(selection).select();
+        if (next) selectionElements(next).select();
       });
     },
     focus(selection) {
@@ -309,7 +402,8 @@ export function createGraphView(
     },
     destroy() {
       container.removeEventListener('mouseleave', clearHover);
-      for (const t of pendingHide.values()) clearTimeout(t);
+      for (const t of fadeTimers) clearTimeout(t);
+      if (frameRequest !== 0) cancelAnimationFrame(frameRequest);
       cy.destroy();
     },
   };

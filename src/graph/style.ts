@@ -3,12 +3,34 @@
  * dataset's vocabulary through element data (`data(color)` …), so the sheet
  * is the same for every dataset. Transitions are declared only on the
  * properties we animate (cheaper, per Cytoscape's performance notes).
+ *
+ * Large graphs (more than LARGE_GRAPH_RELATIONS relations) get cheaper
+ * settings, each measured in docs/PERFORMANCE.md: solid lines (dashed and
+ * dotted edges cost 1.4x per frame at 1k actors and 8x at 5k with software
+ * rendering; colour still tells polarity), no fades, and renderer options
+ * for smooth panning and zooming.
  */
-import type { StylesheetJson } from 'cytoscape';
+import type { CytoscapeOptions, StylesheetJson } from 'cytoscape';
 
 export const FADE_MS = 280;
 
-export function graphStyle(reducedMotion: boolean): StylesheetJson {
+/** Relations in a dataset above which the view switches to its large-graph settings. */
+export const LARGE_GRAPH_RELATIONS = 2000;
+
+export const isLargeGraph = (relations: number) => relations > LARGE_GRAPH_RELATIONS;
+
+/** Renderer options: for a large graph, pan and zoom move a snapshot instead of redrawing. */
+export function renderOptions(large: boolean): Partial<CytoscapeOptions> {
+  if (!large) return {};
+  return {
+    textureOnViewport: true,
+    hideLabelsOnViewport: true,
+    // A 2x screen quadruples the pixels to rasterise; at this size sharpness is not worth it.
+    pixelRatio: 1,
+  };
+}
+
+export function graphStyle(reducedMotion: boolean, large = false): StylesheetJson {
   const transition = reducedMotion
     ? {}
     : {
@@ -48,7 +70,7 @@ export function graphStyle(reducedMotion: boolean): StylesheetJson {
       style: {
         width: 'mapData(strength, 0, 1, 1.5, 5)',
         'line-color': 'data(color)',
-        'line-style': 'data(lineStyle)' as never,
+        'line-style': large ? 'solid' : ('data(lineStyle)' as never),
         'target-arrow-color': 'data(color)',
         'curve-style': 'bezier',
         'control-point-step-size': 18,

@@ -1,0 +1,31 @@
+/**
+ * (a) Allegiance's own adapter (src/graph/adapter.ts, unmodified): every
+ * element mounted once, each step applies the index's diff in one batch.
+ * `?motion=reduce` runs it without fades (prefers-reduced-motion);
+ * `?large=0` / `?large=1` forces its large-graph settings off / on.
+ */
+import type { Core } from 'cytoscape';
+import { createGraphView, type GraphView } from '../../src/graph/adapter';
+import { installHarness } from './harness';
+import { benchModel } from './model';
+
+let view: GraphView;
+let cy: Core;
+const params = new URLSearchParams(location.search);
+
+installHarness({
+  mount(container, data, day) {
+    view = createGraphView(container, benchModel(data), day, {
+      reducedMotion: params.get('motion') === 'reduce',
+      ...(params.has('large') ? { largeGraph: params.get('large') === '1' } : {}),
+    });
+    // Cytoscape registers its instance on the container; the adapter keeps `cy` private.
+    cy = (container as unknown as { _cyreg: { cy: Core } })._cyreg.cy;
+  },
+  setDay: (day) => view.setDay(day),
+  onNextDraw: (cb) => void cy.one('render', cb),
+  drawn: () => ({
+    nodes: cy.nodes(':visible').length,
+    edges: cy.edges(':visible').length,
+  }),
+});

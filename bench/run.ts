@@ -308,7 +308,7 @@ const results: Results = {
   app,
 };
 
-const dir = quick ? here('./dist') : here('.');
+const dir = quick ? here('./dist') : here('.').replace(/\/$/, '');
 mkdirSync(dir, { recursive: true });
 writeFileSync(`${dir}/results.json`, JSON.stringify(results, null, 2) + '\n');
 writeFileSync(`${dir}/RESULTS.md`, markdown(results) + '\n');

@@ -49,11 +49,7 @@ const load = (f: string) => readFileSync(`${DIR}${f}`, 'utf8');
 const imported = (f: string) => importGexf(load(f), f);
 const day = (iso: string) => toDay(iso);
 
-if (files.length === 0)
-  describe.skip(`shared GEXF files: skipped, ${DIR} does not exist or holds no .gexf file`, () => {
-    it('imports each shared GEXF file', () => {});
-  });
-
+// Runs where ../shared/data/gexf exists (CI has it); a bare clone has nothing to read.
 describe.runIf(files.length > 0)('shared GEXF files', () => {
   it.each(files)('%s imports (no errors; counts match the file)', (f) => {
     const text = load(f);

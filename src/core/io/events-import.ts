@@ -35,7 +35,7 @@ export {
 
 /**
  * Imports an event table, aggregating its events into relations per pair of
- * actors and time window. `options` override `EVENT_IMPORT_DEFAULTS`
+ * actors and time window; `options` override `EVENT_IMPORT_DEFAULTS`
  * (12-month windows, 2 events at least, mean Goldstein ≥ +1 cooperation,
  * ≤ −1 hostility or tension, contact in between). Actors come from the actor
  * columns: type `state` for a country code such as `USA`, else `other`.

@@ -105,7 +105,7 @@ function edge(r: Relation, polarity: string, directed: boolean, evidenceGroups: 
 }
 
 /**
- * The dataset as a GEXF 1.3 document. Edges carry `type` (directed or not,
+ * The dataset as a GEXF 1.3 file. Edges carry `type` (directed or not,
  * per relation), `kind` (Gephi's parallel-edge kind) and `weight` = strength
  * when there is one (Gephi lays out by weight, which must not be negative:
  * the sign is in the `polarity` attribute). Attributes: node type (custom

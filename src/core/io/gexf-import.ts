@@ -14,7 +14,7 @@ import { fileStem, listSome, ProblemLog, relocate, type ImportResult } from './i
 import { parseXml } from './xml-read';
 
 /**
- * Imports a GEXF document. `fileName` names it in problems and gives the
+ * Imports a GEXF file. `fileName` names it in problems and gives the
  * title (GEXF has no title). Malformed XML is one error with its line and
  * column; features that cannot be represented are refused by name.
  */

@@ -23,7 +23,6 @@ export default defineConfig({
         adapter: here('./render/adapter.html'),
         naive: here('./render/naive.html'),
         vis: here('./render/vis.html'),
-        ...(process.env.BENCH_SCRATCH === '1' ? { orig: here('./render/orig.html') } : {}),
       },
     },
   },

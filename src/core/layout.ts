@@ -35,6 +35,9 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
+/** Above this many actors noverlap is skipped (it is superlinear) and the layout is spread by area. */
+const NOVERLAP_MAX_ACTORS = 2000;
+
 /**
  * Positions for every actor, laid out on the union of all relations plus
  * "part of" links (so members sit near their parent), scaled so the mean
@@ -61,9 +64,10 @@ export function computeLayout(dataset: Dataset, spacing = 160): Map<string, Poin
       scalingRatio: 10,
       barnesHutOptimize: g.order > 500,
     };
-    // Above 500 actors, 100 iterations: the layout's quality (mean edge length against random
-    // pairs) is within 3% of 400 iterations at 1k and 5k actors, for a quarter of the time
-    // (docs/PERFORMANCE.md). Up to 500 actors (the seed) nothing changes.
+    // Above 500 actors, 100 iterations: mean edge length against random pairs (lower is
+    // tighter) is 0.524 at 1k actors against 0.512 with 400, and 0.511 at 5k against 0.489
+    // with 200, for a quarter of the time (docs/PERFORMANCE.md). Up to 500 actors (the seed)
+    // nothing changes.
     forceAtlas2.assign(g, { iterations: g.order > 500 ? 100 : 400, settings });
   }
 
@@ -80,7 +84,22 @@ export function computeLayout(dataset: Dataset, spacing = 160): Map<string, Poin
     count++;
   });
   const mean = count > 0 ? total / count : 1;
-  const scale = mean > 0 ? spacing / mean : 1;
+  let scale = mean > 0 ? spacing / mean : 1;
+  if (g.order > NOVERLAP_MAX_ACTORS) {
+    // Without noverlap a dense graph piles up (5000 actors fitted in 860 × 800 px, labels on
+    // top of each other): spread it to at least (0.6 × spacing)² of area per actor instead.
+    let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const p of pos.values()) {
+      [x1, y1, x2, y2] = [
+        Math.min(x1, p.x),
+        Math.min(y1, p.y),
+        Math.max(x2, p.x),
+        Math.max(y2, p.y),
+      ];
+    }
+    const side = Math.sqrt(Math.max(1e-9, (x2 - x1) * (y2 - y1)));
+    scale = Math.max(scale, (Math.sqrt(g.order) * 0.6 * spacing) / side);
+  }
   const cx = [...pos.values()].reduce((s, p) => s + p.x, 0) / Math.max(1, pos.size);
   const cy = [...pos.values()].reduce((s, p) => s + p.y, 0) / Math.max(1, pos.size);
   for (const id of ids) {
@@ -93,8 +112,8 @@ export function computeLayout(dataset: Dataset, spacing = 160): Map<string, Poin
   }
 
   // Push apart nodes whose labels would collide (a node and its label need about 0.6 × spacing).
-  // Not above 2000 actors: it took 24 s at 5000, where labels are hidden at the fitted zoom.
-  if (g.order > 1 && g.order <= 2000)
+  // Not above NOVERLAP_MAX_ACTORS: it took 24 s at 5000 (those are spread by area, above).
+  if (g.order > 1 && g.order <= NOVERLAP_MAX_ACTORS)
     noverlap.assign(g, { maxIterations: 200, settings: { margin: spacing * 0.08, ratio: 1 } });
 
   for (const id of ids) {

@@ -20,6 +20,20 @@ describe('generateSyntheticDataset', () => {
     }, 30_000);
   }
 
+  it('handles any size, down to two actors', () => {
+    for (const [actors, relations] of [
+      [2, 5],
+      [7, 30],
+      [40, 0],
+    ] as const) {
+      const d = generateSyntheticDataset({ actors, relations, seed: 3 });
+      const result = validateDataset(JSON.parse(JSON.stringify(d)));
+      expect(result.errors.map(formatProblem)).toEqual([]);
+      expect(d.actors).toHaveLength(actors);
+      expect(d.relations.length).toBeLessThanOrEqual(relations);
+    }
+  });
+
   it('is deterministic for a seed, and the seed matters', () => {
     const a = JSON.stringify(generateSyntheticDataset('S', 42));
     const b = JSON.stringify(generateSyntheticDataset('S', 42));

@@ -218,8 +218,8 @@ export function generateSynthetic(
 
   // --- communities: uneven sizes (exponential weights), at least 2 members each.
   const nComm = Math.max(
-    2,
-    Math.min(Math.floor(nActors / 2), Math.round(Math.sqrt(nActors) / 1.5)),
+    1,
+    Math.min(Math.floor(nActors / 2), Math.max(2, Math.round(Math.sqrt(nActors) / 1.5))),
   );
   const weights = Array.from({ length: nComm }, () => -Math.log(Math.max(1e-9, rng())) + 0.3);
   const wSum = weights.reduce((s, w) => s + w, 0);

@@ -33,6 +33,9 @@ class IntervalSet {
   /** Items sorted by start, with the max end of each implicit subtree. */
   private readonly byStart: Int32Array;
   private readonly maxEnd: Float64Array;
+  /** `changes` marks the items it has checked with its call number, instead of a Set per call. */
+  private readonly checked: Uint32Array;
+  private call = 0;
 
   constructor(ids: readonly string[], start: Float64Array, end: Float64Array) {
     this.ids = ids;
@@ -63,6 +66,7 @@ class IntervalSet {
     this.byStart = sortByDay(items, (i) => start[i]!);
     this.maxEnd = new Float64Array(n);
     this.buildMaxEnd(0, n);
+    this.checked = new Uint32Array(n);
   }
 
   private buildMaxEnd(lo: number, hi: number): number {
@@ -107,11 +111,15 @@ class IntervalSet {
     // Transitions at days in (lo, hi] are exactly those that can differ between lo and hi.
     const from = upperBound(this.tDay, lo);
     const to = upperBound(this.tDay, hi);
-    const seen = new Set<number>();
+    if (++this.call === 0xffffffff) {
+      this.checked.fill(0);
+      this.call = 1;
+    }
+    const call = this.call;
     for (let k = from; k < to; k++) {
       const i = this.tItem[k]!;
-      if (seen.has(i)) continue;
-      seen.add(i);
+      if (this.checked[i] === call) continue; // an item that both starts and ends in the range
+      this.checked[i] = call;
       const atA = this.isActive(i, a);
       const atB = this.isActive(i, b);
       if (atB && !atA) entering.push(i);
@@ -220,6 +228,8 @@ export class TemporalIndex {
   private readonly relSource: readonly string[];
   private readonly relTarget: readonly string[];
   private readonly relPolarity: readonly Polarity[];
+  /** Each relation's unordered actor pair as a number (for flips: no string keys per diff). */
+  private readonly relPair: Float64Array;
   /** Sorted starts and ends of non-empty relation intervals, per polarity. */
   private readonly polarityStarts: Record<Polarity, Float64Array>;
   private readonly polarityEnds: Record<Polarity, Float64Array>;
@@ -257,6 +267,18 @@ export class TemporalIndex {
     );
     this.relSource = d.relations.map((r) => r.source);
     this.relTarget = d.relations.map((r) => r.target);
+    const actorNumber = new Map(d.actors.map((a, i) => [a.id, i]));
+    const numberOf = (id: string) => {
+      let k = actorNumber.get(id);
+      if (k === undefined) actorNumber.set(id, (k = actorNumber.size));
+      return k;
+    };
+    this.relPair = new Float64Array(d.relations.length);
+    for (let i = 0; i < d.relations.length; i++) {
+      const a = numberOf(this.relSource[i]!);
+      const b = numberOf(this.relTarget[i]!);
+      this.relPair[i] = Math.min(a, b) * 2 ** 26 + Math.max(a, b); // exact: < 2^52
+    }
     this.relPolarity = d.relations.map(
       (r) => vocab.relationKinds.get(r.kind)?.polarity ?? 'neutral',
     );
@@ -332,22 +354,18 @@ export class TemporalIndex {
     };
   }
 
-  private pairKey(i: number): string {
-    const a = this.relSource[i]!;
-    const b = this.relTarget[i]!;
-    return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-  }
-
   private flips(entered: number[], left: number[]): Flip[] {
     if (entered.length === 0 || left.length === 0) return [];
-    const leftByPair = new Map<string, number[]>();
+    const leftByPair = new Map<number, number[]>();
     for (const i of left) {
-      const k = this.pairKey(i);
-      leftByPair.set(k, [...(leftByPair.get(k) ?? []), i]);
+      const k = this.relPair[i]!;
+      const list = leftByPair.get(k);
+      if (list) list.push(i);
+      else leftByPair.set(k, [i]);
     }
-    const out = new Map<string, Flip>();
+    const out = new Map<number, Flip>();
     for (const i of entered) {
-      const k = this.pairKey(i);
+      const k = this.relPair[i]!;
       const gone = leftByPair.get(k)?.filter((j) => this.relPolarity[j] !== this.relPolarity[i]);
       if (!gone?.length) continue;
       const flip = out.get(k) ?? {

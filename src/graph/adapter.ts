@@ -164,7 +164,8 @@ export function createGraphView(
     const present = relationEdge(id);
     if (present.nonempty()) return present;
     const def = relationDefs.get(id)!;
-    const classes = [baseClasses(def), extra];
+    const classes = [baseClasses(def)];
+    if (extra) classes.push(extra);
     if (filter.hiddenKinds.has(def.data.kind as string)) classes.push('filtered');
     const marked = overlay?.relationClasses[id];
     if (marked) classes.push(marked);

@@ -1,14 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPlaybackClock } from './store/playbackClock';
-import { loadSeedDataset } from './store/seed';
+import { loadSeed } from './store/seed';
 import { refreshLibrary } from './store/datasetActions';
 import { loadDataset, SEED_KEY } from './store/store';
 import { startUrlSync } from './store/urlSync';
 import { App } from './ui/App';
 import './ui/app.css';
 
-loadDataset(loadSeedDataset(), SEED_KEY);
+const seed = loadSeed();
+loadDataset(seed.dataset, SEED_KEY, seed.positions);
 startUrlSync();
 startPlaybackClock();
 void refreshLibrary();

@@ -22,13 +22,20 @@ export interface ExplorerModel {
   eventsById: Map<string, EventItem>;
 }
 
-export function buildExplorerModel(dataset: Dataset): ExplorerModel {
+/**
+ * `positions`, when given, must be `computeLayout(dataset)` computed earlier (the seed's are
+ * computed at build time); they are copied. Without them the layout is computed here.
+ */
+export function buildExplorerModel(
+  dataset: Dataset,
+  positions?: ReadonlyMap<string, Point>,
+): ExplorerModel {
   return {
     dataset,
     vocabulary: resolveVocabulary(dataset),
     index: buildIndex(dataset),
     union: buildUnionGraph(dataset),
-    positions: computeLayout(dataset),
+    positions: positions ? new Map(positions) : computeLayout(dataset),
     actorsById: new Map(dataset.actors.map((a) => [a.id, a])),
     relationsById: new Map(dataset.relations.map((r) => [r.id, r])),
     relationIndex: new Map(dataset.relations.map((r, i) => [r.id, i])),

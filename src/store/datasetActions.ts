@@ -7,7 +7,7 @@ import { ImportCancelled, runImport } from '../import/runImport';
 import { sizeProblem } from '../import/limits';
 import * as library from './library';
 import { forgetDataset, loadLastView } from './persistence';
-import { loadSeedDataset } from './seed';
+import { loadSeed } from './seed';
 import { applyView, loadDataset, SEED_KEY, useStore } from './store';
 import { queryToView } from './url';
 
@@ -114,7 +114,8 @@ export function closeImportStatus(): void {
 export async function switchDataset(key: string, query?: string): Promise<boolean> {
   if (key === get().datasetKey && !query) return true;
   if (key === SEED_KEY) {
-    loadDataset(loadSeedDataset(), SEED_KEY);
+    const seed = loadSeed();
+    loadDataset(seed.dataset, SEED_KEY, seed.positions);
   } else {
     let entry: library.LibraryEntry | undefined;
     try {

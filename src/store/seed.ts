@@ -1,12 +1,23 @@
-/** The seed dataset bundled with the app, validated like any user file. */
-import seedJson from '../../graph-data/seed.json';
-import { formatProblem } from '../core/problems';
+/**
+ * The seed dataset bundled with the app. It is validated like any user file
+ * and laid out at build time (`scripts/prepare-seed.ts`: an invalid seed fails
+ * the build), so the start does neither and the first chunk carries no zod.
+ */
+import { seedJson } from 'virtual:seed';
+import type { Point } from '../core/layout';
 import type { Dataset } from '../core/schema';
-import { validateDataset } from '../core/validate';
 
-export function loadSeedDataset(): Dataset {
-  const result = validateDataset(seedJson, 'graph-data/seed.json');
-  if (!result.dataset)
-    throw new Error(`The seed dataset is invalid:\n${result.errors.map(formatProblem).join('\n')}`);
-  return result.dataset;
+export interface Seed {
+  dataset: Dataset;
+  /** `computeLayout(dataset)`, computed at build time. */
+  positions: Map<string, Point>;
+}
+
+/** A fresh copy of the seed and its positions (the store may change positions the user drags). */
+export function loadSeed(): Seed {
+  const { dataset, positions } = JSON.parse(seedJson) as {
+    dataset: Dataset;
+    positions: [string, number, number][];
+  };
+  return { dataset, positions: new Map(positions.map(([id, x, y]) => [id, { x, y }])) };
 }

@@ -104,9 +104,17 @@ const set = (partial: Partial<AppState>) => useStore.setState(partial);
 
 // ---- dataset ---------------------------------------------------------------
 
-/** Loads a validated dataset, with positions the user dragged before, at its most recent day. */
-export function loadDataset(dataset: Dataset, datasetKey = dataset.title): void {
-  const model = buildExplorerModel(dataset);
+/**
+ * Loads a validated dataset, with positions the user dragged before, at its most recent day.
+ * `layout` is the dataset's `computeLayout` when it is already known (the seed's is computed
+ * at build time); without it the layout is computed now.
+ */
+export function loadDataset(
+  dataset: Dataset,
+  datasetKey = dataset.title,
+  layout?: ReadonlyMap<string, Point>,
+): void {
+  const model = buildExplorerModel(dataset, layout);
   for (const [id, p] of loadPositions(datasetKey))
     if (model.positions.has(id)) model.positions.set(id, p);
   // Loading replaces the view; the library, import status and messages carry over.

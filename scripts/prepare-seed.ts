@@ -1,0 +1,40 @@
+/**
+ * The seed dataset, prepared at build time: `graph-data/seed.json` validated
+ * exactly like a user's file (schema, defaults, cross-checks) and laid out
+ * with the app's own `computeLayout`. `vite.config.ts` serves the result as
+ * the virtual module `virtual:seed` (read by `src/store/seed.ts`), so the
+ * app's start does no validation and no layout, and its first chunk carries
+ * no zod. An invalid seed fails the build, the dev server's module load and
+ * the unit tests, with every problem listed.
+ */
+import { computeLayout } from '../src/core/layout';
+import { formatProblem } from '../src/core/problems';
+import type { Dataset } from '../src/core/schema';
+import { parseDatasetJson } from '../src/core/validate';
+
+export const SEED_FILE = 'graph-data/seed.json';
+
+/** What `virtual:seed` carries: the validated dataset and its positions. */
+export interface PreparedSeed {
+  dataset: Dataset;
+  /** `computeLayout(dataset)` as [actor id, x, y], in the layout's order. */
+  positions: [string, number, number][];
+}
+
+/** Validates and lays out the seed's text; throws with every problem if it is invalid. */
+export function prepareSeed(text: string, file = SEED_FILE): PreparedSeed {
+  const result = parseDatasetJson(text, file);
+  if (!result.dataset)
+    throw new Error(`The seed dataset is invalid:\n${result.errors.map(formatProblem).join('\n')}`);
+  const positions = [...computeLayout(result.dataset)].map(([id, p]): [string, number, number] => [
+    id,
+    p.x,
+    p.y,
+  ]);
+  return { dataset: result.dataset, positions };
+}
+
+/** The source of `virtual:seed`: the prepared seed as one JSON string, parsed on use. */
+export function seedModuleSource(text: string, file = SEED_FILE): string {
+  return `export const seedJson = ${JSON.stringify(JSON.stringify(prepareSeed(text, file)))};\n`;
+}

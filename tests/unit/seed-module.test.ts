@@ -1,0 +1,40 @@
+/**
+ * The seed the app ships (`virtual:seed`, prepared at build time by
+ * scripts/prepare-seed.ts) is exactly what validating graph-data/seed.json
+ * and laying it out at start-up would give: it cannot go stale.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { computeLayout } from '../../src/core/layout';
+import { validateDataset } from '../../src/core/validate';
+import { loadSeed } from '../../src/store/seed';
+import { prepareSeed } from '../../scripts/prepare-seed';
+
+const text = readFileSync('graph-data/seed.json', 'utf8');
+const validated = validateDataset(JSON.parse(text), 'graph-data/seed.json').dataset!;
+
+describe('the bundled seed', () => {
+  it('is the validated seed.json (defaults filled in)', () => {
+    expect(loadSeed().dataset).toEqual(validated);
+  });
+
+  it('comes with computeLayout(seed) as its positions', () => {
+    expect(loadSeed().positions).toEqual(computeLayout(validated));
+  });
+
+  it('gives a fresh copy on each load (the store changes positions the user drags)', () => {
+    const a = loadSeed();
+    const b = loadSeed();
+    expect(a.dataset).not.toBe(b.dataset);
+    expect(a.positions).not.toBe(b.positions);
+  });
+
+  it('fails the build with every problem when the seed is invalid', () => {
+    const bad = JSON.parse(text) as { relations: { until?: string }[] };
+    bad.relations[0]!.until = '1994-02-30';
+    bad.relations[1]!.until = 'soon';
+    expect(() => prepareSeed(JSON.stringify(bad))).toThrowError(
+      /seed dataset is invalid:\n.*relations\[0\]\.until.*\n.*relations\[1\]\.until/,
+    );
+  });
+});

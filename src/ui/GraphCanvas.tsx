@@ -3,7 +3,7 @@
  * follows the store (day, filters, selection) through a subscription outside
  * React rendering, so moving time never re-renders this component.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { setActiveView } from '../graph/activeView';
 import {
   createGraphView,
@@ -28,7 +28,9 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
   const viewRef = useRef<GraphView | null>(null);
   const [hover, setHover] = useState<GraphHover | null>(null);
 
-  useEffect(() => {
+  // A layout effect: the view is created before the browser's first paint of the page, so the
+  // graph is drawn in that same frame instead of one frame (and a layout pass) later.
+  useLayoutEffect(() => {
     if (!model || !host.current) return;
     const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const start = useStore.getState();

@@ -1,35 +1,40 @@
 /**
  * JSON export in our own format: what `parseDatasetJson` reads back.
+ *
+ * Key order and defaults come from the committed JSON Schema
+ * (graph-data/schema.json, generated from the zod schema and checked equal
+ * to it by schema.test.ts) rather than from the zod objects, so the export
+ * code in the browser does not carry zod (about 25 KB gzipped).
  */
-import { z } from 'zod';
-import { datasetSchema, type Dataset } from '../schema';
+import datasetJsonSchema from '../../../graph-data/schema.json';
+import type { Dataset } from '../schema';
 
-/** Unwraps optional and default wrappers to the schema that describes the value. */
-function inner(schema: z.ZodType): z.ZodType {
-  let s = schema;
-  while (s instanceof z.ZodOptional || s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
-  return s;
+/** The parts of a JSON Schema node the export reads. */
+interface SchemaNode {
+  type?: string;
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  default?: unknown;
 }
 
 /** True when the schema fills in `[]` for a missing value, so an empty list need not be written. */
-function defaultsToEmptyList(schema: z.ZodType): boolean {
-  if (!(schema instanceof z.ZodDefault)) return false;
-  const d: unknown = schema.def.defaultValue;
-  return Array.isArray(d) && d.length === 0;
+function defaultsToEmptyList(schema: SchemaNode): boolean {
+  return Array.isArray(schema.default) && schema.default.length === 0;
 }
 
 /** The value with object keys in the schema's order; keys the schema does not know come last. */
-function ordered(value: unknown, schema: z.ZodType): unknown {
-  const s = inner(schema);
+function ordered(value: unknown, schema: SchemaNode): unknown {
   if (Array.isArray(value))
-    return s instanceof z.ZodArray ? value.map((v) => ordered(v, s.element as z.ZodType)) : value;
-  if (typeof value !== 'object' || value === null || !(s instanceof z.ZodObject)) return value;
-  const shape = s.shape as Record<string, z.ZodType>;
+    return schema.type === 'array' && schema.items
+      ? value.map((v) => ordered(v, schema.items!))
+      : value;
+  if (typeof value !== 'object' || value === null || schema.type !== 'object') return value;
+  const shape = schema.properties ?? {};
   const src = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const key of [...Object.keys(shape), ...Object.keys(src)]) {
     if (key in out || !(key in src) || src[key] === undefined) continue;
-    const field = shape[key];
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (field && defaultsToEmptyList(field) && Array.isArray(src[key]) && src[key].length === 0)
       continue;
     out[key] = field ? ordered(src[key], field) : src[key];
@@ -46,5 +51,5 @@ function ordered(value: unknown, schema: z.ZodType): unknown {
 export function exportJson(dataset: Dataset): string {
   const rest: Partial<Dataset> = { ...dataset };
   delete rest.$schema;
-  return `${JSON.stringify(ordered(rest, datasetSchema), null, 2)}\n`;
+  return `${JSON.stringify(ordered(rest, datasetJsonSchema as SchemaNode), null, 2)}\n`;
 }

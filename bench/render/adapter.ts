@@ -2,7 +2,8 @@
  * (a) Allegiance's own adapter (src/graph/adapter.ts, unmodified): every
  * element mounted once, each step applies the index's diff in one batch.
  * `?motion=reduce` runs it without fades (prefers-reduced-motion);
- * `?large=0` / `?large=1` forces its large-graph settings off / on.
+ * `?large=0` / `?large=1` forces its large-graph settings off / on;
+ * `?batched=0` keeps Cytoscape's own drawing (batched/install.ts).
  */
 import type { Core } from 'cytoscape';
 import { createGraphView, type GraphView } from '../../src/graph/adapter';
@@ -18,6 +19,7 @@ installHarness({
     view = createGraphView(container, benchModel(data), day, {
       reducedMotion: params.get('motion') === 'reduce',
       ...(params.has('large') ? { largeGraph: params.get('large') === '1' } : {}),
+      ...(params.has('batched') ? { batchedDrawing: params.get('batched') === '1' } : {}),
     });
     // Cytoscape registers its instance on the container; the adapter keeps `cy` private.
     cy = (container as unknown as { _cyreg: { cy: Core } })._cyreg.cy;

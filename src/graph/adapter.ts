@@ -27,6 +27,7 @@ import cytoscape, {
 import type { ExplorerModel } from '../core/explorer-model';
 import type { Point } from '../core/layout';
 import { NO_FILTER, visibleActors, type SceneFilter } from '../core/render/scene';
+import { installBatchedDrawing } from './batched/install';
 import { buildElements, relationElementId, relationIdOf } from './elements';
 import { FADE_MS, graphStyle, isLargeGraph, renderOptions } from './style';
 
@@ -55,6 +56,8 @@ export interface GraphViewOptions {
   reducedMotion?: boolean;
   /** Force the large-graph settings on or off (default: by the number of relations). */
   largeGraph?: boolean;
+  /** Draw in batches (default: with the large-graph settings); off leaves Cytoscape's drawing. */
+  batchedDrawing?: boolean;
   /** The user clicked an element, or the background (null). */
   onSelect?: (selection: GraphSelection | null) => void;
   /** The user finished dragging nodes to new positions. */
@@ -83,6 +86,8 @@ export interface GraphView {
   fit(): void;
   /** Call after the container changed size. */
   resize(): void;
+  /** True when this view draws in batches (large graphs, batchedDraw.ts). */
+  readonly batchedDrawing: boolean;
   /** Ids of relations drawn now (leaving ones excluded once their fade started). */
   drawnRelations(): string[];
   /** Ids of actors drawn (not filtered out), and of those drawn alive (not greyed). */
@@ -135,6 +140,8 @@ export function createGraphView(
     selectionType: 'single',
     ...renderOptions(large),
   });
+  // Large graphs: one path per style instead of one draw per element (batched/install.ts).
+  const batched = (options.batchedDrawing ?? large) && installBatchedDrawing(cy);
   cy.fit(undefined, 40);
 
   /** Relations fading out, by the fade (one timer per step) that will remove them. */
@@ -309,6 +316,7 @@ export function createGraphView(
   };
 
   return {
+    batchedDrawing: batched,
     setDay(next) {
       if (next === current) return;
       const diff = model.index.diff(current, next);

@@ -21,6 +21,8 @@ export interface AllegianceTestHook {
   clientPosition(kind: 'actor' | 'relation', id: string): Point | null;
   /** The model position (graph coordinates) of an actor. */
   modelPosition(id: string): Point | null;
+  /** Who draws the graph: Cytoscape per element, or batched drawing (large graphs). */
+  drawing(): 'batched' | 'cytoscape';
 }
 
 declare global {
@@ -41,6 +43,7 @@ export function registerTestHook(view: GraphView): () => void {
       const p = useStore.getState().model?.positions.get(id);
       return p ? { ...p } : null;
     },
+    drawing: () => (view.batchedDrawing ? 'batched' : 'cytoscape'),
   });
   window.__allegiance = hook;
   return () => {

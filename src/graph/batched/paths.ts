@@ -1,0 +1,213 @@
+/**
+ * Drawing in batches: every edge of one colour, style and width bucket is
+ * one subpath of a single Path2D, stroked once; every node of one fill and
+ * border is one subpath of a single Path2D, filled and stroked once.
+ */
+import type { ArrowLook, EdgeLook, NodeLook } from './looks';
+import {
+  intersects,
+  type Box,
+  type CanvasRendererInternals,
+  type EdgeScratch,
+  type RenderedElement,
+} from './internals';
+
+const BATCHABLE_EDGES = new Set(['bezier', 'multibezier', 'straight', 'segments']);
+
+interface StrokeBatch {
+  path: Path2D;
+  color: string;
+  width: number;
+  dash: readonly number[];
+}
+
+/** Edges in sight above which a zoomed-out view draws no line wider than one device pixel. */
+export const DENSE_EDGES = 500;
+
+/**
+ * Edges of one frame, grouped into strokes. In a dense, zoomed-out view (more than
+ * DENSE_EDGES edges in sight, below 1:1) no line is wider than one device pixel: software
+ * rasterisers draw such lines several times faster than wider ones, and at that zoom
+ * widths below two pixels are hard to tell apart anyway.
+ */
+export class EdgeBatches {
+  private readonly edges: [RenderedElement, EdgeLook][] = [];
+
+  constructor(private readonly extent: Box) {}
+
+  /** Takes an edge if it is in sight; false if its geometry is of a kind batched elsewhere. */
+  add(ele: RenderedElement, look: EdgeLook): boolean {
+    const rs = ele._private.rscratch;
+    const pts = rs.allpts;
+    if (rs.badLine || !pts || pts.length < 4 || Number.isNaN(pts[0])) return true;
+    if (!BATCHABLE_EDGES.has(rs.edgeType ?? '') || rs.isRound) return false;
+    const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+    for (let i = 0; i < pts.length; i += 2) {
+      const x = pts[i]!;
+      const y = pts[i + 1]!;
+      if (x < box.x1) box.x1 = x;
+      if (x > box.x2) box.x2 = x;
+      if (y < box.y1) box.y1 = y;
+      if (y > box.y2) box.y2 = y;
+    }
+    const pad = look.pad;
+    const padded = { x1: box.x1 - pad, y1: box.y1 - pad, x2: box.x2 + pad, y2: box.y2 + pad };
+    if (intersects(this.extent, padded)) this.edges.push([ele, look]);
+    return true;
+  }
+
+  /** Strokes the edges taken, at `scale` device pixels per graph unit. */
+  draw(context: CanvasRenderingContext2D, scale: number): void {
+    // Widths vary continuously (strength): buckets of half a device pixel keep the
+    // number of strokes to a few dozen.
+    const step = 0.5 / scale;
+    const maxWidth = this.edges.length > DENSE_EDGES && scale < 1 ? 1 / scale : Infinity;
+    const lines = new Map<string, StrokeBatch>();
+    const arrows = new Map<string, { path: Path2D; color: string }>();
+    for (const [ele, look] of this.edges) {
+      const rs = ele._private.rscratch;
+      const pts = rs.allpts!;
+      const bucket = Math.max(1, Math.round(Math.min(look.width, maxWidth) / step));
+      const key = `${look.lineKey}|${bucket}`;
+      let batch = lines.get(key);
+      if (!batch) {
+        batch = { path: new Path2D(), color: look.color, width: bucket * step, dash: look.dash };
+        lines.set(key, batch);
+      }
+      const path = batch.path;
+      path.moveTo(pts[0]!, pts[1]!);
+      if (rs.edgeType === 'bezier' || rs.edgeType === 'multibezier')
+        for (let i = 2; i + 3 < pts.length; i += 4)
+          path.quadraticCurveTo(pts[i]!, pts[i + 1]!, pts[i + 2]!, pts[i + 3]!);
+      else for (let i = 2; i + 1 < pts.length; i += 2) path.lineTo(pts[i]!, pts[i + 1]!);
+      if (look.arrow) {
+        let a = arrows.get(look.arrow.key);
+        if (!a) {
+          a = { path: new Path2D(), color: look.arrow.color };
+          arrows.set(look.arrow.key, a);
+        }
+        addArrow(a.path, look.arrow, rs);
+      }
+    }
+
+    context.save();
+    context.lineJoin = 'round';
+    context.lineCap = 'butt';
+    for (const b of lines.values()) {
+      context.setLineDash(b.dash);
+      context.lineWidth = b.width;
+      context.strokeStyle = b.color;
+      context.stroke(b.path);
+    }
+    for (const a of arrows.values()) {
+      context.fillStyle = a.color;
+      context.fill(a.path);
+    }
+    context.restore();
+  }
+}
+
+/** A target arrow where Cytoscape placed it: its polygon rotated and scaled, or a circle. */
+function addArrow(path: Path2D, arrow: ArrowLook, rs: EdgeScratch): void {
+  const x = rs.arrowEndX;
+  const y = rs.arrowEndY;
+  if (x === undefined || y === undefined || Number.isNaN(x) || Number.isNaN(y)) return;
+  if (arrow.radius !== undefined) {
+    const radius = arrow.radius * arrow.size;
+    path.moveTo(x + radius, y);
+    path.arc(x, y, radius, 0, 2 * Math.PI);
+    return;
+  }
+  const p = arrow.points!;
+  const angle = rs.tgtArrowAngle ?? 0;
+  const cos = Math.cos(angle) * arrow.size;
+  const sin = Math.sin(angle) * arrow.size;
+  for (let i = 0; i < p.length; i += 2) {
+    const px = x + p[i]! * cos - p[i + 1]! * sin;
+    const py = y + p[i]! * sin + p[i + 1]! * cos;
+    if (i === 0) path.moveTo(px, py);
+    else path.lineTo(px, py);
+  }
+  path.closePath();
+}
+
+/** A node as drawn in one frame. */
+export interface NodeRecord {
+  ele: RenderedElement;
+  /** null: Cytoscape draws it (selected, double border…). */
+  look: NodeLook | null;
+  x: number;
+  y: number;
+  /** Body, label and overlays, in graph units. */
+  bb: Box;
+  /** Whether its label is drawn at this zoom. */
+  label: boolean;
+}
+
+/**
+ * Draws nodes in z-order groups: batched bodies, then the ones Cytoscape draws, then labels
+ * (from Cytoscape's label textures) so no node covers another's label. With `clip`, only
+ * nodes that touch one of those boxes are drawn (the caller clips the context to them).
+ */
+export function drawNodes(
+  r: CanvasRendererInternals,
+  context: CanvasRenderingContext2D,
+  nodes: readonly NodeRecord[],
+  pxRatio: number,
+  extent: Box,
+  clip: readonly Box[] | null,
+): void {
+  const shapes = new Map<string, { path: Path2D; look: NodeLook }>();
+  const special: NodeRecord[] = [];
+  const labelled: NodeRecord[] = [];
+  for (const n of nodes) {
+    if (!intersects(extent, n.bb)) continue;
+    if (clip && !clip.some((c) => intersects(c, n.bb))) continue;
+    if (n.label) labelled.push(n);
+    const look = n.look;
+    if (!look) {
+      special.push(n);
+      continue;
+    }
+    let batch = shapes.get(look.shapeKey);
+    if (!batch) {
+      batch = { path: new Path2D(), look };
+      shapes.set(look.shapeKey, batch);
+    }
+    // Cytoscape's own shape code, straight into the batch. Polygons and rounded rectangles
+    // start with moveTo; an ellipse does not, so begin its subpath where its arc begins.
+    batch.path.moveTo(n.x + look.w / 2, n.y);
+    r.nodeShapes[look.shape]!.draw(batch.path, n.x, n.y, look.w, look.h, look.cornerRadius, {});
+  }
+
+  context.save();
+  context.setLineDash([]);
+  for (const { path, look } of shapes.values()) {
+    context.fillStyle = look.fill;
+    context.fill(path);
+    if (look.border) {
+      context.lineWidth = look.borderWidth;
+      context.strokeStyle = look.border;
+      context.stroke(path);
+    }
+  }
+  context.restore();
+  for (const n of special) r.drawCachedElement(context, n.ele, pxRatio, extent);
+  const cache = r.data.lblTxrCache;
+  for (const n of labelled)
+    if (n.look)
+      r.drawCachedElementPortion(
+        context,
+        n.ele,
+        cache,
+        pxRatio,
+        undefined,
+        null,
+        noRotation,
+        textOpacity,
+      );
+}
+
+const noRotation = () => 0;
+const textOpacity = (_r: unknown, ele: RenderedElement) =>
+  ele.pstyle('text-opacity').pfValue * ele.effectiveOpacity();

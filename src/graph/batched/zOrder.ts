@@ -1,0 +1,43 @@
+/**
+ * Cytoscape's z-order without its comparator sort. Cytoscape re-sorts every
+ * element after each addition or removal with a comparator that reads four
+ * style properties per comparison: during playback, where every step adds
+ * and removes edges, that took about 3 ms a step for 2,000 elements and
+ * much more at 10,000.
+ *
+ * For a stylesheet that sets none of `z-index`, `z-compound-depth` and
+ * `z-index-compare`, in a graph without compound nodes (the adapter makes
+ * none), Cytoscape's `zIndexSort` gives: edges under nodes, each in the
+ * order they sit in Cytoscape's element pool. That is a linear partition.
+ * A stylesheet that does set them gets Cytoscape's own sort.
+ */
+import type { CanvasRendererInternals, RenderedElement, ZSorted } from './internals';
+
+const Z_PROPERTIES = ['z-index', 'z-compound-depth', 'z-index-compare'];
+
+/** Whether any rule of the stylesheet sets a z-order property. */
+export function setsZOrder(stylesheet: unknown): boolean {
+  if (!Array.isArray(stylesheet)) return true;
+  return stylesheet.some((rule: { style?: Record<string, unknown> }) =>
+    Object.keys(rule.style ?? {}).some((p) => Z_PROPERTIES.includes(p)),
+  );
+}
+
+/** A replacement for the renderer's `getCachedZSortedEles`, for a stylesheet without z-order. */
+export function partitionedZOrder(r: CanvasRendererInternals): (forceRecalc?: boolean) => ZSorted {
+  return (forceRecalc = false) => {
+    if (!forceRecalc && r.cachedZSortedEles) return r.cachedZSortedEles;
+    const all = r.cy.mutableElements().toArray() as RenderedElement[];
+    const nodes: RenderedElement[] = [];
+    const eles = [] as unknown as ZSorted;
+    for (const ele of all) {
+      if (ele.isNode()) nodes.push(ele);
+      else eles.push(ele);
+    }
+    for (const node of nodes) eles.push(node);
+    eles.interactive = eles.filter((ele) => ele.interactive());
+    r.cachedZSortedEles = eles;
+    r.updateCachedGrabbedEles();
+    return eles;
+  };
+}

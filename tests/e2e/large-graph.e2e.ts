@@ -1,0 +1,152 @@
+/**
+ * A dataset above the large-graph threshold is drawn in batches
+ * (src/graph/batched): the pixels must still show every actor in its type's
+ * colour and every relation kind, follow legend filters and the date, and
+ * clicks must still reach actors.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toDay } from '../../src/core/dates';
+import { generateSyntheticDataset } from '../../src/core/synthetic';
+import { buildIndex } from '../../src/core/temporal';
+import { BUILTIN_ACTOR_TYPES, BUILTIN_RELATION_KINDS } from '../../src/core/vocabulary';
+import { LARGE_GRAPH_RELATIONS } from '../../src/graph/style';
+import { launchBrowser, openApp } from './browser';
+
+const dataset = {
+  ...generateSyntheticDataset({ actors: 300, relations: 2_500, seed: 7 }),
+  title: 'Large synthetic',
+};
+
+type RGB = [number, number, number];
+const rgb = (hex: string): RGB => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as RGB;
+const colorOf = (kind: string) => rgb(BUILTIN_RELATION_KINDS.find((k) => k.id === kind)!.color);
+
+interface Shot {
+  png: PNG;
+  /** Top-left of the shot on the page. */
+  x: number;
+  y: number;
+}
+
+async function graphShot(page: Page): Promise<Shot> {
+  const graph = page.getByTestId('graph');
+  const box = (await graph.boundingBox())!;
+  return { png: PNG.sync.read(await graph.screenshot()), x: box.x, y: box.y };
+}
+
+function pixel(shot: Shot, pageX: number, pageY: number): RGB {
+  const i = (Math.round(pageY - shot.y) * shot.png.width + Math.round(pageX - shot.x)) * 4;
+  return [shot.png.data[i]!, shot.png.data[i + 1]!, shot.png.data[i + 2]!];
+}
+
+/**
+ * How much of `color` a pixel shows over white: a in p = 255 + a (c - 255), the same a in
+ * every channel for a blend (antialiased lines, translucent label backgrounds); 0 if none.
+ */
+function coverage(p: RGB, color: RGB): number {
+  const a = [0, 1, 2].filter((k) => color[k]! < 235).map((k) => (255 - p[k]!) / (255 - color[k]!));
+  if (a.length === 0) return 0;
+  const mean = a.reduce((s, v) => s + v, 0) / a.length;
+  return mean <= 1.05 && a.every((v) => Math.abs(v - mean) < 0.1) ? mean : 0;
+}
+
+/** Pixels showing `color` over white at 40% coverage or more. */
+function tinted(shot: Shot, color: RGB): number {
+  const { data } = shot.png;
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4)
+    if (coverage([data[i]!, data[i + 1]!, data[i + 2]!], color) >= 0.4) n++;
+  return n;
+}
+
+describe('a large graph, drawn in batches', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    expect(dataset.relations.length).toBeGreaterThan(LARGE_GRAPH_RELATIONS);
+    browser = await launchBrowser();
+    page = await openApp(browser);
+    await page.locator('input[type=file][aria-label="Choose files to import"]').setInputFiles({
+      name: 'large.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(dataset)),
+    });
+    await page.waitForFunction(
+      (n) => window.__allegiance?.drawnActors().length === n,
+      dataset.actors.length,
+      { timeout: 60_000 },
+    );
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('is drawn in batches, with each live actor in its type colour', async () => {
+    expect(await page.evaluate(() => window.__allegiance!.drawing())).toBe('batched');
+    const live = await page.evaluate(() => window.__allegiance!.liveActors());
+    expect(live.length).toBeGreaterThan(20);
+    const shot = await graphShot(page);
+    const types = new Map(dataset.actors.map((a) => [a.id, a.type]));
+    const sample = live.slice(0, 20);
+    for (const id of sample) {
+      const p = (await page.evaluate((a) => window.__allegiance!.clientPosition('actor', a), id))!;
+      const expected = rgb(BUILTIN_ACTOR_TYPES.find((t) => t.id === types.get(id))!.color);
+      // Labels are drawn over all nodes: a centre may sit under another actor's label,
+      // whose background is white at 80% opacity.
+      expect(coverage(pixel(shot, p.x, p.y), expected), `${id} at ${p.x},${p.y}`).toBeGreaterThan(
+        0.15,
+      );
+    }
+  });
+
+  it('draws each relation kind, and a legend filter removes its lines', async () => {
+    const before = await graphShot(page);
+    const hostile = tinted(before, colorOf('hostility'));
+    const allied = tinted(before, colorOf('alliance'));
+    expect(hostile).toBeGreaterThan(150);
+    expect(allied).toBeGreaterThan(150);
+
+    await page.getByRole('button', { name: /^Hostility$/ }).click();
+    const after = await graphShot(page);
+    expect(tinted(after, colorOf('hostility'))).toBeLessThan(hostile * 0.1);
+    expect(tinted(after, colorOf('alliance'))).toBeGreaterThan(allied * 0.6);
+    await page.getByRole('button', { name: /^Hostility$/ }).click();
+    expect(tinted(await graphShot(page), colorOf('hostility'))).toBeGreaterThan(hostile * 0.9);
+  });
+
+  it('follows the date: other relations, other pixels', async () => {
+    const relations = () => page.evaluate(() => window.__allegiance!.drawnRelations());
+    const before = await relations();
+    const shotBefore = await graphShot(page);
+    const slider = page.getByRole('slider', { name: 'Date' });
+    await slider.focus();
+    // An imported dataset opens at its last day: a year back.
+    await page.keyboard.press('PageDown');
+    await page.waitForFunction(
+      (n) => window.__allegiance!.drawnRelations().join() !== n,
+      before.join(),
+    );
+    const after = await relations();
+    const shotAfter = await graphShot(page);
+    let changed = 0;
+    for (let i = 0; i < shotBefore.png.data.length; i += 4)
+      if (shotBefore.png.data[i] !== shotAfter.png.data[i]) changed++;
+    expect(changed).toBeGreaterThan(500);
+    // What is drawn is what the dataset holds at the new date.
+    const day = await page.evaluate(() => window.__allegiance!.date());
+    expect(after).toEqual([...buildIndex(dataset).stateAt(toDay(day)).relations].sort());
+  });
+
+  it('still hands clicks on actors to the app', async () => {
+    const id = (await page.evaluate(() => window.__allegiance!.liveActors()))[0]!;
+    const p = (await page.evaluate((a) => window.__allegiance!.clientPosition('actor', a), id))!;
+    await page.mouse.click(p.x, p.y);
+    const label = dataset.actors.find((a) => a.id === id)!.label;
+    await page.waitForFunction(
+      (l) => document.querySelector('#details-panel')?.textContent?.includes(l),
+      label,
+    );
+  });
+});

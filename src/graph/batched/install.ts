@@ -38,10 +38,10 @@ import {
   type CanvasRendererInternals,
   type RenderedElement,
 } from './internals';
-import { lookCache } from './looks';
+import { isVisible, lookCache } from './looks';
 import { NodeLayer, type LayerRecord } from './nodeLayer';
 import { drawNodes, EdgeBatches } from './paths';
-import { partitionedZOrder, setsZOrder } from './zOrder';
+import { partitionedZOrder, setsZOrder, splitDragged } from './zOrder';
 
 /** Replaces Cytoscape's per-element drawing on this instance; false if it cannot. */
 export function installBatchedDrawing(cy: Core): boolean {
@@ -57,9 +57,9 @@ export function installBatchedDrawing(cy: Core): boolean {
     const specialEdges: RenderedElement[] = [];
     const nodes: LayerRecord[] = [];
     for (const ele of eles) {
-      if (!ele.visible()) continue;
       const look = lookOf(ele);
-      if (ele.isNode()) {
+      if (!isVisible(ele, look, lookOf)) continue;
+      if (ele._private.group === 'nodes') {
         if (look.special) nodes.push(layer.record(ele, null, false));
         else if (look.kind === 'node' && !look.invisible)
           nodes.push(layer.record(ele, look, look.labelScale * textureScale >= 1));
@@ -72,7 +72,10 @@ export function installBatchedDrawing(cy: Core): boolean {
     drawNodeLayer(r, layer, context, nodes, pxRatio, extent);
   };
   const stylesheet = (cy.style() as unknown as { json(): unknown }).json();
-  if (!setsZOrder(stylesheet)) r.getCachedZSortedEles = partitionedZOrder(r);
+  if (!setsZOrder(stylesheet)) {
+    r.getCachedZSortedEles = partitionedZOrder(r, lookOf);
+    r.updateCachedGrabbedEles = () => splitDragged(r);
+  }
   return true;
 }
 

@@ -24,7 +24,15 @@ export interface RenderedElement {
   height(): number;
   padding(): number;
   boundingBox(): Box;
-  _private: { styleKey: unknown; rscratch: EdgeScratch };
+  _private: {
+    group: 'nodes' | 'edges';
+    grabbed: boolean;
+    styleKey: unknown;
+    rscratch: EdgeScratch;
+    /** An edge's ends. */
+    source?: RenderedElement;
+    target?: RenderedElement;
+  };
 }
 
 /** Geometry Cytoscape computes for an edge before drawing it. */
@@ -32,6 +40,7 @@ export interface EdgeScratch {
   edgeType?: string;
   allpts?: number[];
   badLine?: boolean;
+  inDragLayer?: boolean;
   isRound?: boolean;
   arrowEndX?: number;
   arrowEndY?: number;

@@ -3,12 +3,27 @@
  * that style changes (Cytoscape renews `_private.styleKey`, a hash of every
  * style property, whenever it restyles an element). Elements whose style
  * needs more than a plain shape or line are `special`: Cytoscape draws them.
+ * Equal looks are one object, so a frame can group elements by identity.
  */
 import type { CanvasRendererInternals, RenderedElement } from './internals';
 
-export type Look = { special: true } | EdgeLook | NodeLook;
+export type Look = SpecialLook | EdgeLook | NodeLook;
 
-export interface EdgeLook {
+/** What Cytoscape's `visible()` needs: shown itself, and (for an edge) its ends take space. */
+interface Visibility {
+  /** `visibility: visible`, opacity above 0, `display: element`, a size. */
+  shown: boolean;
+  /** `display: element` and a size: an edge to this node can be visible. */
+  takesSpace: boolean;
+  /** `events: yes`, `visibility: visible`, takes space: Cytoscape's `interactive()` of itself. */
+  interactive: boolean;
+}
+
+export interface SpecialLook extends Visibility {
+  special: true;
+}
+
+export interface EdgeLook extends Visibility {
   special: false;
   kind: 'edge';
   /** Transparent (fading out): nothing to draw. */
@@ -32,7 +47,7 @@ export interface ArrowLook {
   radius?: number;
 }
 
-export interface NodeLook {
+export interface NodeLook extends Visibility {
   special: false;
   kind: 'node';
   invisible: boolean;
@@ -72,18 +87,44 @@ const rgba = (c: readonly number[], alpha: number) => `rgba(${c[0]},${c[1]},${c[
 /** A function giving each element's look, cached per element until its style changes. */
 export function lookCache(r: CanvasRendererInternals): (ele: RenderedElement) => Look {
   const looks = new WeakMap<object, { styleKey: unknown; look: Look }>();
+  const interned = new Map<string, Look>();
   return (ele) => {
     const p = ele._private;
     const cached = looks.get(p);
     if (cached && cached.styleKey === p.styleKey) return cached.look;
-    const look = ele.isNode() ? nodeLook(r, ele) : edgeLook(r, ele);
+    const fresh = ele._private.group === 'nodes' ? nodeLook(r, ele) : edgeLook(r, ele);
+    const key = JSON.stringify(fresh);
+    let look = interned.get(key);
+    if (!look) {
+      look = fresh;
+      interned.set(key, look);
+    }
     looks.set(p, { styleKey: p.styleKey, look });
     return look;
   };
 }
 
+/** Cytoscape's `visible()` for an element whose look is known (no compound nodes). */
+export function isVisible(ele: RenderedElement, look: Look, lookOf: (e: RenderedElement) => Look) {
+  if (!look.shown) return false;
+  const { source, target } = ele._private;
+  return !source || !target || (lookOf(source).takesSpace && lookOf(target).takesSpace);
+}
+
+function visibility(ele: RenderedElement): Visibility {
+  const takesSpace =
+    ele.pstyle('display').value === 'element' &&
+    ele.width() !== 0 &&
+    (ele._private.group !== 'nodes' || ele.height() !== 0);
+  const visibility = ele.pstyle('visibility').value === 'visible';
+  const shown = takesSpace && visibility && ele.pstyle('opacity').pfValue !== 0;
+  const interactive = takesSpace && visibility && ele.pstyle('events').value === 'yes';
+  return { shown, takesSpace, interactive };
+}
+
 function edgeLook(r: CanvasRendererInternals, ele: RenderedElement): Look {
   const style = (name: string) => ele.pstyle(name);
+  const seen = visibility(ele);
   if (
     style('underlay-opacity').value !== 0 ||
     style('overlay-opacity').value !== 0 ||
@@ -96,7 +137,7 @@ function edgeLook(r: CanvasRendererInternals, ele: RenderedElement): Look {
     style('target-arrow-fill').value !== 'filled' ||
     style('curve-style').value === 'straight-triangle'
   )
-    return { special: true };
+    return { special: true, ...seen };
   const alpha = (style('opacity').value as number) * (style('line-opacity').value as number);
   const rgb = style('line-color').value as number[];
   const width = style('width').pfValue;
@@ -112,7 +153,7 @@ function edgeLook(r: CanvasRendererInternals, ele: RenderedElement): Look {
         : arrowShape === 'triangle' && shape?.points
           ? { points: shape.points }
           : null;
-    if (!geometry) return { special: true };
+    if (!geometry) return { special: true, ...seen };
     const arrowRgb = style('target-arrow-color').value as number[];
     arrow = {
       key: `${arrowRgb.join()}|${alpha}`,
@@ -122,6 +163,7 @@ function edgeLook(r: CanvasRendererInternals, ele: RenderedElement): Look {
     };
   }
   return {
+    ...seen,
     special: false,
     kind: 'edge',
     invisible: alpha === 0,
@@ -136,6 +178,7 @@ function edgeLook(r: CanvasRendererInternals, ele: RenderedElement): Look {
 
 function nodeLook(r: CanvasRendererInternals, ele: RenderedElement): Look {
   const style = (name: string) => ele.pstyle(name);
+  const seen = visibility(ele);
   const shape = r.getNodeShape(ele);
   if (
     !BATCHABLE_SHAPES.has(shape) ||
@@ -146,7 +189,7 @@ function nodeLook(r: CanvasRendererInternals, ele: RenderedElement): Look {
     style('background-blacken').value !== 0 ||
     (style('background-image').value as string[]).some((u) => u && u !== 'none')
   )
-    return { special: true };
+    return { special: true, ...seen };
   // The adapter makes no compound nodes, so a parent's style never changes this.
   const opacity = ele.effectiveOpacity();
   const padding = ele.padding();
@@ -158,6 +201,7 @@ function nodeLook(r: CanvasRendererInternals, ele: RenderedElement): Look {
   const hasBorder = borderWidth > 0 && borderAlpha > 0;
   const cornerRadius = style('corner-radius');
   return {
+    ...seen,
     special: false,
     kind: 'node',
     invisible: opacity === 0,

@@ -41,18 +41,22 @@ export class EdgeBatches {
     const pts = rs.allpts;
     if (rs.badLine || !pts || pts.length < 4 || Number.isNaN(pts[0])) return true;
     if (!BATCHABLE_EDGES.has(rs.edgeType ?? '') || rs.isRound) return false;
-    const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+    let x1 = Infinity;
+    let y1 = Infinity;
+    let x2 = -Infinity;
+    let y2 = -Infinity;
     for (let i = 0; i < pts.length; i += 2) {
       const x = pts[i]!;
       const y = pts[i + 1]!;
-      if (x < box.x1) box.x1 = x;
-      if (x > box.x2) box.x2 = x;
-      if (y < box.y1) box.y1 = y;
-      if (y > box.y2) box.y2 = y;
+      if (x < x1) x1 = x;
+      if (x > x2) x2 = x;
+      if (y < y1) y1 = y;
+      if (y > y2) y2 = y;
     }
     const pad = look.pad;
-    const padded = { x1: box.x1 - pad, y1: box.y1 - pad, x2: box.x2 + pad, y2: box.y2 + pad };
-    if (intersects(this.extent, padded)) this.edges.push([ele, look]);
+    const e = this.extent;
+    if (x2 + pad >= e.x1 && x1 - pad <= e.x2 && y2 + pad >= e.y1 && y1 - pad <= e.y2)
+      this.edges.push([ele, look]);
     return true;
   }
 
@@ -62,17 +66,23 @@ export class EdgeBatches {
     // number of strokes to a few dozen.
     const step = 0.5 / scale;
     const maxWidth = this.edges.length > DENSE_EDGES && scale < 1 ? 1 / scale : Infinity;
+    // Looks are interned (looks.ts): elements that look alike share one object.
+    const byLook = new Map<EdgeLook, StrokeBatch>();
     const lines = new Map<string, StrokeBatch>();
     const arrows = new Map<string, { path: Path2D; color: string }>();
     for (const [ele, look] of this.edges) {
       const rs = ele._private.rscratch;
       const pts = rs.allpts!;
-      const bucket = Math.max(1, Math.round(Math.min(look.width, maxWidth) / step));
-      const key = `${look.lineKey}|${bucket}`;
-      let batch = lines.get(key);
+      let batch = byLook.get(look);
       if (!batch) {
-        batch = { path: new Path2D(), color: look.color, width: bucket * step, dash: look.dash };
-        lines.set(key, batch);
+        const bucket = Math.max(1, Math.round(Math.min(look.width, maxWidth) / step));
+        const key = `${look.lineKey}|${bucket}`;
+        batch = lines.get(key);
+        if (!batch) {
+          batch = { path: new Path2D(), color: look.color, width: bucket * step, dash: look.dash };
+          lines.set(key, batch);
+        }
+        byLook.set(look, batch);
       }
       const path = batch.path;
       path.moveTo(pts[0]!, pts[1]!);

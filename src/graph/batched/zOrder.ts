@@ -12,6 +12,7 @@
  * A stylesheet that does set them gets Cytoscape's own sort.
  */
 import type { CanvasRendererInternals, RenderedElement, ZSorted } from './internals';
+import type { Look } from './looks';
 
 const Z_PROPERTIES = ['z-index', 'z-compound-depth', 'z-index-compare'];
 
@@ -23,21 +24,54 @@ export function setsZOrder(stylesheet: unknown): boolean {
   );
 }
 
-/** A replacement for the renderer's `getCachedZSortedEles`, for a stylesheet without z-order. */
-export function partitionedZOrder(r: CanvasRendererInternals): (forceRecalc?: boolean) => ZSorted {
+/**
+ * A replacement for the renderer's `getCachedZSortedEles`, for a stylesheet without z-order.
+ * Which elements take events is read from their cached looks (looks.ts), as Cytoscape's
+ * `interactive()` would: `events: yes`, visible, taking space, and for an edge, ends that
+ * take space.
+ */
+export function partitionedZOrder(
+  r: CanvasRendererInternals,
+  lookOf: (ele: RenderedElement) => Look,
+): (forceRecalc?: boolean) => ZSorted {
+  const interactive = (ele: RenderedElement) => {
+    const look = lookOf(ele);
+    if (!look.interactive) return false;
+    const { source, target } = ele._private;
+    return !source || !target || (lookOf(source).takesSpace && lookOf(target).takesSpace);
+  };
   return (forceRecalc = false) => {
     if (!forceRecalc && r.cachedZSortedEles) return r.cachedZSortedEles;
     const all = r.cy.mutableElements().toArray() as RenderedElement[];
     const nodes: RenderedElement[] = [];
     const eles = [] as unknown as ZSorted;
     for (const ele of all) {
-      if (ele.isNode()) nodes.push(ele);
+      if (ele._private.group === 'nodes') nodes.push(ele);
       else eles.push(ele);
     }
     for (const node of nodes) eles.push(node);
-    eles.interactive = eles.filter((ele) => ele.interactive());
+    eles.interactive = eles.filter(interactive);
     r.cachedZSortedEles = eles;
-    r.updateCachedGrabbedEles();
+    splitDragged(r);
     return eles;
   };
+}
+
+/**
+ * The renderer's `updateCachedGrabbedEles` for a graph without compound nodes: elements on
+ * the drag layer, the grabbed ones last (on top), and the rest.
+ */
+export function splitDragged(r: CanvasRendererInternals): void {
+  const eles = r.cachedZSortedEles;
+  if (!eles) return;
+  const drag: RenderedElement[] = [];
+  const nondrag: RenderedElement[] = [];
+  const grabbed: RenderedElement[] = [];
+  for (const ele of eles) {
+    if (ele._private.grabbed) grabbed.push(ele);
+    else if (ele._private.rscratch.inDragLayer) drag.push(ele);
+    else nondrag.push(ele);
+  }
+  eles.drag = drag.concat(grabbed);
+  eles.nondrag = nondrag;
 }

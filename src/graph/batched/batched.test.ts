@@ -1,0 +1,96 @@
+import cytoscape, { type Core } from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+import type { CanvasRendererInternals, RenderedElement } from './internals';
+import { isVisible, lookCache } from './looks';
+import { partitionedZOrder, setsZOrder } from './zOrder';
+
+/** A headless graph, and the renderer members the batched code reads that need no canvas. */
+function setup() {
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: [
+      { selector: 'edge', style: { 'target-arrow-shape': 'triangle' } },
+      { selector: '.gone', style: { display: 'none' } },
+      { selector: '.hidden', style: { visibility: 'hidden' } },
+      { selector: '.clear', style: { opacity: 0 } },
+      { selector: '.deaf', style: { events: 'no' } },
+    ],
+    elements: [
+      { data: { id: 'a' } },
+      { data: { id: 'b' } },
+      { data: { id: 'ab', source: 'a', target: 'b' } },
+      { data: { id: 'c' }, classes: 'gone' },
+      { data: { id: 'bc', source: 'b', target: 'c' } },
+      { data: { id: 'd' }, classes: 'hidden' },
+      { data: { id: 'ad', source: 'a', target: 'd' } },
+      { data: { id: 'e' }, classes: 'clear deaf' },
+      { data: { id: 'ae', source: 'a', target: 'e' }, classes: 'deaf' },
+      { data: { id: 'ea', source: 'e', target: 'a' }, classes: 'clear' },
+    ],
+  });
+  const r = {
+    cy,
+    cachedZSortedEles: null,
+    getNodeShape: () => 'ellipse',
+    getArrowWidth: (w: number, scale: number) => Math.max((w * 13.37) ** 0.9, 29) * scale,
+    arrowShapes: { triangle: { points: [-0.15, -0.3, 0, 0, 0.15, -0.3] } },
+  } as unknown as CanvasRendererInternals;
+  return { cy, r };
+}
+
+const ids = (eles: readonly RenderedElement[]) =>
+  eles.map((e) => (e as unknown as { id(): string }).id());
+const elements = (cy: Core) => cy.elements().toArray() as unknown as RenderedElement[];
+
+describe('setsZOrder', () => {
+  it('finds a z-order property in any rule', () => {
+    expect(setsZOrder([{ selector: 'node', style: { width: 3 } }])).toBe(false);
+    expect(setsZOrder([{ selector: 'node' }, { selector: 'edge', style: { 'z-index': 2 } }])).toBe(
+      true,
+    );
+    expect(setsZOrder([{ selector: ':selected', style: { 'z-compound-depth': 'top' } }])).toBe(
+      true,
+    );
+    expect(setsZOrder(undefined)).toBe(true);
+  });
+});
+
+describe('looks', () => {
+  it("say what Cytoscape's visible() says, for every element", () => {
+    const { cy, r } = setup();
+    const lookOf = lookCache(r);
+    for (const ele of elements(cy))
+      expect(isVisible(ele, lookOf(ele), lookOf), ids([ele])[0]).toBe(ele.visible());
+  });
+
+  it('are shared between elements that look alike', () => {
+    const { cy, r } = setup();
+    const lookOf = lookCache(r);
+    const [a, b] = ['a', 'b'].map((id) => cy.getElementById(id) as unknown as RenderedElement);
+    expect(lookOf(a!)).toBe(lookOf(b!));
+    cy.getElementById('b').style('background-color', '#ff0000');
+    expect(lookOf(a!)).not.toBe(lookOf(b!));
+  });
+});
+
+describe('partitionedZOrder', () => {
+  it('orders as Cytoscape does without z-order styles: edges under nodes, in pool order', () => {
+    const { cy, r } = setup();
+    const order = partitionedZOrder(r, lookCache(r));
+    expect(ids(order())).toEqual(['ab', 'bc', 'ad', 'ae', 'ea', 'a', 'b', 'c', 'd', 'e']);
+    // Which elements take events: what Cytoscape's interactive() says.
+    expect(ids(order().interactive)).toEqual(
+      ids(order()).filter((id) =>
+        (cy.getElementById(id) as unknown as { interactive(): boolean }).interactive(),
+      ),
+    );
+    expect(order().nondrag).toHaveLength(10);
+
+    // Cached until the renderer asks again; recomputed on request.
+    cy.getElementById('ab').remove();
+    cy.add({ data: { id: 'ca', source: 'c', target: 'a' } });
+    expect(ids(order())).toContain('ab');
+    expect(ids(order(true))).toEqual(['ea', 'bc', 'ad', 'ae', 'ca', 'a', 'b', 'c', 'd', 'e']);
+  });
+});

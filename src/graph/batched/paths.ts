@@ -31,7 +31,9 @@ export const DENSE_EDGES = 500;
  * widths below two pixels are hard to tell apart anyway.
  */
 export class EdgeBatches {
-  private readonly edges: [RenderedElement, EdgeLook][] = [];
+  /** Edges in sight and their looks (two arrays: no allocation per edge and frame). */
+  private readonly edges: RenderedElement[] = [];
+  private readonly looks: EdgeLook[] = [];
 
   constructor(private readonly extent: Box) {}
 
@@ -55,8 +57,10 @@ export class EdgeBatches {
     }
     const pad = look.pad;
     const e = this.extent;
-    if (x2 + pad >= e.x1 && x1 - pad <= e.x2 && y2 + pad >= e.y1 && y1 - pad <= e.y2)
-      this.edges.push([ele, look]);
+    if (x2 + pad >= e.x1 && x1 - pad <= e.x2 && y2 + pad >= e.y1 && y1 - pad <= e.y2) {
+      this.edges.push(ele);
+      this.looks.push(look);
+    }
     return true;
   }
 
@@ -70,8 +74,9 @@ export class EdgeBatches {
     const byLook = new Map<EdgeLook, StrokeBatch>();
     const lines = new Map<string, StrokeBatch>();
     const arrows = new Map<string, { path: Path2D; color: string }>();
-    for (const [ele, look] of this.edges) {
-      const rs = ele._private.rscratch;
+    for (let e = 0; e < this.edges.length; e++) {
+      const look = this.looks[e]!;
+      const rs = this.edges[e]!._private.rscratch;
       const pts = rs.allpts!;
       let batch = byLook.get(look);
       if (!batch) {

@@ -7,8 +7,9 @@
  * thousands of elements the drawing, not the update, is the frame. Here,
  * on one Cytoscape instance, the renderer's entry point for its main layer
  * (`drawLayeredElements`) is replaced by a pass that
- * - strokes edges in batches, one path per colour, line style and width
- *   (paths.ts; a dense, zoomed-out view draws hairlines);
+ * - strokes edges in batches, one path per colour, line style and width,
+ *   kept between frames while its edges do not change (paths.ts; a dense,
+ *   zoomed-out view draws hairlines);
  * - keeps nodes on an offscreen layer that is redrawn only where nodes
  *   changed (nodeLayer.ts);
  * and its z-sort is replaced by an equivalent linear pass, which matters
@@ -40,7 +41,7 @@ import {
 } from './internals';
 import { isVisible, lookCache } from './looks';
 import { NodeLayer, type LayerRecord } from './nodeLayer';
-import { drawNodes, EdgeBatches } from './paths';
+import { drawNodes, EdgeBatches, EdgesInSight } from './paths';
 import { partitionedZOrder, setsZOrder, splitDragged } from './zOrder';
 
 /** Replaces Cytoscape's per-element drawing on this instance; false if it cannot. */
@@ -49,11 +50,12 @@ export function installBatchedDrawing(cy: Core): boolean {
   if (!hasInternals(r)) return false;
   const lookOf = lookCache(r);
   const layer = new NodeLayer();
+  const batches = new EdgeBatches();
   r.drawLayeredElements = (context, eles, pxRatio, extent) => {
     const scale = r.cy.zoom() * pxRatio;
     // Labels show where Cytoscape would show them: at the scale of its texture level.
     const textureScale = 2 ** Math.ceil(Math.log2(scale));
-    const edges = new EdgeBatches(extent);
+    const edges = new EdgesInSight(extent);
     const specialEdges: RenderedElement[] = [];
     const nodes: LayerRecord[] = [];
     for (const ele of eles) {
@@ -67,7 +69,7 @@ export function installBatchedDrawing(cy: Core): boolean {
       else if (look.kind === 'edge' && !look.invisible && !edges.add(ele, look))
         specialEdges.push(ele);
     }
-    edges.draw(context, scale);
+    batches.draw(context, edges, scale);
     for (const ele of specialEdges) r.drawCachedElement(context, ele, pxRatio, extent);
     drawNodeLayer(r, layer, context, nodes, pxRatio, extent);
   };

@@ -14,26 +14,14 @@ import {
 
 const BATCHABLE_EDGES = new Set(['bezier', 'multibezier', 'straight', 'segments']);
 
-interface StrokeBatch {
-  path: Path2D;
-  color: string;
-  width: number;
-  dash: readonly number[];
-}
-
 /** Edges in sight above which a zoomed-out view draws no line wider than one device pixel. */
 export const DENSE_EDGES = 500;
 
-/**
- * Edges of one frame, grouped into strokes. In a dense, zoomed-out view (more than
- * DENSE_EDGES edges in sight, below 1:1) no line is wider than one device pixel: software
- * rasterisers draw such lines several times faster than wider ones, and at that zoom
- * widths below two pixels are hard to tell apart anyway.
- */
-export class EdgeBatches {
-  /** Edges in sight and their looks (two arrays: no allocation per edge and frame). */
-  private readonly edges: RenderedElement[] = [];
-  private readonly looks: EdgeLook[] = [];
+/** Edges of one frame that are in sight, and their looks. */
+export class EdgesInSight {
+  /** Two arrays rather than pairs: no allocation per edge and frame. */
+  readonly edges: RenderedElement[] = [];
+  readonly looks: EdgeLook[] = [];
 
   constructor(private readonly extent: Box) {}
 
@@ -63,63 +51,123 @@ export class EdgeBatches {
     }
     return true;
   }
+}
 
-  /** Strokes the edges taken, at `scale` device pixels per graph unit. */
-  draw(context: CanvasRenderingContext2D, scale: number): void {
-    // Widths vary continuously (strength): buckets of half a device pixel keep the
-    // number of strokes to a few dozen.
+/** Edges that share a colour, line style, width bucket and arrow: one stroke and one fill. */
+interface Batch {
+  look: EdgeLook;
+  width: number;
+  edges: RenderedElement[];
+  /** Each edge's own look: the arrow's size follows the exact width. */
+  looks: EdgeLook[];
+  /** Each edge's geometry array: Cytoscape makes a new one whenever it recomputes an edge. */
+  geometry: unknown[];
+  lines: Path2D | null;
+  arrows: Path2D | null;
+}
+
+/**
+ * Strokes edges in batches, and keeps each batch's paths between frames: during playback a
+ * step changes a few edges, so most batches hold the same edges with the same geometry as in
+ * the frame before and are not rebuilt.
+ *
+ * In a dense, zoomed-out view (more than DENSE_EDGES edges in sight, below 1:1) no line is
+ * wider than one device pixel: software rasterisers draw such lines several times faster than
+ * wider ones, and at that zoom widths below two pixels are hard to tell apart anyway.
+ */
+export class EdgeBatches {
+  private previous = new Map<string, Batch>();
+  /** A look's batch at the current scale. */
+  private keys = new Map<EdgeLook, { key: string; width: number }>();
+  private keyScale = NaN;
+  private keyDense = false;
+
+  /** Strokes the edges in sight, at `scale` device pixels per graph unit. */
+  draw(context: CanvasRenderingContext2D, sight: EdgesInSight, scale: number): void {
+    const dense = sight.edges.length > DENSE_EDGES && scale < 1;
+    if (scale !== this.keyScale || dense !== this.keyDense) {
+      this.keys.clear();
+      this.previous.clear();
+      this.keyScale = scale;
+      this.keyDense = dense;
+    }
+    // Widths vary continuously (strength): buckets of half a device pixel keep the number of
+    // strokes to a few dozen.
     const step = 0.5 / scale;
-    const maxWidth = this.edges.length > DENSE_EDGES && scale < 1 ? 1 / scale : Infinity;
-    // Looks are interned (looks.ts): elements that look alike share one object.
-    const byLook = new Map<EdgeLook, StrokeBatch>();
-    const lines = new Map<string, StrokeBatch>();
-    const arrows = new Map<string, { path: Path2D; color: string }>();
-    for (let e = 0; e < this.edges.length; e++) {
-      const look = this.looks[e]!;
-      const rs = this.edges[e]!._private.rscratch;
-      const pts = rs.allpts!;
-      let batch = byLook.get(look);
-      if (!batch) {
+    const maxWidth = dense ? 1 / scale : Infinity;
+    const batches = new Map<string, Batch>();
+    for (let e = 0; e < sight.edges.length; e++) {
+      const look = sight.looks[e]!;
+      let slot = this.keys.get(look);
+      if (!slot) {
         const bucket = Math.max(1, Math.round(Math.min(look.width, maxWidth) / step));
-        const key = `${look.lineKey}|${bucket}`;
-        batch = lines.get(key);
-        if (!batch) {
-          batch = { path: new Path2D(), color: look.color, width: bucket * step, dash: look.dash };
-          lines.set(key, batch);
-        }
-        byLook.set(look, batch);
+        slot = { key: `${look.lineKey}|${bucket}|${look.arrow?.key ?? ''}`, width: bucket * step };
+        this.keys.set(look, slot);
       }
-      const path = batch.path;
-      path.moveTo(pts[0]!, pts[1]!);
-      if (rs.edgeType === 'bezier' || rs.edgeType === 'multibezier')
-        for (let i = 2; i + 3 < pts.length; i += 4)
-          path.quadraticCurveTo(pts[i]!, pts[i + 1]!, pts[i + 2]!, pts[i + 3]!);
-      else for (let i = 2; i + 1 < pts.length; i += 2) path.lineTo(pts[i]!, pts[i + 1]!);
-      if (look.arrow) {
-        let a = arrows.get(look.arrow.key);
-        if (!a) {
-          a = { path: new Path2D(), color: look.arrow.color };
-          arrows.set(look.arrow.key, a);
-        }
-        addArrow(a.path, look.arrow, rs);
+      let batch = batches.get(slot.key);
+      if (!batch) {
+        batch = {
+          look,
+          width: slot.width,
+          edges: [],
+          looks: [],
+          geometry: [],
+          lines: null,
+          arrows: null,
+        };
+        batches.set(slot.key, batch);
       }
+      const ele = sight.edges[e]!;
+      batch.edges.push(ele);
+      batch.looks.push(look);
+      batch.geometry.push(ele._private.rscratch.allpts);
     }
 
     context.save();
     context.lineJoin = 'round';
     context.lineCap = 'butt';
-    for (const b of lines.values()) {
-      context.setLineDash(b.dash);
-      context.lineWidth = b.width;
-      context.strokeStyle = b.color;
-      context.stroke(b.path);
+    for (const [key, batch] of batches) {
+      const before = this.previous.get(key);
+      if (before && sameItems(before.geometry, batch.geometry)) {
+        batch.lines = before.lines;
+        batch.arrows = before.arrows;
+      } else buildPaths(batch);
+      context.setLineDash(batch.look.dash);
+      context.lineWidth = batch.width;
+      context.strokeStyle = batch.look.color;
+      context.stroke(batch.lines!);
     }
-    for (const a of arrows.values()) {
-      context.fillStyle = a.color;
-      context.fill(a.path);
+    for (const batch of batches.values()) {
+      if (!batch.arrows) continue;
+      context.fillStyle = batch.look.arrow!.color;
+      context.fill(batch.arrows);
     }
     context.restore();
+    this.previous = batches;
   }
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function buildPaths(batch: Batch): void {
+  const lines = new Path2D();
+  const arrows = batch.look.arrow ? new Path2D() : null;
+  for (let e = 0; e < batch.edges.length; e++) {
+    const rs = batch.edges[e]!._private.rscratch;
+    const pts = rs.allpts!;
+    lines.moveTo(pts[0]!, pts[1]!);
+    if (rs.edgeType === 'bezier' || rs.edgeType === 'multibezier')
+      for (let i = 2; i + 3 < pts.length; i += 4)
+        lines.quadraticCurveTo(pts[i]!, pts[i + 1]!, pts[i + 2]!, pts[i + 3]!);
+    else for (let i = 2; i + 1 < pts.length; i += 2) lines.lineTo(pts[i]!, pts[i + 1]!);
+    if (arrows) addArrow(arrows, batch.looks[e]!.arrow!, rs);
+  }
+  batch.lines = lines;
+  batch.arrows = arrows;
 }
 
 /** A target arrow where Cytoscape placed it: its polygon rotated and scaled, or a circle. */

@@ -106,7 +106,11 @@ export function lookCache(r: CanvasRendererInternals): (ele: RenderedElement) =>
 
 /** Cytoscape's `visible()` for an element whose look is known (no compound nodes). */
 export function isVisible(ele: RenderedElement, look: Look, lookOf: (e: RenderedElement) => Look) {
-  if (!look.shown) return false;
+  return look.shown && endsTakeSpace(ele, lookOf);
+}
+
+/** True for a node; for an edge, whether both its ends take space (else Cytoscape hides it). */
+export function endsTakeSpace(ele: RenderedElement, lookOf: (e: RenderedElement) => Look) {
   const { source, target } = ele._private;
   return !source || !target || (lookOf(source).takesSpace && lookOf(target).takesSpace);
 }

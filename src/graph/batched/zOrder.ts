@@ -12,7 +12,7 @@
  * A stylesheet that does set them gets Cytoscape's own sort.
  */
 import type { CanvasRendererInternals, RenderedElement, ZSorted } from './internals';
-import type { Look } from './looks';
+import { endsTakeSpace, type Look } from './looks';
 
 const Z_PROPERTIES = ['z-index', 'z-compound-depth', 'z-index-compare'];
 
@@ -34,12 +34,8 @@ export function partitionedZOrder(
   r: CanvasRendererInternals,
   lookOf: (ele: RenderedElement) => Look,
 ): (forceRecalc?: boolean) => ZSorted {
-  const interactive = (ele: RenderedElement) => {
-    const look = lookOf(ele);
-    if (!look.interactive) return false;
-    const { source, target } = ele._private;
-    return !source || !target || (lookOf(source).takesSpace && lookOf(target).takesSpace);
-  };
+  const interactive = (ele: RenderedElement) =>
+    lookOf(ele).interactive && endsTakeSpace(ele, lookOf);
   return (forceRecalc = false) => {
     if (!forceRecalc && r.cachedZSortedEles) return r.cachedZSortedEles;
     const all = r.cy.mutableElements().toArray() as RenderedElement[];

@@ -90,6 +90,13 @@ export function importCsv(input: CsvImportInput): ImportResult {
     ? readTable(input.actors, ACTOR_COLUMNS, REQUIRED_ACTOR_COLUMNS, false, log)
     : undefined;
   if (!relationsTable || (input.actors && !actorsTable)) return log.result(undefined);
+  if (relationsTable.table.records.length === 0) {
+    log.error(
+      { file: input.relations.name, path: '' },
+      'no relations: the file names its columns but has no rows below them',
+    );
+    return log.result(undefined);
+  }
 
   const drafts = readRelationRows(relationsTable.rows(log), relationsTable.table.delimiter, log);
   const actors = actorsTable ? readActorRows(actorsTable.rows(log), log) : inferActors(drafts, log);

@@ -90,7 +90,8 @@ export function importCsv(input: CsvImportInput): ImportResult {
     ? readTable(input.actors, ACTOR_COLUMNS, REQUIRED_ACTOR_COLUMNS, false, log)
     : undefined;
   if (!relationsTable || (input.actors && !actorsTable)) return log.result(undefined);
-  if (relationsTable.table.records.length === 0) {
+  // Without an actors table the relations are the whole dataset: none means nothing to load.
+  if (!actorsTable && relationsTable.table.records.length === 0) {
     log.error(
       { file: input.relations.name, path: '' },
       'no relations: the file names its columns but has no rows below them',

@@ -110,6 +110,7 @@ export function createGraphView(
   const large = options.largeGraph ?? isLargeGraph(model.dataset.relations.length);
   // Large graphs skip fades: each step would animate dozens of edges for 17 frames.
   const fades = !reducedMotion && !large;
+  const batchedWanted = options.batchedDrawing ?? large;
 
   const initial = model.index.stateAt(day);
   const alive = new Set(initial.actors);
@@ -132,7 +133,8 @@ export function createGraphView(
   const cy: Core = cytoscape({
     container,
     elements,
-    style: graphStyle(!fades, large),
+    // Batched drawing keeps line styles until a view is dense; Cytoscape's own needs them off.
+    style: graphStyle(!fades, large && !batchedWanted),
     layout: { name: 'preset' },
     minZoom: 0.1,
     maxZoom: 4,
@@ -141,7 +143,8 @@ export function createGraphView(
     ...renderOptions(large),
   });
   // Large graphs: one path per style instead of one draw per element (batched/install.ts).
-  const batched = (options.batchedDrawing ?? large) && installBatchedDrawing(cy);
+  const batched = batchedWanted && installBatchedDrawing(cy);
+  if (batchedWanted && !batched && large) cy.style(graphStyle(!fades, true));
   cy.fit(undefined, 40);
 
   /** Relations fading out, by the fade (one timer per step) that will remove them. */

@@ -5,10 +5,10 @@
  * properties we animate (cheaper, per Cytoscape's performance notes).
  *
  * Large graphs (more than LARGE_GRAPH_RELATIONS relations) get cheaper
- * settings, each measured in docs/PERFORMANCE.md: solid lines (dashed and
- * dotted edges cost 1.4x per frame at 1k actors and 8x at 5k with software
- * rendering; colour still tells polarity), no fades, and renderer options
- * for smooth panning and zooming.
+ * settings, each measured in docs/PERFORMANCE.md: no fades, renderer options
+ * for smooth panning and zooming, and solid lines where lines are many
+ * (dashed and dotted edges cost 1.4x per frame at 1k actors and 8x at 5k
+ * with software rendering; colour still tells polarity).
  */
 import type { CytoscapeOptions, StylesheetJson } from 'cytoscape';
 
@@ -30,7 +30,12 @@ export function renderOptions(large: boolean): Partial<CytoscapeOptions> {
   };
 }
 
-export function graphStyle(reducedMotion: boolean, large = false): StylesheetJson {
+/**
+ * @param solidLines draw every relation solid. Cytoscape's own drawing needs this for large
+ *   graphs; batched drawing (batched/install.ts) keeps line styles and draws a dense view solid
+ *   by itself.
+ */
+export function graphStyle(reducedMotion: boolean, solidLines = false): StylesheetJson {
   const transition = reducedMotion
     ? {}
     : {
@@ -70,7 +75,7 @@ export function graphStyle(reducedMotion: boolean, large = false): StylesheetJso
       style: {
         width: 'mapData(strength, 0, 1, 1.5, 5)',
         'line-color': 'data(color)',
-        'line-style': large ? 'solid' : ('data(lineStyle)' as never),
+        'line-style': solidLines ? 'solid' : ('data(lineStyle)' as never),
         'target-arrow-color': 'data(color)',
         'curve-style': 'bezier',
         'control-point-step-size': 18,

@@ -12,6 +12,7 @@ import {
   selectSelection,
 } from '../store/selectors';
 import { setNeighbourhoodOnly, showAll, toggleKind, toggleType, useStore } from '../store/store';
+import { isLargeGraph } from '../graph/style';
 import { LineSwatch, ShapeSwatch } from './Swatch';
 
 const POLARITY_WORD = { positive: 'positive', negative: 'negative', neutral: 'neutral' } as const;
@@ -89,6 +90,14 @@ export function Legend() {
           <span className="legend__dormant" aria-hidden="true" />
           <span>greyed: outside the actor’s lifetime</span>
         </li>
+        {isLargeGraph(model.dataset.relations.length) && (
+          <li>
+            <span>
+              large dataset: zoomed out, relations are thin solid lines; zoom in for line styles and
+              widths
+            </span>
+          </li>
+        )}
       </ul>
 
       <label className="legend__check">

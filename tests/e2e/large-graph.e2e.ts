@@ -68,6 +68,8 @@ describe('a large graph, drawn in batches', () => {
     expect(dataset.relations.length).toBeGreaterThan(LARGE_GRAPH_RELATIONS);
     browser = await launchBrowser();
     page = await openApp(browser);
+    // The seed is small: no large-dataset note in its legend.
+    expect(await page.getByText(/large dataset:/).count()).toBe(0);
     await page.locator('input[type=file][aria-label="Choose files to import"]').setInputFiles({
       name: 'large.json',
       mimeType: 'application/json',
@@ -139,6 +141,10 @@ describe('a large graph, drawn in batches', () => {
     expect(after).toEqual([...buildIndex(dataset).stateAt(toDay(day)).relations].sort());
   });
 
+  it('says in the legend how a dense view is drawn', async () => {
+    await expect(page.getByText(/large dataset: zoomed out/).isVisible()).resolves.toBe(true);
+  });
+
   it('still hands clicks on actors to the app', async () => {
     const id = (await page.evaluate(() => window.__allegiance!.liveActors()))[0]!;
     const p = (await page.evaluate((a) => window.__allegiance!.clientPosition('actor', a), id))!;
@@ -148,5 +154,85 @@ describe('a large graph, drawn in batches', () => {
       (l) => document.querySelector('#details-panel')?.textContent?.includes(l),
       label,
     );
+  });
+  it('zoomed in, draws line styles again: hostility dashed, alliance solid', async () => {
+    const graph = (await page.getByTestId('graph').boundingBox())!;
+    await page.mouse.move(graph.x + graph.width / 2, graph.y + graph.height / 2);
+    // Screen pixels per graph unit, from two actors' model and page positions.
+    const scale = async () => {
+      const ids = await page.evaluate(() => window.__allegiance!.liveActors().slice(0, 2));
+      const [p, q] = await page.evaluate(
+        (x) => x.map((i) => window.__allegiance!.modelPosition(i)!),
+        ids,
+      );
+      const [cp, cq] = await page.evaluate(
+        (x) => x.map((i) => window.__allegiance!.clientPosition('actor', i)!),
+        ids,
+      );
+      return Math.hypot(cp!.x - cq!.x, cp!.y - cq!.y) / Math.hypot(p!.x - q!.x, p!.y - q!.y);
+    };
+    expect(await scale()).toBeLessThan(1);
+    for (let i = 0; i < 100 && (await scale()) < 1.2; i++) await page.mouse.wheel(0, -300);
+    // Off the graph, so that no hovered actor dims the rest.
+    await page.mouse.move(graph.x + graph.width / 2, Math.max(0, graph.y - 40));
+    // Cytoscape draws a snapshot while the wheel turns, then the graph once it stops.
+    await page.waitForTimeout(800);
+    const byId = new Map(dataset.relations.map((r) => [r.id, r]));
+    const parents = new Map(dataset.actors.map((a) => [a.id, a.parent]));
+    const inside = (p: { x: number; y: number }) =>
+      p.x > graph.x + 5 &&
+      p.x < graph.x + graph.width - 5 &&
+      p.y > graph.y + 5 &&
+      p.y < graph.y + graph.height - 5;
+    const kinds = [...new Set(dataset.relations.map((r) => r.kind))];
+    const labelOf = (kind: string) => BUILTIN_RELATION_KINDS.find((k) => k.id === kind)!.label;
+
+    /**
+     * With only `kind` shown, how often the colour along the middle of its lines switches on
+     * and off, per 100 px: a dashed line switches every few pixels, a solid one only where a
+     * node or label covers it.
+     */
+    async function switchesPer100px(kind: string): Promise<number> {
+      for (const k of kinds)
+        if (k !== kind)
+          await page.getByRole('button', { name: new RegExp(`^${labelOf(k)}$`) }).click();
+      const shot = await graphShot(page);
+      const drawn = await page.evaluate(() => window.__allegiance!.drawnRelations());
+      const pairs = new Map<string, number>();
+      const pairOf = (id: string) => [byId.get(id)!.source, byId.get(id)!.target].sort().join();
+      for (const id of drawn) pairs.set(pairOf(id), (pairs.get(pairOf(id)) ?? 0) + 1);
+      const rates: number[] = [];
+      for (const id of drawn) {
+        const r = byId.get(id)!;
+        // Single relations between two actors are straight lines.
+        if (pairs.get(pairOf(id)) !== 1) continue;
+        if (parents.get(r.source) === r.target || parents.get(r.target) === r.source) continue;
+        const [a, b] = await page.evaluate(
+          ([s, t]) => [s, t].map((x) => window.__allegiance!.clientPosition('actor', x!)),
+          [r.source, r.target],
+        );
+        if (!a || !b) continue;
+        const length = Math.hypot(b.x - a.x, b.y - a.y);
+        const points = Array.from({ length: Math.floor(length * 0.7) }, (_, i) => {
+          const t = 0.15 + i / length;
+          return { x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) };
+        }).filter(inside);
+        if (points.length < 100) continue;
+        const on = points.map((p) => coverage(pixel(shot, p.x, p.y), colorOf(kind)) > 0.5);
+        let switches = 0;
+        for (let i = 1; i < on.length; i++) if (on[i] !== on[i - 1]) switches++;
+        rates.push((100 * switches) / points.length);
+        if (rates.length === 7) break;
+      }
+      await page.getByRole('button', { name: 'Show everything' }).click();
+      expect(rates.length, `${kind}: lines in view`).toBeGreaterThanOrEqual(3);
+      return rates.sort((x, y) => x - y)[Math.floor(rates.length / 2)]!;
+    }
+
+    const dashed = await switchesPer100px('hostility');
+    const solid = await switchesPer100px('alliance');
+    // Dashes of 6 and gaps of 3 graph units at 1.2 px a unit: about 18 switches per 100 px.
+    expect(dashed).toBeGreaterThan(10);
+    expect(solid).toBeLessThan(dashed / 3);
   });
 });

@@ -71,9 +71,10 @@ interface Batch {
  * step changes a few edges, so most batches hold the same edges with the same geometry as in
  * the frame before and are not rebuilt.
  *
- * In a dense, zoomed-out view (more than DENSE_EDGES edges in sight, below 1:1) no line is
- * wider than one device pixel: software rasterisers draw such lines several times faster than
- * wider ones, and at that zoom widths below two pixels are hard to tell apart anyway.
+ * A dense, zoomed-out view (more than DENSE_EDGES edges in sight, below 1:1) is drawn with
+ * solid lines no wider than one device pixel: software rasterisers draw those several times
+ * faster than wider or dashed ones (dashes cost per dash), and at that zoom widths below two
+ * pixels are hard to tell apart anyway. Zoomed in, dashes and widths come back.
  */
 export class EdgeBatches {
   private previous = new Map<string, Batch>();
@@ -132,7 +133,7 @@ export class EdgeBatches {
         batch.lines = before.lines;
         batch.arrows = before.arrows;
       } else buildPaths(batch);
-      context.setLineDash(batch.look.dash);
+      context.setLineDash(dense ? [] : batch.look.dash);
       context.lineWidth = batch.width;
       context.strokeStyle = batch.look.color;
       context.stroke(batch.lines!);

@@ -14,7 +14,7 @@ import {
 
 const BATCHABLE_EDGES = new Set(['bezier', 'multibezier', 'straight', 'segments']);
 
-/** Edges in sight above which a zoomed-out view draws no line wider than one device pixel. */
+/** Edges in sight above which a zoomed-out view draws thin solid lines (see EdgeBatches). */
 export const DENSE_EDGES = 500;
 
 /** Edges of one frame that are in sight, and their looks. */
@@ -227,12 +227,12 @@ export function drawNodes(
   for (const n of nodes) {
     if (!intersects(extent, n.bb)) continue;
     if (clip && !clip.some((c) => intersects(c, n.bb))) continue;
-    if (n.label) labelled.push(n);
     const look = n.look;
     if (!look) {
       special.push(n);
       continue;
     }
+    if (n.label) labelled.push(n);
     let batch = shapes.get(look.shapeKey);
     if (!batch) {
       batch = { path: new Path2D(), look };
@@ -259,17 +259,16 @@ export function drawNodes(
   for (const n of special) r.drawCachedElement(context, n.ele, pxRatio, extent);
   const cache = r.data.lblTxrCache;
   for (const n of labelled)
-    if (n.look)
-      r.drawCachedElementPortion(
-        context,
-        n.ele,
-        cache,
-        pxRatio,
-        undefined,
-        null,
-        noRotation,
-        textOpacity,
-      );
+    r.drawCachedElementPortion(
+      context,
+      n.ele,
+      cache,
+      pxRatio,
+      undefined,
+      null,
+      noRotation,
+      textOpacity,
+    );
 }
 
 const noRotation = () => 0;

@@ -121,6 +121,12 @@ function markdown(results: Results): string {
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM, Linux ${machine.kernel}`,
     `- Load average (1 min) at start / end: ${machine.loadStart} / ${machine.loadEnd} ` +
       '(other jobs share this machine; above the core count, timings are inflated)',
+    ...(machine.cpuPressure === null
+      ? []
+      : [
+          `- CPU pressure during the run: some task waited for a core ${machine.cpuPressure}% of ` +
+            'the time (Linux PSI; it also counts other guests of the host, which load average misses)',
+        ]),
     `- Node ${versions.node}, Chromium ${versions.chromium} (headless, --disable-gpu: software rendering)`,
     `- cytoscape ${versions.cytoscape}, vis-network ${versions['vis-network']}, vis-data ${versions['vis-data']}, ` +
       `graphology ${versions.graphology}, react ${versions.react}, vite ${versions.vite}, playwright-core ${versions['playwright-core']}`,
@@ -240,6 +246,8 @@ interface Results {
     kernel: string;
     loadStart: number;
     loadEnd: number;
+    /** Share of the run's wall time in which a task waited for a CPU (PSI "some"), or null. */
+    cpuPressure: number | null;
   };
   versions: Record<string, string>;
   positions: string;
@@ -249,8 +257,19 @@ interface Results {
   app: AppResult | null;
 }
 
+/** Microseconds in which some task waited for a CPU since boot (Linux PSI), or null. */
+function cpuStallMicros(): number | null {
+  try {
+    const some = readFileSync('/proc/pressure/cpu', 'utf8').match(/^some .*total=(\d+)/m);
+    return some ? Number(some[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 const started = Date.now();
 const loadStart = round(loadavg()[0]!, 2);
+const stallStart = cpuStallMicros();
 const coreSizes: SyntheticSize[] = quick ? ['S', 'M'] : ['S', 'M', 'L', 'XL'];
 const renderSizes: SyntheticSize[] = quick
   ? ['S', 'M']
@@ -283,6 +302,11 @@ const results: Results = {
     kernel: release(),
     loadStart,
     loadEnd: round(loadavg()[0]!, 2),
+    cpuPressure: (() => {
+      const end = cpuStallMicros();
+      if (stallStart === null || end === null) return null;
+      return round((100 * (end - stallStart)) / ((Date.now() - started) * 1000), 1);
+    })(),
   },
   versions: {
     node: process.version,

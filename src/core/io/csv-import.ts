@@ -13,9 +13,8 @@ import {
   REQUIRED_ACTOR_COLUMNS,
   REQUIRED_RELATION_COLUMNS,
 } from './csv-columns';
-import { parseCsv } from './csv';
 import { readActorRows, readRelationRows, type ActorDraft, type RelationDraft } from './csv-rows';
-import { FieldTable } from './csv-table';
+import { readFieldTable } from './csv-table';
 import { citedSources } from './evidence';
 import {
   fileStem,
@@ -41,29 +40,6 @@ export interface CsvImportInput {
   actors?: CsvFile;
 }
 
-function readTable<F extends string>(
-  file: CsvFile,
-  spec: Readonly<Record<F, readonly string[]>>,
-  required: readonly F[],
-  withEvidence: boolean,
-  log: ProblemLog,
-) {
-  const { table, errors } = parseCsv(file.text);
-  for (const e of errors)
-    log.error(
-      { file: file.name, line: e.line, column: e.column, path: `line ${e.line}` },
-      e.message,
-    );
-  if (!table || table.header.cells.every((c) => c.text.trim() === '')) {
-    log.error(
-      { file: file.name, path: '' },
-      'the file is empty: the first line must name the columns',
-    );
-    return undefined;
-  }
-  return FieldTable.match(file.name, table, spec, required, log, withEvidence);
-}
-
 /** `seed-relations.csv` → `seed`; `relations.csv` → `relations`. */
 function titleOf(fileName: string): string {
   const stem = fileStem(fileName).trim();
@@ -79,7 +55,7 @@ function titleOf(fileName: string): string {
  */
 export function importCsv(input: CsvImportInput): ImportResult {
   const log = new ProblemLog();
-  const relationsTable = readTable(
+  const relationsTable = readFieldTable(
     input.relations,
     RELATION_COLUMNS,
     REQUIRED_RELATION_COLUMNS,
@@ -87,7 +63,7 @@ export function importCsv(input: CsvImportInput): ImportResult {
     log,
   );
   const actorsTable = input.actors
-    ? readTable(input.actors, ACTOR_COLUMNS, REQUIRED_ACTOR_COLUMNS, false, log)
+    ? readFieldTable(input.actors, ACTOR_COLUMNS, REQUIRED_ACTOR_COLUMNS, false, log)
     : undefined;
   if (!relationsTable || (input.actors && !actorsTable)) return log.result(undefined);
   // Without an actors table the relations are the whole dataset: none means nothing to load.

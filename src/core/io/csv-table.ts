@@ -3,7 +3,7 @@
  * accepted column names, and each row's cells are read with their location,
  * the formula guard removed.
  */
-import { unguardCell, type CsvRecord, type CsvTable } from './csv';
+import { parseCsv, unguardCell, type CsvRecord, type CsvTable } from './csv';
 import { listSome, type Location, type ProblemLog } from './import-result';
 import { evidenceField, normaliseName, type EvidenceField } from './names';
 import type { EvidenceDraft } from './evidence';
@@ -168,4 +168,31 @@ export class Row<F extends string> {
       ? { file, line: cell.line, column: cell.column, path }
       : { file, line: this.record.line, path };
   }
+}
+
+/**
+ * Parses a CSV file and matches its header to fields: parse errors and an empty file are
+ * reported with the file's name; undefined when there is no usable header.
+ */
+export function readFieldTable<F extends string>(
+  file: { name: string; text: string },
+  spec: Readonly<Record<F, readonly string[]>>,
+  required: readonly F[],
+  withEvidence: boolean,
+  log: ProblemLog,
+): FieldTable<F> | undefined {
+  const { table, errors } = parseCsv(file.text);
+  for (const e of errors)
+    log.error(
+      { file: file.name, line: e.line, column: e.column, path: `line ${e.line}` },
+      e.message,
+    );
+  if (!table || table.header.cells.every((c) => c.text.trim() === '')) {
+    log.error(
+      { file: file.name, path: '' },
+      'the file is empty: the first line must name the columns',
+    );
+    return undefined;
+  }
+  return FieldTable.match(file.name, table, spec, required, log, withEvidence);
 }

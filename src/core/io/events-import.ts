@@ -7,9 +7,8 @@
  */
 import type { Dataset, Relation } from '../schema';
 import { validateDataset } from '../validate';
-import { parseCsv } from './csv';
 import type { CsvFile } from './csv-import';
-import { FieldTable } from './csv-table';
+import { readFieldTable, type FieldTable } from './csv-table';
 import { eventActors } from './event-actors';
 import { EVENT_COLUMNS, type EventField } from './event-columns';
 import { evidenceNote, pickEvidence, relationNote } from './event-notes';
@@ -125,20 +124,8 @@ export function importEvents(file: CsvFile, options: EventImportOptions = {}): I
 
 /** Parses the CSV and matches the header; reports every missing column at once. */
 function readEventTable(file: CsvFile, log: ProblemLog): FieldTable<EventField> | undefined {
-  const { table, errors } = parseCsv(file.text);
-  for (const e of errors)
-    log.error(
-      { file: file.name, line: e.line, column: e.column, path: `line ${e.line}` },
-      e.message,
-    );
-  if (!table || table.header.cells.every((c) => c.text.trim() === '')) {
-    log.error(
-      { file: file.name, path: '' },
-      'the file is empty: the first line must name the columns',
-    );
-    return undefined;
-  }
-  const matched = FieldTable.match<EventField>(file.name, table, EVENT_COLUMNS, [], log, false);
+  const before = log.errors.length;
+  const matched = readFieldTable<EventField>(file, EVENT_COLUMNS, [], false, log);
   if (!matched) return undefined;
   const at = { file: file.name, line: 1, path: 'row 1' };
   const names = (f: EventField) => EVENT_COLUMNS[f].join(', ');
@@ -155,7 +142,8 @@ function readEventTable(file: CsvFile, log: ProblemLog): FieldTable<EventField> 
       `missing a score column: Goldstein (${names('goldstein')}) or QuadClass (${names('quadClass')})`,
     );
   for (const m of missing) log.error(at, m);
-  return errors.length > 0 || missing.length > 0 ? undefined : matched;
+  // Parse errors leave the table unusable too.
+  return log.errors.length > before ? undefined : matched;
 }
 
 /** Where a column's header is. */

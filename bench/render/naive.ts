@@ -7,7 +7,7 @@
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { buildElements, relationIdOf } from '../../src/graph/elements';
-import { graphStyle, isLargeGraph, renderOptions } from '../../src/graph/style';
+import { graphStyle, isLargeGraph, viewOptions } from '../../src/graph/style';
 import type { ExplorerModel } from '../../src/core/explorer-model';
 import { installHarness } from './harness';
 import { benchModel } from './model';
@@ -42,12 +42,7 @@ installHarness({
       container,
       elements: elementsAt(day),
       style: graphStyle(true, large),
-      layout: { name: 'preset' },
-      minZoom: 0.1,
-      maxZoom: 4,
-      boxSelectionEnabled: false,
-      selectionType: 'single',
-      ...renderOptions(large),
+      ...viewOptions(large),
     });
     cy.fit(undefined, 40);
   },

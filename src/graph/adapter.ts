@@ -29,7 +29,7 @@ import type { Point } from '../core/layout';
 import { NO_FILTER, visibleActors, type SceneFilter } from '../core/render/scene';
 import { installBatchedDrawing } from './batched/install';
 import { buildElements, relationElementId, relationIdOf } from './elements';
-import { FADE_MS, graphStyle, isLargeGraph, renderOptions } from './style';
+import { FADE_MS, graphStyle, isLargeGraph, viewOptions } from './style';
 
 export interface GraphSelection {
   kind: 'actor' | 'relation' | 'event';
@@ -135,12 +135,7 @@ export function createGraphView(
     elements,
     // Batched drawing keeps line styles until a view is dense; Cytoscape's own needs them off.
     style: graphStyle(!fades, large && !batchedWanted),
-    layout: { name: 'preset' },
-    minZoom: 0.1,
-    maxZoom: 4,
-    boxSelectionEnabled: false,
-    selectionType: 'single',
-    ...renderOptions(large),
+    ...viewOptions(large),
   });
   // Large graphs: one path per style instead of one draw per element (batched/install.ts).
   const batched = batchedWanted && installBatchedDrawing(cy);

@@ -19,10 +19,21 @@ export const LARGE_GRAPH_RELATIONS = 2000;
 
 export const isLargeGraph = (relations: number) => relations > LARGE_GRAPH_RELATIONS;
 
-/** Renderer options: for a large graph, pan and zoom move a snapshot instead of redrawing. */
-export function renderOptions(large: boolean): Partial<CytoscapeOptions> {
-  if (!large) return {};
+/**
+ * The view's options besides elements and style. For a large graph, pan and zoom move a
+ * snapshot instead of redrawing.
+ */
+export function viewOptions(large: boolean): Partial<CytoscapeOptions> {
+  const common: Partial<CytoscapeOptions> = {
+    layout: { name: 'preset' },
+    minZoom: 0.1,
+    maxZoom: 4,
+    boxSelectionEnabled: false,
+    selectionType: 'single',
+  };
+  if (!large) return common;
   return {
+    ...common,
     textureOnViewport: true,
     hideLabelsOnViewport: true,
     // A 2x screen quadruples the pixels to rasterise; at this size sharpness is not worth it.

@@ -19,7 +19,7 @@ interface Visibility {
   interactive: boolean;
 }
 
-export interface SpecialLook extends Visibility {
+interface SpecialLook extends Visibility {
   special: true;
 }
 

@@ -15,7 +15,7 @@ import {
 const BATCHABLE_EDGES = new Set(['bezier', 'multibezier', 'straight', 'segments']);
 
 /** Edges in sight above which a zoomed-out view draws thin solid lines (see EdgeBatches). */
-export const DENSE_EDGES = 500;
+const DENSE_EDGES = 500;
 
 /** Edges of one frame that are in sight, and their looks. */
 export class EdgesInSight {

@@ -51,22 +51,17 @@ export const BalanceLine = memo(function BalanceLine({ model }: { model: Explore
     <div className="balance-lane" data-testid="balance-line">
       <svg viewBox={`0 0 ${span} ${H}`} preserveAspectRatio="none" role="img" aria-label={summary}>
         <rect className="balance-lane__bg" x={0} y={0} width={span} height={H} />
-        <line
-          className="balance-lane__guide"
-          x1={0}
-          x2={span}
-          y1={y(1)}
-          y2={y(1)}
-          vectorEffect="non-scaling-stroke"
-        />
-        <line
-          className="balance-lane__guide"
-          x1={0}
-          x2={span}
-          y1={y(0)}
-          y2={y(0)}
-          vectorEffect="non-scaling-stroke"
-        />
+        {[1, 0].map((v) => (
+          <line
+            key={v}
+            className="balance-lane__guide"
+            x1={0}
+            x2={span}
+            y1={y(v)}
+            y2={y(v)}
+            vectorEffect="non-scaling-stroke"
+          />
+        ))}
         <path className="balance-lane__weak" d={weak} vectorEffect="non-scaling-stroke" />
         <path className="balance-lane__line" d={balanced} vectorEffect="non-scaling-stroke" />
         {runs.map((r) => (

@@ -27,6 +27,20 @@ function Badge({ type }: { type: keyof typeof BADGE }) {
   );
 }
 
+/** A change's badge and, when known, its date. */
+function ChangeHead({ type, date }: { type: keyof typeof BADGE; date?: string }) {
+  return (
+    <p className="change__head">
+      <Badge type={type} />
+      {date && (
+        <time className="change__date" dateTime={date}>
+          {humanDate(date)}
+        </time>
+      )}
+    </p>
+  );
+}
+
 function FirstQuote({ model, evidence }: { model: ExplorerModel; evidence: readonly Evidence[] }) {
   const first = evidence[0];
   if (!first) return <p className="change__none">No quote supports this yet.</p>;
@@ -80,12 +94,7 @@ export function RelationChangeItem({
       data-change={type}
       data-relation-id={change.relation.id}
     >
-      <p className="change__head">
-        <Badge type={type} />
-        <time className="change__date" dateTime={change.date}>
-          {humanDate(change.date)}
-        </time>
-      </p>
+      <ChangeHead type={type} date={change.date} />
       <RelationLine model={model} r={change.relation} />
       <FirstQuote model={model} evidence={change.relation.evidence} />
     </li>
@@ -98,14 +107,7 @@ export function FlipItem({ model, flip }: { model: ExplorerModel; flip: PairFlip
   const first = parts[0];
   return (
     <li className="change change--flipped" data-change="flipped" data-pair={`${a}|${b}`}>
-      <p className="change__head">
-        <Badge type="flipped" />
-        {first && (
-          <time className="change__date" dateTime={first.date}>
-            {humanDate(first.date)}
-          </time>
-        )}
-      </p>
+      <ChangeHead type="flipped" date={first?.date} />
       <p className="change__pair">
         {nameOf(model, a)} — {nameOf(model, b)}
       </p>
@@ -134,12 +136,7 @@ export function ActorChangeItem({ change }: { change: ActorChange }) {
   const type = change.event === 'start' ? 'began' : 'ended';
   return (
     <li className={`change change--${type}`} data-change={`actor-${type}`}>
-      <p className="change__head">
-        <Badge type={type} />
-        <time className="change__date" dateTime={change.date}>
-          {humanDate(change.date)}
-        </time>
-      </p>
+      <ChangeHead type={type} date={change.date} />
       <p className="change__pair">
         {change.label} {change.event === 'start' ? 'comes into existence' : 'ceases to exist'}
       </p>

@@ -27,6 +27,14 @@ import {
 const pct = (f: number) => `${(f * 100).toFixed(3)}%`;
 const place = (s: Span) => ({ left: pct(s.left), width: pct(s.width) });
 
+/** The strip's key: segment status and the word for it. */
+const KEY = [
+  ['positive', 'positive'],
+  ['negative', 'negative'],
+  ['mixed', 'both'],
+  ['neutral', 'contact'],
+] as const;
+
 /** "Support, Pakistan → Afghan Taliban, 1994 – 2022". */
 export function relationTitle(model: ExplorerModel, r: PairRelation): string {
   const name = (id: string) => model.actorsById.get(id)?.label ?? id;
@@ -145,18 +153,11 @@ export function PairStrip({
         <span>Show the dataset’s whole period</span>
       </label>
       <figcaption className="strip__key">
-        <span className="strip__key-item">
-          <span className="strip__swatch strip__seg--positive" /> positive
-        </span>
-        <span className="strip__key-item">
-          <span className="strip__swatch strip__seg--negative" /> negative
-        </span>
-        <span className="strip__key-item">
-          <span className="strip__swatch strip__seg--mixed" /> both
-        </span>
-        <span className="strip__key-item">
-          <span className="strip__swatch strip__seg--neutral" /> contact
-        </span>
+        {KEY.map(([status, word]) => (
+          <span key={status} className="strip__key-item">
+            <span className={`strip__swatch strip__seg--${status}`} /> {word}
+          </span>
+        ))}
         <span className="strip__key-item">
           <span className="strip__swatch strip__fuzzy-key" /> date known to the year or month
         </span>

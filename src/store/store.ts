@@ -197,9 +197,16 @@ export function jumpToEnd(): void {
 
 // ---- playback --------------------------------------------------------------
 
+/**
+ * The part of a day that playback has advanced but `day` (whole days) does not show yet. Kept
+ * so slow speeds move at their nominal rate: at 60 Hz, "1 month / s" advances half a day per frame.
+ */
+let playbackRemainder = 0;
+
 export function play(): void {
   const { model, day } = get();
   if (!model) return;
+  playbackRemainder = 0;
   // Playing from the end starts over, as media players do.
   set({ playing: true, day: day >= model.index.end ? model.index.start : day });
 }
@@ -228,8 +235,10 @@ export function setLoop(loop: boolean): void {
 export function advancePlayback(seconds: number): void {
   const { model, day, speed, loop, playing } = get();
   if (!model || !playing) return;
-  const next = day + seconds * speed;
-  if (next < model.index.end) set({ day: Math.floor(next) as DayNumber });
+  const exact = day + playbackRemainder + seconds * speed;
+  const next = Math.floor(exact);
+  playbackRemainder = exact - next;
+  if (next < model.index.end) set({ day: next as DayNumber });
   else if (loop) set({ day: model.index.start });
   else set({ day: model.index.end, playing: false });
 }

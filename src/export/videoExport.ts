@@ -18,8 +18,9 @@ export interface VideoRequest {
   /** Days of data per second of video. */
   daysPerSecond: number;
   fps: number;
-  /** Output width in pixels (height follows the picture's aspect ratio). */
+  /** Frame size in pixels; the picture is fitted inside it, centred on white. */
   width: number;
+  height: number;
   filter: SceneFilter;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
@@ -53,11 +54,21 @@ async function decode(svg: string): Promise<HTMLImageElement> {
   }
 }
 
-export async function exportVideo(req: VideoRequest): Promise<Blob> {
-  if (!videoSupported()) throw new Error('this browser has no WebCodecs VideoEncoder');
+/** Where a picture of size `w`×`h` is drawn to fit inside a `W`×`H` frame, centred. */
+export function fitInside(w: number, h: number, W: number, H: number) {
+  const scale = Math.min(W / w, H / h);
+  const [width, height] = [w * scale, h * scale];
+  return { x: (W - width) / 2, y: (H - height) / 2, width, height };
+}
+
+/**
+ * The SVG of each frame at a day, at one fixed geometry: bounds and legend come from every actor
+ * and relation of the dataset, so the picture does not jump as relations come and go.
+ */
+export function videoFrames(
+  req: Pick<VideoRequest, 'model' | 'daysPerSecond' | 'filter'>,
+): (day: number) => RenderedSvg {
   const { model } = req;
-  // Fixed frame geometry: bounds and legend from every actor and relation of the dataset,
-  // so the picture does not jump as relations come and go.
   const everything = buildScene(model, {
     actors: model.dataset.actors.map((a) => a.id),
     liveActors: [],
@@ -70,17 +81,21 @@ export async function exportVideo(req: VideoRequest): Promise<Blob> {
     date: humanDay(day, req.daysPerSecond > 200 ? 'month' : 'day'),
     sources: model.dataset.sources.map((s) => s.title).join('; ') || undefined,
   });
-  const frameSvg = (day: number): RenderedSvg =>
+  return (day) =>
     renderSvg(filteredSceneAt(model, day, req.filter), {
       background: 'white',
       region,
       legend,
       caption: caption(day),
     });
+}
 
+export async function exportVideo(req: VideoRequest): Promise<Blob> {
+  if (!videoSupported()) throw new Error('this browser has no WebCodecs VideoEncoder');
+  const frameSvg = videoFrames(req);
   const first = frameSvg(req.from);
-  const width = even(req.width);
-  const height = even((req.width * first.height) / first.width);
+  const [width, height] = [even(req.width), even(req.height)];
+  const picture = fitInside(first.width, first.height, width, height);
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
@@ -122,7 +137,7 @@ export async function exportVideo(req: VideoRequest): Promise<Blob> {
       if (svg.svg !== lastSvg) {
         ctx.fillStyle = '#ffffff';
         ctx.fillRect(0, 0, width, height);
-        ctx.drawImage(await decode(svg.svg), 0, 0, width, height);
+        ctx.drawImage(await decode(svg.svg), picture.x, picture.y, picture.width, picture.height);
         lastSvg = svg.svg;
       }
       const frame = new VideoFrame(canvas, {

@@ -11,7 +11,7 @@ import { formatDay, humanDate, toDay } from '../../src/core/dates';
 import { importGexf } from '../../src/core/io/gexf-import';
 import { validateDataset } from '../../src/core/validate';
 import type { Dataset } from '../../src/core/schema';
-import { countWebmFrames } from '../helpers/ebml';
+import { countWebmFrames, webmVideoSize } from '../helpers/ebml';
 import { launchBrowser, openApp, pixelDifference, pixelStats } from './browser';
 
 const seed = JSON.parse(readFileSync('graph-data/seed.json', 'utf8')) as Dataset;
@@ -142,13 +142,32 @@ describe('export', () => {
     await page.close();
   });
 
-  it('WebM: playback export starts with the EBML header and holds more than one frame', async () => {
+  it('WebM: 16:9 frames, the app’s speed, a first-frame preview and the duration before export', async () => {
     const page = await openApp(browser, '/?date=2021-09-04');
+    await page.getByRole('combobox', { name: /speed/i }).selectOption({ label: '2 years / s' });
     const dialog = await openExport(page, /^Video/);
+    // Defaults: the speed the app plays at, and an HD 16:9 frame.
+    await expect(
+      dialog
+        .getByRole('combobox', { name: 'Speed' })
+        .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.text),
+    ).resolves.toBe('2 years / s');
+    await expect(
+      dialog
+        .getByRole('combobox', { name: 'Frame size' })
+        .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.text),
+    ).resolves.toBe('1280 × 720 (HD)');
     await dialog.getByRole('textbox', { name: 'Video start date' }).fill('2021');
     await dialog.getByRole('textbox', { name: 'Video end date' }).fill('2022');
     await dialog.getByRole('combobox', { name: 'Speed' }).selectOption({ label: '1 year / s' });
-    await dialog.getByRole('combobox', { name: 'Width' }).selectOption('960');
+    await dialog.getByRole('combobox', { name: 'Frame size' }).selectOption({ label: '854 × 480' });
+    await expect(dialog.getByText(/^Duration/).textContent()).resolves.toBe(
+      'Duration 0:01: 31 frames at 30 fps (WebM, VP9)',
+    );
+    const preview = dialog.getByRole('img', { name: "The video's first frame" });
+    await preview.evaluate((img: HTMLImageElement) => img.decode());
+    const shot = pixelStats(await preview.screenshot());
+    expect(shot.inked).toBeGreaterThan(0.02);
     const file = await download(page, () =>
       dialog.getByRole('button', { name: 'Render video' }).click(),
     );
@@ -156,6 +175,7 @@ describe('export', () => {
     expect([...file.data.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
     // 2021 to 2022 at one year per second, 30 fps: 31 frames.
     expect(countWebmFrames(file.data)).toBe(31);
+    expect(webmVideoSize(file.data)).toEqual({ width: 854, height: 480 });
     expect(file.data.length).toBeGreaterThan(5000);
     await expect(dialog.getByRole('status').last().textContent()).resolves.toMatch(
       /Saved allegiance-2021-to-2022\.webm/,

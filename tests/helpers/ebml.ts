@@ -43,3 +43,35 @@ export function countWebmFrames(buf: Uint8Array): number {
   walk(0, buf.length, 0);
   return frames;
 }
+
+const TRACKS = 0x1654ae6b;
+const TRACK_ENTRY = 0xae;
+const VIDEO = 0xe0;
+const PIXEL_WIDTH = 0xb0;
+const PIXEL_HEIGHT = 0xba;
+
+/** The frame size a WebM file declares (Segment › Tracks › TrackEntry › Video). */
+export function webmVideoSize(buf: Uint8Array): { width: number; height: number } {
+  const size = { width: 0, height: 0 };
+  const uint = (pos: number, length: number) => {
+    let v = 0;
+    for (let i = 0; i < length; i++) v = v * 256 + buf[pos + i]!;
+    return v;
+  };
+  const walk = (start: number, end: number) => {
+    let pos = start;
+    while (pos < end) {
+      const id = readVint(buf, pos, true);
+      const length = readVint(buf, pos + id.length, false);
+      const body = pos + id.length + length.length;
+      const next = length.value === Infinity ? end : body + length.value;
+      if ([SEGMENT, TRACKS, TRACK_ENTRY, VIDEO].includes(id.value)) walk(body, Math.min(next, end));
+      else if (id.value === PIXEL_WIDTH) size.width = uint(body, length.value);
+      else if (id.value === PIXEL_HEIGHT) size.height = uint(body, length.value);
+      if (id.value === CLUSTER) return; // the header is before the first cluster
+      pos = next;
+    }
+  };
+  walk(0, buf.length);
+  return size;
+}

@@ -1,31 +1,37 @@
-/** Video export settings, progress and cancel. */
-import { useRef, useState } from 'react';
+/** Video export settings, a preview of the first frame, progress and cancel. */
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { dateProblem, formatDay, toDay } from '../../core/dates';
 import type { ExplorerModel } from '../../core/explorer-model';
 import { downloadBlob } from '../../export/download';
-import { exportVideo, frameCount, videoSupported } from '../../export/videoExport';
+import { exportVideo, frameCount, videoFrames, videoSupported } from '../../export/videoExport';
+import { selectHiddenKinds, selectHiddenTypes } from '../../store/selectors';
 import { SPEEDS, useStore } from '../../store/store';
 
-const WIDTHS = [960, 1280, 1920];
+/** Frame sizes offered: 16:9, as video players and slides expect. */
+const SIZES = [
+  { label: '1280 × 720 (HD)', width: 1280, height: 720 },
+  { label: '1920 × 1080 (Full HD)', width: 1920, height: 1080 },
+  { label: '854 × 480', width: 854, height: 480 },
+] as const;
 const FPS = 30;
+
+/** "0:07", "1:05", "12:30": a duration in whole seconds as a player shows it. */
+export function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
 
 export function VideoExport({ model }: { model: ExplorerModel }) {
   const [from, setFrom] = useState(formatDay(model.index.start, 'year'));
   const [until, setUntil] = useState(formatDay(model.index.end));
-  const [speed, setSpeed] = useState<number>(SPEEDS[3].daysPerSecond);
-  const [width, setWidth] = useState(1280);
+  // The app's current playback speed, so the video plays as the user has been watching it.
+  const [speed, setSpeed] = useState<number>(() => useStore.getState().speed);
+  const [size, setSize] = useState(0);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [status, setStatus] = useState('');
   const abort = useRef<AbortController | null>(null);
-
-  if (!videoSupported()) {
-    return (
-      <p className="export-dialog__notice" role="alert">
-        This browser cannot encode video: it has no WebCodecs <code>VideoEncoder</code>. Use a
-        current Chrome, Edge or Firefox, or export images of single dates.
-      </p>
-    );
-  }
+  const hiddenTypes = useStore(selectHiddenTypes);
+  const hiddenKinds = useStore(selectHiddenKinds);
 
   const problem = dateProblem(from) ?? dateProblem(until);
   const range = problem ? null : ([toDay(from), toDay(until)] as const);
@@ -35,6 +41,28 @@ export function VideoExport({ model }: { model: ExplorerModel }) {
       ? 'The end must come after the start.'
       : '';
   const frames = range && !invalid ? frameCount(range[0], range[1], speed, FPS) : 0;
+  const filter = useMemo(
+    () => ({
+      hiddenTypes: new Set(hiddenTypes),
+      hiddenKinds: new Set(hiddenKinds),
+      focusActor: null,
+    }),
+    [hiddenTypes, hiddenKinds],
+  );
+  const firstDay = range && !invalid ? range[0] : null;
+  const preview = useMemo(
+    () =>
+      firstDay === null ? null : videoFrames({ model, daysPerSecond: speed, filter })(firstDay).svg,
+    [model, firstDay, speed, filter],
+  );
+  if (!videoSupported()) {
+    return (
+      <p className="export-dialog__notice" role="alert">
+        This browser cannot encode video: it has no WebCodecs <code>VideoEncoder</code>. Use a
+        current Chrome, Edge or Firefox, or export images of single dates.
+      </p>
+    );
+  }
 
   async function start() {
     if (!range || invalid) return;
@@ -42,7 +70,6 @@ export function VideoExport({ model }: { model: ExplorerModel }) {
     abort.current = controller;
     setStatus('');
     setProgress({ done: 0, total: frames });
-    const s = useStore.getState();
     try {
       const blob = await exportVideo({
         model,
@@ -50,18 +77,17 @@ export function VideoExport({ model }: { model: ExplorerModel }) {
         until: range[1],
         daysPerSecond: speed,
         fps: FPS,
-        width,
-        filter: {
-          hiddenTypes: new Set(s.hiddenTypes),
-          hiddenKinds: new Set(s.hiddenKinds),
-          focusActor: null,
-        },
+        width: SIZES[size]!.width,
+        height: SIZES[size]!.height,
+        filter,
         onProgress: (done, total) => setProgress({ done, total }),
         signal: controller.signal,
       });
       const name = `allegiance-${from}-to-${until}.webm`;
       downloadBlob(blob, name);
-      setStatus(`Saved ${name} (${(blob.size / 1e6).toFixed(1)} MB, ${frames} frames).`);
+      setStatus(
+        `Saved ${name} (${(blob.size / 1e6).toFixed(1)} MB, ${formatDuration(frames / FPS)}, ${frames} frames).`,
+      );
     } catch (e) {
       setStatus(
         e instanceof DOMException && e.name === 'AbortError'
@@ -105,18 +131,22 @@ export function VideoExport({ model }: { model: ExplorerModel }) {
         </select>
       </label>
       <label>
-        Width{' '}
-        <select value={width} onChange={(e) => setWidth(Number(e.currentTarget.value))}>
-          {WIDTHS.map((w) => (
-            <option key={w} value={w}>
-              {w} px
+        Frame size{' '}
+        <select value={size} onChange={(e) => setSize(Number(e.currentTarget.value))}>
+          {SIZES.map((s, i) => (
+            <option key={s.label} value={i}>
+              {s.label}
             </option>
           ))}
         </select>
       </label>
       <p className="export-dialog__size">
-        {invalid || `${frames} frames, ${(frames / FPS).toFixed(1)} s at ${FPS} fps (WebM, VP9)`}
+        {invalid ||
+          `Duration ${formatDuration(frames / FPS)}: ${frames} frames at ${FPS} fps (WebM, VP9)`}
       </p>
+      {preview && (
+        <FramePreview svg={preview} width={SIZES[size]!.width} height={SIZES[size]!.height} />
+      )}
       {progress ? (
         <div className="video-export__progress">
           <progress value={progress.done} max={progress.total} aria-label="Video export progress" />
@@ -141,5 +171,27 @@ export function VideoExport({ model }: { model: ExplorerModel }) {
         {status}
       </p>
     </div>
+  );
+}
+
+/**
+ * The video's first frame. The SVG is shown through a blob URL in an <img>, where an SVG cannot
+ * run scripts; the URL is revoked when the frame changes.
+ */
+function FramePreview({ svg, width, height }: { svg: string; width: number; height: number }) {
+  const img = useRef<HTMLImageElement>(null);
+  useEffect(() => {
+    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    img.current!.src = url;
+    return () => URL.revokeObjectURL(url);
+  }, [svg]);
+  return (
+    <img
+      ref={img}
+      className="video-export__preview"
+      alt="The video's first frame"
+      width={width}
+      height={height}
+    />
   );
 }

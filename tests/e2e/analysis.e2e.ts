@@ -35,9 +35,15 @@ async function openTab(page: Page, name: string) {
   await page.getByRole('tab', { name }).click();
 }
 
+/** Resolves once the page has drawn `n` more animation frames (two: one full frame has passed). */
+const nextFrames = (page: Page, n = 2) =>
+  page.evaluate(async (count) => {
+    for (let i = 0; i < count; i++) await new Promise(requestAnimationFrame);
+  }, n);
+
 /** A screenshot of the square of side 2r around a point of the page. */
 async function around(page: Page, p: { x: number; y: number }, r = 16) {
-  await page.waitForTimeout(100); // one frame for Cytoscape to repaint
+  await nextFrames(page); // Cytoscape repaints on its next animation frame
   return page.screenshot({ clip: { x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r } });
 }
 
@@ -304,7 +310,10 @@ describe('analysis', () => {
       await page.getByTestId('pair-strip').locator('.strip__bar').first().click();
     } else if (tab === 'Small multiples') await page.getByTestId('multiples-grid').waitFor();
     else await openTab(page, tab);
-    await page.waitForTimeout(300);
+    // Check the settled view: nothing still computing (the centrality series is computed in
+    // slices, aria-busy meanwhile) and a frame drawn since.
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    await nextFrames(page);
     await page.addScriptTag({
       path: createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
     });

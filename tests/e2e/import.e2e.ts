@@ -99,12 +99,17 @@ describe('import', () => {
     expect(await page.locator('#details-panel b').count()).toBe(0);
 
     // drag a node, reload: same dataset, same position, same view
+    const start = (await page.evaluate(() => window.__allegiance!.modelPosition('north')))!;
     const at = (await page.evaluate(() => window.__allegiance!.clientPosition('actor', 'north')))!;
     await page.mouse.move(at.x, at.y);
     await page.mouse.down();
     await page.mouse.move(at.x + 60, at.y + 40, { steps: 10 });
     await page.mouse.up();
-    await page.waitForTimeout(600);
+    // The drop moves the actor in the model, which saves its position in the same step.
+    await page.waitForFunction((s) => {
+      const p = window.__allegiance!.modelPosition('north');
+      return p !== null && (p.x !== s.x || p.y !== s.y);
+    }, start);
     const moved = await page.evaluate(() => window.__allegiance!.modelPosition('north'));
     const url = page.url();
     await page.reload();
@@ -213,7 +218,7 @@ describe('import', () => {
     await pick(page, {
       name: 'dynamics.gexf',
       mimeType: 'application/xml',
-      buffer: readFileSync('../shared/data/gexf/dynamics.gexf'),
+      buffer: readFileSync('tests/fixtures/gexf/dynamics.gexf'),
     });
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'dynamics');
     expect((await page.evaluate(() => window.__allegiance!.drawnActors())).length).toBeGreaterThan(

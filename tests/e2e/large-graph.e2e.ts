@@ -175,8 +175,6 @@ describe('a large graph, drawn in batches', () => {
     for (let i = 0; i < 100 && (await scale()) < 1.2; i++) await page.mouse.wheel(0, -300);
     // Off the graph, so that no hovered actor dims the rest.
     await page.mouse.move(graph.x + graph.width / 2, Math.max(0, graph.y - 40));
-    // Cytoscape draws a snapshot while the wheel turns, then the graph once it stops.
-    await page.waitForTimeout(800);
     const byId = new Map(dataset.relations.map((r) => [r.id, r]));
     const parents = new Map(dataset.actors.map((a) => [a.id, a.parent]));
     const inside = (p: { x: number; y: number }) =>
@@ -229,10 +227,14 @@ describe('a large graph, drawn in batches', () => {
       return rates.sort((x, y) => x - y)[Math.floor(rates.length / 2)]!;
     }
 
-    const dashed = await switchesPer100px('hostility');
+    // Cytoscape draws a scaled snapshot of the zoomed-out view (thin solid lines) while the
+    // wheel turns, and the graph itself a moment after it stops: wait for that drawing.
+    let dashed = 0;
+    await expect
+      .poll(async () => (dashed = await switchesPer100px('hostility')), { timeout: 20_000 })
+      .toBeGreaterThan(10);
     const solid = await switchesPer100px('alliance');
     // Dashes of 6 and gaps of 3 graph units at 1.2 px a unit: about 18 switches per 100 px.
-    expect(dashed).toBeGreaterThan(10);
     expect(solid).toBeLessThan(dashed / 3);
   });
 });

@@ -51,7 +51,11 @@ describe('time bar', () => {
     await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: SPEEDS[4].label });
 
     await button(page, 'Play').click();
-    await page.waitForTimeout(1500);
+    // Playing for more than a year of data (a fraction of a second at this speed).
+    await page.waitForFunction(
+      (yearOn) => window.__allegiance!.date() > yearOn,
+      formatDay(index.start + 365),
+    );
     expect(await playing(page)).toBe(true);
     // While playing the readout shows the month only.
     expect(await page.getByTestId('current-date').textContent()).toMatch(/^[A-Z][a-z]+ \d{4}$/);
@@ -62,7 +66,11 @@ describe('time bar', () => {
 
     await button(page, 'Pause').click();
     const stopped = await date(page);
-    await page.waitForTimeout(500);
+    // Playback advances on every animation frame: after 30 frames a running clock would have
+    // moved the date by weeks.
+    await page.evaluate(async () => {
+      for (let i = 0; i < 30; i++) await new Promise(requestAnimationFrame);
+    });
     expect(await date(page)).toBe(stopped);
     expect(await playing(page)).toBe(false);
     await expect(button(page, 'Play').isVisible()).resolves.toBe(true);

@@ -1,11 +1,11 @@
 /**
- * The real GEXF files in ../shared/data/gexf/ (unchanged examples from the
- * GEXF repository): every file imports, or is refused with a precise reason;
+ * The real GEXF files in tests/fixtures/gexf/ (unchanged examples from the
+ * GEXF repository, see its README): every file imports, or is refused with a precise reason;
  * counts and intervals are checked against the file's own text, and the
  * dynamic ones must give a graph that changes over time. Also: the seed
  * dataset survives GEXF and CSV round trips.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { toDay } from '../../src/core/dates';
@@ -18,12 +18,10 @@ import type { Dataset } from '../../src/core/schema';
 import { buildIndex } from '../../src/core/temporal';
 import { parseDatasetJson } from '../../src/core/validate';
 
-const DIR = fileURLToPath(new URL('../../../shared/data/gexf/', import.meta.url));
-const files = existsSync(DIR)
-  ? readdirSync(DIR)
-      .filter((f) => f.endsWith('.gexf'))
-      .sort()
-  : [];
+const DIR = fileURLToPath(new URL('../fixtures/gexf/', import.meta.url));
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.gexf'))
+  .sort();
 
 /** What the file's text says, found with plain regular expressions (an oracle independent of the importer). */
 function facts(text: string) {
@@ -49,8 +47,7 @@ const load = (f: string) => readFileSync(`${DIR}${f}`, 'utf8');
 const imported = (f: string) => importGexf(load(f), f);
 const day = (iso: string) => toDay(iso);
 
-// Runs where ../shared/data/gexf exists (CI has it); a bare clone has nothing to read.
-describe.runIf(files.length > 0)('shared GEXF files', () => {
+describe('real GEXF files', () => {
   it.each(files)('%s imports (no errors; counts match the file)', (f) => {
     const text = load(f);
     const r = importGexf(text, f);
@@ -151,6 +148,10 @@ describe.runIf(files.length > 0)('shared GEXF files', () => {
       changesOverTime(d, '0005', '0100');
     },
   };
+
+  it('are all in the repository, each with its expectations', () => {
+    expect(files).toEqual(Object.keys(expectations).sort());
+  });
 
   it.each(files.filter((f) => f in expectations))('%s: content as in the file', (f) => {
     expectations[f]!(imported(f).dataset!, load(f));

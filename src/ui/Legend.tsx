@@ -14,6 +14,7 @@ import {
 import { setNeighbourhoodOnly, showAll, toggleKind, toggleType, useStore } from '../store/store';
 import { isLargeGraph } from '../graph/style';
 import { LineSwatch, ShapeSwatch } from './Swatch';
+import { useRovingFocus } from './useRovingFocus';
 
 const POLARITY_WORD = { positive: 'positive', negative: 'negative', neutral: 'neutral' } as const;
 
@@ -35,6 +36,9 @@ export function Legend() {
     };
   }, [model]);
 
+  // The type and kind toggles are one tab stop; the arrow keys move between them.
+  const roving = useRovingFocus(used.types.length + used.kinds.length);
+
   if (!model) return null;
   const hasParents = model.dataset.actors.some((a) => a.parent);
   const selectedActor =
@@ -42,12 +46,13 @@ export function Legend() {
   const filtering = hiddenTypes.length > 0 || hiddenKinds.length > 0 || neighbourhoodOnly;
 
   return (
-    <div className="legend">
+    <div className="legend" onKeyDown={roving.onKeyDown}>
       <h2 className="legend__heading">Actors</h2>
       <ul className="legend__list">
-        {used.types.map((t) => (
+        {used.types.map((t, i) => (
           <li key={t.id}>
             <button
+              {...roving.controlProps(i)}
               type="button"
               className="legend__toggle"
               aria-pressed={!hiddenTypes.includes(t.id)}
@@ -63,9 +68,10 @@ export function Legend() {
 
       <h2 className="legend__heading">Relations</h2>
       <ul className="legend__list">
-        {used.kinds.map((k) => (
+        {used.kinds.map((k, i) => (
           <li key={k.id}>
             <button
+              {...roving.controlProps(used.types.length + i)}
               type="button"
               className="legend__toggle"
               aria-pressed={!hiddenKinds.includes(k.id)}

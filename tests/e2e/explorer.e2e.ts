@@ -87,6 +87,43 @@ describe('explorer', () => {
     await page.close();
   });
 
+  it('the legend is one tab stop: arrow keys move between its toggles, Space toggles, time stays', async () => {
+    const page = await openApp(browser, '/?date=2025-03-01');
+    const toggles = page.locator('.legend__toggle');
+    const count = await toggles.count();
+    expect(count).toBeGreaterThan(4);
+    // Exactly one toggle is in the tab order.
+    const tabbable = await toggles.evaluateAll((els) => els.filter((e) => e.tabIndex === 0).length);
+    expect(tabbable).toBe(1);
+    const label = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    const date = () => hook(page, (h) => h.date());
+    const before = await date();
+
+    await toggles.first().focus();
+    const first = await label();
+    await page.keyboard.press('ArrowDown');
+    const second = await label();
+    expect(second).not.toBe(first);
+    await page.keyboard.press('End');
+    expect(await label()).toBe(await toggles.last().textContent());
+    await page.keyboard.press('ArrowDown'); // wraps around
+    expect(await label()).toBe(first);
+    await page.keyboard.press('ArrowUp');
+    expect(await label()).toBe(await toggles.last().textContent());
+    expect(await date()).toBe(before); // the arrows moved focus, not time
+
+    // Tab leaves the legend at once, and coming back lands on the toggle last used.
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => document.activeElement?.classList.contains('legend__toggle')),
+    ).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    expect(await label()).toBe(await toggles.last().textContent());
+    await page.keyboard.press('Space');
+    await expect(toggles.last().getAttribute('aria-pressed')).resolves.toBe('false');
+    await page.close();
+  });
+
   it('the neighbourhood filter keeps only the selection and its counterparts at the date', async () => {
     const page = await openApp(browser, '/?date=1988-06-01&select=actor:mujahideen');
     await page.getByRole('checkbox', { name: /Only the neighbourhood/ }).check();

@@ -124,6 +124,25 @@ describe('explorer', () => {
     await page.close();
   });
 
+  it('Escape clears the selection, but only closes a popup that has focus', async () => {
+    const page = await openApp(browser, '/?date=2025-03-01&select=actor:pakistan');
+    const title = page.locator('#details-panel .details__title');
+    await expect(title.textContent()).resolves.toBe('Pakistan');
+    // In the search's result list Escape closes the list and keeps the selection.
+    const box = page.getByRole('combobox', { name: 'Search actors' });
+    await box.fill('Tal');
+    await page.getByRole('listbox').waitFor();
+    await box.press('Escape');
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    expect(await title.count()).toBe(1);
+    // From the page, Escape clears it: no details, no selection in the URL.
+    await box.blur();
+    await page.keyboard.press('Escape');
+    await title.waitFor({ state: 'detached' });
+    await page.waitForURL((url) => !url.searchParams.has('select'));
+    await page.close();
+  });
+
   it('the neighbourhood filter keeps only the selection and its counterparts at the date', async () => {
     const page = await openApp(browser, '/?date=1988-06-01&select=actor:mujahideen');
     await page.getByRole('checkbox', { name: /Only the neighbourhood/ }).check();

@@ -57,6 +57,13 @@ describe('global keys', () => {
     expect(globalKeyAction(key('ArrowRight'), 'control')).toBeNull();
   });
 
+  it('clears the selection with Escape, except in fields and popups (their Escape closes them)', () => {
+    for (const context of ['canvas', 'control', 'other'] as const)
+      expect(globalKeyAction(key('Escape'), context)).toEqual({ type: 'clear-selection' });
+    expect(globalKeyAction(key('Escape'), 'editable')).toBeNull();
+    expect(globalKeyAction(key('Escape'), 'popup')).toBeNull();
+  });
+
   it('leaves browser shortcuts alone', () => {
     expect(globalKeyAction(key(' ', { ctrlKey: true }), 'canvas')).toBeNull();
     expect(globalKeyAction(key(']', { metaKey: true }), 'canvas')).toBeNull();

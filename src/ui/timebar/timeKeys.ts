@@ -9,16 +9,18 @@ export type TimeKeyAction =
   | { type: 'start' }
   | { type: 'end' }
   | { type: 'event'; direction: 1 | -1 }
-  | { type: 'toggle-play' };
+  | { type: 'toggle-play' }
+  | { type: 'clear-selection' };
 
 /**
  * What has focus, as far as global keys care:
  * - `editable`: text fields, selects, contenteditable: they own every key;
  * - `control`: buttons and links: Space is theirs (native activation);
  * - `canvas`: the page itself or the graph: arrow keys move time too;
- * - `other`: anything else focusable (the slider, table cells): Space and [ ].
+ * - `other`: anything else focusable (the slider, table cells): Space and [ ];
+ * - `popup`: inside a dialog, menu or list box: as `other`, but Escape is the popup's (it closes).
  */
-export type FocusContext = 'editable' | 'control' | 'canvas' | 'other';
+export type FocusContext = 'editable' | 'control' | 'canvas' | 'other' | 'popup';
 
 export interface KeyLike {
   key: string;
@@ -58,12 +60,16 @@ export function sliderKeyAction(e: KeyLike): TimeKeyAction | null {
   }
 }
 
-/** Keys that work wherever focus is, unless what has focus needs them itself. */
+/**
+ * Keys that work wherever focus is, unless what has focus needs them itself. Escape clears the
+ * selection (a widget that uses Escape itself, such as the search box, handles it first).
+ */
 export function globalKeyAction(e: KeyLike, context: FocusContext): TimeKeyAction | null {
   if (hasCommandModifier(e) || context === 'editable') return null;
   if (e.key === ' ' || e.key === 'Spacebar')
     return context === 'control' ? null : { type: 'toggle-play' };
   if (e.key === ']') return { type: 'event', direction: 1 };
   if (e.key === '[') return { type: 'event', direction: -1 };
+  if (e.key === 'Escape') return context === 'popup' ? null : { type: 'clear-selection' };
   return context === 'canvas' ? arrowAction(e) : null;
 }

@@ -1,16 +1,25 @@
 /**
  * Page-wide time keys: Space plays or pauses, [ and ] step between events,
- * and the arrows step months while focus is on the page or the graph. Keys
+ * the arrows step months while focus is on the page or the graph, and
+ * Escape clears the selection. Keys
  * a focused widget already handled (defaultPrevented) are left alone.
  */
 import { useEffect } from 'react';
-import { jumpToEnd, jumpToStart, stepEvent, stepMonths, togglePlay } from '../../store/store';
+import {
+  jumpToEnd,
+  jumpToStart,
+  select,
+  stepEvent,
+  stepMonths,
+  togglePlay,
+} from '../../store/store';
 import { globalKeyAction, type FocusContext, type TimeKeyAction } from './timeKeys';
 
 const EDITABLE = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
 const CONTROL =
   'button, a[href], summary, [role="button"], [role="link"], [role="checkbox"], [role="switch"], [role="menuitem"], [role="option"], [role="tab"], [role="radio"]';
 const CANVAS = '.graph-wrap, [data-testid="graph"]';
+const POPUP = 'dialog, [role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"]';
 
 function focusContext(target: EventTarget | null): FocusContext {
   if (
@@ -20,6 +29,7 @@ function focusContext(target: EventTarget | null): FocusContext {
   )
     return 'canvas';
   if (target.closest(EDITABLE)) return 'editable';
+  if (target.closest(POPUP)) return 'popup';
   if (target.closest(CONTROL)) return 'control';
   if (target.closest(CANVAS)) return 'canvas';
   return 'other';
@@ -38,6 +48,8 @@ export function runTimeAction(action: TimeKeyAction): void {
       return stepEvent(action.direction);
     case 'toggle-play':
       return togglePlay();
+    case 'clear-selection':
+      return select(null);
   }
 }
 

@@ -5,11 +5,14 @@
  *                     [--format png|svg] [--background white|transparent|dark]
  *                     [--no-caption] [--no-legend]
  *
+ * The dataset (JSON, GEXF or CSV) is read as the app imports it: the same
+ * size limit, strict UTF-8, formats and validation.
+ *
  * SVG is rendered in Node by the core; PNG rasterises that same SVG in
  * Debian's Chromium (playwright-core), so the CLI and the app's export agree.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { dateProblem, humanDate, toDay } from '../src/core/dates';
@@ -17,9 +20,10 @@ import { buildExplorerModel } from '../src/core/explorer-model';
 import { formatProblem } from '../src/core/problems';
 import { sceneAt } from '../src/core/render/scene';
 import { legendFor, renderSvg, type Background } from '../src/core/render/svg';
-import { parseDatasetJson } from '../src/core/validate';
 import { rasterise, type RasteriseResult } from '../src/export/rasterise';
+import { importBytes } from '../src/import/importBytes';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { readInput } from './read-input';
 
 const USAGE = `usage: npm run render -- --date YYYY[-MM[-DD]] --out FILE [--dataset FILE] [--width PX]
                          [--format png|svg] [--background white|transparent|dark] [--no-caption] [--no-legend]`;
@@ -68,19 +72,15 @@ function options() {
 
 async function main() {
   const o = options();
-  let text: string;
-  try {
-    text = readFileSync(o.dataset, 'utf8');
-  } catch (e) {
-    throw new UsageError(
-      `cannot read dataset ${o.dataset}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(e)}`,
-    );
-  }
-  const result = parseDatasetJson(text, basename(o.dataset));
+  // The app's import path: its size limit, strict UTF-8 and its formats.
+  const file = readInput(o.dataset, 'dataset');
+  if (typeof file === 'string') throw new UsageError(file);
+  const result = importBytes([file]);
   if (!result.dataset)
     throw new UsageError(
       `${o.dataset} is not a valid dataset:\n${result.errors.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
     );
+  for (const w of result.warnings) console.warn(formatProblem(w));
   const dataset = result.dataset;
   const model = buildExplorerModel(dataset);
   const scene = sceneAt(model, toDay(o.date));

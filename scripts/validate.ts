@@ -7,19 +7,10 @@
  * and exits 1 when any file has an error. A relations CSV may be paired
  * with an actors table through --actors.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem } from '../src/core/problems';
 import { importBytes, type FileBytes } from '../src/import/importBytes';
-
-function read(path: string): FileBytes | string {
-  try {
-    return { name: basename(path), bytes: readFileSync(path) };
-  } catch (e) {
-    return `${path}: cannot read the file (${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(e)})`;
-  }
-}
+import { readInput } from './read-input';
 
 const { values, positionals } = parseArgs({
   options: { actors: { type: 'string' } },
@@ -32,7 +23,7 @@ if (positionals.length === 0) {
 
 let failed = false;
 for (const path of positionals) {
-  const inputs = [path, ...(values.actors ? [values.actors] : [])].map(read);
+  const inputs = [path, ...(values.actors ? [values.actors] : [])].map((p) => readInput(p));
   const unreadable = inputs.filter((x): x is string => typeof x === 'string');
   if (unreadable.length) {
     unreadable.forEach((m) => console.error(m));

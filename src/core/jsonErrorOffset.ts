@@ -3,7 +3,8 @@
  * differently (V8 quotes short inputs instead of giving a position), so
  * to point at a line and column we find the offset ourselves: a small
  * recursive-descent scan that follows RFC 8259, run only after JSON.parse
- * has already failed.
+ * has already failed. Its recursion follows the nesting of the text, so it
+ * runs only on text `scanJson` has passed (at most MAX_JSON_DEPTH levels).
  */
 export function jsonErrorOffset(text: string): number {
   let i = 0;

@@ -6,6 +6,7 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
+import { actorIdOf, nodeKey } from './graphKey';
 import type { Dataset } from './schema';
 
 export interface Point {
@@ -46,12 +47,13 @@ const NOVERLAP_MAX_ACTORS = 2000;
 export function computeLayout(dataset: Dataset, spacing = 160): Map<string, Point> {
   const ids = dataset.actors.map((a) => a.id).sort();
   const random = seededRandom(hashString(ids.join('\n')));
+  // Nodes are keyed by nodeKey(id), never the raw id: see graphKey.ts.
   const g = new Graph({ type: 'undirected' });
-  ids.forEach((id) => g.addNode(id, { x: random() * 100, y: random() * 100 }));
+  ids.forEach((id) => g.addNode(nodeKey(id), { x: random() * 100, y: random() * 100 }));
   const link = (a: string, b: string, weight: number) => {
     if (a === b) return;
-    const e = g.edge(a, b);
-    if (e === undefined) g.addEdge(a, b, { weight });
+    const e = g.edge(nodeKey(a), nodeKey(b));
+    if (e === undefined) g.addEdge(nodeKey(a), nodeKey(b), { weight });
     else g.updateEdgeAttribute(e, 'weight', (w: number) => w + weight);
   };
   for (const r of dataset.relations) link(r.source, r.target, 1);
@@ -73,13 +75,16 @@ export function computeLayout(dataset: Dataset, spacing = 160): Map<string, Poin
 
   // Normalise: centre on the origin, scale to the requested spacing.
   const pos = new Map<string, Point>(
-    ids.map((id) => [id, { x: g.getNodeAttribute(id, 'x'), y: g.getNodeAttribute(id, 'y') }]),
+    ids.map((id) => [
+      id,
+      { x: g.getNodeAttribute(nodeKey(id), 'x'), y: g.getNodeAttribute(nodeKey(id), 'y') },
+    ]),
   );
   let total = 0;
   let count = 0;
   g.forEachEdge((_e, _a, s, t) => {
-    const p = pos.get(s)!;
-    const q = pos.get(t)!;
+    const p = pos.get(actorIdOf(s))!;
+    const q = pos.get(actorIdOf(t))!;
     total += Math.hypot(p.x - q.x, p.y - q.y);
     count++;
   });
@@ -104,7 +109,7 @@ export function computeLayout(dataset: Dataset, spacing = 160): Map<string, Poin
   const cy = [...pos.values()].reduce((s, p) => s + p.y, 0) / Math.max(1, pos.size);
   for (const id of ids) {
     const p = pos.get(id)!;
-    g.mergeNodeAttributes(id, {
+    g.mergeNodeAttributes(nodeKey(id), {
       x: (p.x - cx) * scale,
       y: (p.y - cy) * scale,
       size: spacing * 0.3,
@@ -118,8 +123,8 @@ export function computeLayout(dataset: Dataset, spacing = 160): Map<string, Poin
 
   for (const id of ids) {
     pos.set(id, {
-      x: Math.round(g.getNodeAttribute(id, 'x')),
-      y: Math.round(g.getNodeAttribute(id, 'y')),
+      x: Math.round(g.getNodeAttribute(nodeKey(id), 'x')),
+      y: Math.round(g.getNodeAttribute(nodeKey(id), 'y')),
     });
   }
   return pos;

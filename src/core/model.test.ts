@@ -45,16 +45,18 @@ const d: Dataset = {
 describe('union graph', () => {
   it('holds every actor and relation, directed where the kind is', () => {
     const g = buildUnionGraph(d);
-    expect(g.order).toBe(4);
-    expect(g.size).toBe(5);
-    expect(g.isDirected('r1')).toBe(true);
-    expect(g.isDirected('r2')).toBe(false);
-    expect(g.getEdgeAttributes('r2')).toMatchObject({
+    expect(g.actorCount).toBe(4);
+    expect(g.relationCount).toBe(5);
+    expect(g.relation('r1').directed).toBe(true);
+    expect(g.relation('r2').directed).toBe(false);
+    expect(g.relation('r2')).toMatchObject({
       kind: 'hostility',
       polarity: 'negative',
       sign: -1,
     });
-    expect(g.getNodeAttribute('isi', 'parent')).toBe('pak');
+    expect(g.endpoints('r1')).toEqual(['isi', 'tal']);
+    expect(g.actor('isi').parent).toBe('pak');
+    expect([...g.neighboursOf('tal')].sort()).toEqual(['ind', 'isi', 'pak']);
   });
 });
 
@@ -64,18 +66,19 @@ describe('signed graph at t', () => {
 
   it('has the active actors and one signed edge per related pair', () => {
     const g = signedGraphAt(union, index, toDay('2000'));
-    expect(g.nodes().sort()).toEqual(['ind', 'isi', 'pak', 'tal']);
-    expect(g.getEdgeAttributes('isi', 'tal')).toEqual({ sign: 1, mixed: false, relations: ['r1'] });
-    expect(g.getEdgeAttribute('pak', 'ind', 'sign')).toBe(-1);
-    expect(g.size).toBe(2);
+    expect(g.actors().sort()).toEqual(['ind', 'isi', 'pak', 'tal']);
+    expect(g.pair('isi', 'tal')).toEqual({ sign: 1, mixed: false, relations: ['r1'] });
+    expect(g.pair('pak', 'ind')?.sign).toBe(-1);
+    expect(g.pair('pak', 'isi')).toBeUndefined();
+    expect(g.pairCount).toBe(2);
   });
 
   it('nets the signs of several active relations between a pair', () => {
     const g = signedGraphAt(union, index, toDay('2023-06'));
-    expect(g.getEdgeAttributes('pak', 'tal')).toMatchObject({ sign: 0, mixed: true });
-    expect(g.getEdgeAttribute('tal', 'ind', 'sign')).toBe(1);
+    expect(g.pair('pak', 'tal')).toMatchObject({ sign: 0, mixed: true });
+    expect(g.pair('tal', 'ind')?.sign).toBe(1);
     const later = signedGraphAt(union, index, toDay('2024'));
-    expect(later.getEdgeAttributes('pak', 'tal')).toEqual({
+    expect(later.pair('pak', 'tal')).toEqual({
       sign: -1,
       mixed: false,
       relations: ['r2'],
@@ -83,7 +86,7 @@ describe('signed graph at t', () => {
   });
 
   it('leaves out actors that are not alive and not in an active relation', () => {
-    expect(signedGraphAt(union, index, toDay('1990')).nodes().sort()).toEqual([
+    expect(signedGraphAt(union, index, toDay('1990')).actors().sort()).toEqual([
       'ind',
       'isi',
       'pak',

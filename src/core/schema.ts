@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { dateProblem } from './dates';
+import { showValue } from './problems';
 
 const ISO_PATTERN = '^\\d{4}(-\\d{2}(-\\d{2})?)?$';
 
@@ -14,13 +15,13 @@ export const isoDate = z
   .string()
   .regex(new RegExp(ISO_PATTERN), {
     error: (issue) =>
-      `${JSON.stringify(issue.input)} is not an ISO 8601 date (expected YYYY, YYYY-MM or YYYY-MM-DD)`,
+      `${showValue(issue.input)} is not an ISO 8601 date (expected YYYY, YYYY-MM or YYYY-MM-DD)`,
   })
   .superRefine((value, ctx) => {
     const problem = dateProblem(value);
     // The pattern above already reported malformed strings; here only calendar errors remain.
     if (problem && new RegExp(ISO_PATTERN).test(value))
-      ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${problem}` });
+      ctx.addIssue({ code: 'custom', message: `${showValue(value)} ${problem}` });
   })
   .meta({ description: 'ISO 8601 date at its precision: 1994, 2021-08 or 2021-08-30' });
 

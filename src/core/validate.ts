@@ -7,7 +7,16 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import { dateProblem, toDay } from './dates';
 import { jsonErrorOffset } from './jsonErrorOffset';
-import { formatPath, lineColumn, showValue, type Problem } from './problems';
+import { MAX_JSON_DEPTH, scanJson, type JsonFinding } from './jsonScan';
+import {
+  formatPath,
+  lineColumn,
+  lineColumns,
+  problemValue,
+  showValue,
+  sourceText,
+  type Problem,
+} from './problems';
 import { datasetSchema, type Dataset } from './schema';
 import { BUILTIN_ACTOR_TYPES, BUILTIN_RELATION_KINDS } from './vocabulary';
 
@@ -27,13 +36,52 @@ export function parseDatasetJson(text: string, file?: string): ValidationResult 
       warnings: [],
     };
   }
+  // Before JSON.parse: what it would accept but nothing after it can hold.
+  const scan = scanJson(body);
+  if (scan.tooDeep) return { errors: [tooDeepProblem(body, scan.tooDeep, file)], warnings: [] };
   let raw: unknown;
   try {
     raw = JSON.parse(body);
   } catch {
     return { errors: [jsonSyntaxProblem(body, file)], warnings: [] };
   }
+  if (scan.hugeNumbers.length > 0) {
+    const at = lineColumns(
+      body,
+      scan.hugeNumbers.map((n) => n.offset),
+    );
+    return {
+      errors: scan.hugeNumbers.map((n, k) => hugeNumberProblem(n, at[k]!, file)),
+      warnings: [],
+    };
+  }
   return validateDataset(raw, file);
+}
+
+function tooDeepProblem(text: string, at: JsonFinding, file?: string): Problem {
+  return {
+    severity: 'error',
+    file,
+    ...lineColumn(text, at.offset),
+    path: at.path,
+    message: `this ${text[at.offset] === '[' ? 'list' : 'object'} is nested ${MAX_JSON_DEPTH + 1} levels deep; the limit is ${MAX_JSON_DEPTH} (a dataset needs 5)`,
+  };
+}
+
+/** JSON.parse reads `1e400` as Infinity; the message shows the number as the file writes it. */
+function hugeNumberProblem(
+  number: JsonFinding & { text: string },
+  at: { line: number; column: number },
+  file?: string,
+): Problem {
+  return {
+    severity: 'error',
+    file,
+    ...at,
+    path: number.path,
+    value: sourceText(number.text),
+    message: 'must be a finite number, within ±1.8e308',
+  };
 }
 
 /** Engines word JSON.parse errors differently; we locate the problem ourselves and say it plainly. */
@@ -62,7 +110,7 @@ export function validateDataset(raw: unknown, file?: string): ValidationResult {
       file,
       path,
       message,
-      ...(value !== undefined ? { value } : {}),
+      ...(value !== undefined ? { value: problemValue(value) } : {}),
     });
   const warn = (path: string, message: string, value?: unknown) =>
     warnings.push({
@@ -70,7 +118,7 @@ export function validateDataset(raw: unknown, file?: string): ValidationResult {
       file,
       path,
       message,
-      ...(value !== undefined ? { value } : {}),
+      ...(value !== undefined ? { value: problemValue(value) } : {}),
     });
 
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -102,7 +150,7 @@ function issueProblems(issue: $ZodIssue, file?: string): Problem[] {
       return issue.keys.map((key) => ({
         ...base,
         path: formatPath([...issue.path, key]),
-        message: `unknown field "${key}"`,
+        message: `unknown field ${showValue(key)}`,
       }));
     case 'invalid_type':
       if (issue.input === undefined) return [{ ...base, path, message: 'is required but missing' }];
@@ -110,8 +158,11 @@ function issueProblems(issue: $ZodIssue, file?: string): Problem[] {
         {
           ...base,
           path,
-          value: issue.input,
-          message: `must be ${article(issue.expected)}, not ${describe(issue.input)}`,
+          value: problemValue(issue.input),
+          message:
+            issue.expected === 'number' && typeof issue.input === 'number'
+              ? 'must be a finite number' // Infinity or NaN, from code rather than JSON
+              : `must be ${article(issue.expected)}, not ${describe(issue.input)}`,
         },
       ];
     case 'invalid_value':
@@ -119,12 +170,12 @@ function issueProblems(issue: $ZodIssue, file?: string): Problem[] {
         {
           ...base,
           path,
-          value: issue.input,
+          value: problemValue(issue.input),
           message: `must be one of ${issue.values.map((v) => showValue(v)).join(', ')}`,
         },
       ];
     default:
-      return [{ ...base, path, value: issue.input, message: issue.message }];
+      return [{ ...base, path, value: problemValue(issue.input), message: issue.message }];
   }
 }
 
@@ -168,7 +219,11 @@ function idSet(raw: Rec, key: string, error: Report): Set<string> {
     if (id === undefined) continue;
     const first = seen.get(id);
     if (first !== undefined)
-      error(`${key}[${i}].id`, `duplicate id "${id}" (first used by ${key}[${first}])`, id);
+      error(
+        `${key}[${i}].id`,
+        `duplicate id ${showValue(id)} (first used by ${key}[${first}])`,
+        id,
+      );
     else seen.set(id, i);
   }
   return new Set(seen.keys());
@@ -191,7 +246,7 @@ function crossCheck(raw: Rec, error: Report, warn: Report): void {
   const ref = (path: string, value: unknown, set: Set<string>, what: string, hint = '') => {
     const v = str(value);
     if (v !== undefined && !set.has(v))
-      error(path, `refers to ${what} "${v}", which does not exist${hint}`, v);
+      error(path, `refers to ${what} ${showValue(v)}, which does not exist${hint}`, v);
   };
   const interval = (path: string, item: Rec) => {
     const a = validDay(item.from);
@@ -241,7 +296,7 @@ function crossCheck(raw: Rec, error: Report, warn: Report): void {
   for (const [a, i] of records(raw, 'actors')) {
     const id = str(a.id);
     if (id !== undefined && inCycle(id, parents))
-      error(`actors[${i}].parent`, `parent chain loops back to "${id}"`, a.parent);
+      error(`actors[${i}].parent`, `parent chain loops back to ${showValue(id)}`, a.parent);
   }
 
   for (const [r, i] of records(raw, 'relations')) {
@@ -264,7 +319,7 @@ function crossCheck(raw: Rec, error: Report, warn: Report): void {
       const from = validDay(r.from) ?? -Infinity;
       const until = validDay(r.until) ?? Infinity;
       if (life && (from < life[0] || until > life[1]))
-        warn(p, `is active outside the lifetime of its ${end} "${String(r[end])}"`);
+        warn(p, `is active outside the lifetime of its ${end} ${showValue(r[end])}`);
     }
   }
 

@@ -28,7 +28,13 @@ import type { ExplorerModel } from '../core/explorer-model';
 import type { Point } from '../core/layout';
 import { NO_FILTER, visibleActors, type SceneFilter } from '../core/render/scene';
 import { installBatchedDrawing } from './batched/install';
-import { buildElements, relationElementId, relationIdOf } from './elements';
+import {
+  actorElementId,
+  actorIdOf,
+  buildElements,
+  relationElementId,
+  relationIdOf,
+} from './elements';
 import { FADE_MS, graphStyle, isLargeGraph, viewOptions } from './style';
 
 export interface GraphSelection {
@@ -44,8 +50,9 @@ export type GraphFilter = SceneFilter;
  * are not active at the day (e.g. ones that ended, when comparing dates).
  */
 export interface GraphOverlay {
-  actorClasses: Readonly<Record<string, string>>;
-  relationClasses: Readonly<Record<string, string>>;
+  /** By actor and relation id: Maps, since the ids are user text (see core/graphKey.ts). */
+  actorClasses: ReadonlyMap<string, string>;
+  relationClasses: ReadonlyMap<string, string>;
   extraRelations: readonly string[];
 }
 
@@ -121,7 +128,7 @@ export function createGraphView(
   for (const def of buildElements(model)) {
     const id = def.data.id!;
     if (def.group === 'nodes') {
-      if (!alive.has(id)) def.classes = 'dormant';
+      if (!alive.has(actorIdOf(id))) def.classes = 'dormant';
       elements.push(def);
     } else if (String(def.classes).includes('relation')) {
       const relation = relationIdOf(id);
@@ -152,6 +159,7 @@ export function createGraphView(
   let overlay: GraphOverlay | null = null;
   let overlayShown = new Set<string>();
 
+  const actorNode = (id: string) => cy.getElementById(actorElementId(id)) as NodeSingular;
   const relationEdge = (id: string) => cy.getElementById(relationElementId(id)) as EdgeSingular;
   const isActive = (id: string) =>
     model.index.relationActive(model.relationIndex.get(id) ?? -1, current);
@@ -172,7 +180,7 @@ export function createGraphView(
     const classes = [baseClasses(def)];
     if (extra) classes.push(extra);
     if (filter.hiddenKinds.has(def.data.kind as string)) classes.push('filtered');
-    const marked = overlay?.relationClasses[id];
+    const marked = overlay?.relationClasses.get(id);
     if (marked) classes.push(marked);
     if (overlayShown.has(id)) classes.push('overlay-shown');
     if (!isActive(id)) classes.push('off');
@@ -249,7 +257,7 @@ export function createGraphView(
     const shown = new Set(visibleActors(model, current, filter));
     cy.batch(() => {
       cy.nodes().forEach((n) => {
-        n.toggleClass('filtered', !shown.has(n.id()));
+        n.toggleClass('filtered', !shown.has(actorIdOf(n.id())));
       });
       cy.edges('.relation').forEach((e) => {
         e.toggleClass('filtered', filter.hiddenKinds.has(e.data('kind')));
@@ -273,7 +281,7 @@ export function createGraphView(
       keep.addClass('highlighted');
     });
     const p = node.renderedPosition();
-    options.onHover?.({ kind: 'actor', id: node.id(), x: p.x, y: p.y });
+    options.onHover?.({ kind: 'actor', id: actorIdOf(node.id()), x: p.x, y: p.y });
   });
   cy.on('mouseover', 'edge.relation', (evt) => {
     const edge = evt.target as EdgeSingular;
@@ -294,7 +302,7 @@ export function createGraphView(
     if (evt.target === cy) options.onSelect?.(null);
   });
   cy.on('tap', 'node', (evt) =>
-    options.onSelect?.({ kind: 'actor', id: (evt.target as NodeSingular).id() }),
+    options.onSelect?.({ kind: 'actor', id: actorIdOf((evt.target as NodeSingular).id()) }),
   );
   cy.on('tap', 'edge.relation', (evt) =>
     options.onSelect?.({ kind: 'relation', id: relationIdOf((evt.target as EdgeSingular).id()) }),
@@ -302,15 +310,15 @@ export function createGraphView(
   cy.on('dragfree', 'node', (evt) => {
     const moved = new Map<string, Point>();
     const node = evt.target as NodeSingular;
-    moved.set(node.id(), { ...node.position() });
+    moved.set(actorIdOf(node.id()), { ...node.position() });
     options.onNodesMoved?.(moved);
   });
 
   const selectionElements = (selection: GraphSelection) => {
-    if (selection.kind === 'actor') return cy.getElementById(selection.id);
+    if (selection.kind === 'actor') return actorNode(selection.id);
     if (selection.kind === 'relation') return relationEdge(selection.id);
     const actors = model.eventsById.get(selection.id)?.actors ?? [];
-    return cy.nodes().filter((n) => actors.includes(n.id()));
+    return cy.nodes().filter((n) => actors.includes(actorIdOf(n.id())));
   };
 
   return {
@@ -331,8 +339,8 @@ export function createGraphView(
         for (const id of flippedOut) unmount(id);
         hide(diff.relationsLeft.filter((id) => !flippedOut.has(id)));
         for (const id of diff.relationsEntered) show(id, flipColor.get(id));
-        for (const id of diff.actorsLeft) cy.getElementById(id).addClass('dormant');
-        for (const id of diff.actorsEntered) cy.getElementById(id).removeClass('dormant');
+        for (const id of diff.actorsLeft) actorNode(id).addClass('dormant');
+        for (const id of diff.actorsEntered) actorNode(id).removeClass('dormant');
       });
       if (filter.focusActor) applyFilter();
     },
@@ -350,11 +358,9 @@ export function createGraphView(
         for (const id of previous)
           if (!overlayShown.has(id) && relationEdge(id).hasClass('off')) unmount(id);
         if (!next) return;
-        for (const [id, cls] of Object.entries(next.actorClasses))
-          cy.getElementById(id).addClass(cls);
+        for (const [id, cls] of next.actorClasses) actorNode(id).addClass(cls);
         // Unmounted relations get their class when they are mounted (see `mount`).
-        for (const [id, cls] of Object.entries(next.relationClasses))
-          relationEdge(id).addClass(cls);
+        for (const [id, cls] of next.relationClasses) relationEdge(id).addClass(cls);
         for (const id of next.extraRelations) mount(id).addClass('overlay-shown');
       });
     },
@@ -388,20 +394,20 @@ export function createGraphView(
       return cy
         .nodes()
         .filter((n) => !n.hasClass('filtered'))
-        .map((n) => n.id());
+        .map((n) => actorIdOf(n.id()));
     },
     liveActors() {
       return cy
         .nodes()
         .filter((n) => !n.hasClass('dormant') && !n.hasClass('filtered'))
-        .map((n) => n.id());
+        .map((n) => actorIdOf(n.id()));
     },
     extent() {
       const e = cy.extent();
       return { x1: e.x1, y1: e.y1, x2: e.x2, y2: e.y2 };
     },
     clientPosition(kind, id) {
-      const ele = cy.getElementById(kind === 'actor' ? id : relationElementId(id));
+      const ele = kind === 'actor' ? actorNode(id) : relationEdge(id);
       if (ele.empty() || !ele.visible()) return null;
       const p = ele.isEdge() ? ele.renderedMidpoint() : (ele as NodeSingular).renderedPosition();
       const box = container.getBoundingClientRect();

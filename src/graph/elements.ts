@@ -2,10 +2,17 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { ExplorerModel } from '../core/explorer-model';
 
-/** Cytoscape ids: actors keep theirs; relations and "part of" links are prefixed. */
+/**
+ * Cytoscape ids: every element's id is prefixed, never a raw dataset id. Besides keeping
+ * actors, relations and "part of" links apart, this keeps ids named after Object.prototype
+ * members ("constructor", "__proto__") away from Cytoscape's plain-object bookkeeping: its
+ * `remove()` marks elements in `{}[ele.id()]`, so an element with such an id was never removed.
+ */
+export const actorElementId = (actorId: string) => `actor:${actorId}`;
+export const actorIdOf = (elementId: string) => elementId.slice('actor:'.length);
 export const relationElementId = (relationId: string) => `rel:${relationId}`;
 export const partOfElementId = (actorId: string) => `part:${actorId}`;
-export const relationIdOf = (elementId: string) => elementId.slice(4);
+export const relationIdOf = (elementId: string) => elementId.slice('rel:'.length);
 
 export function buildElements(model: ExplorerModel): ElementDefinition[] {
   const { dataset, vocabulary, positions } = model;
@@ -15,7 +22,7 @@ export function buildElements(model: ExplorerModel): ElementDefinition[] {
     out.push({
       group: 'nodes',
       data: {
-        id: a.id,
+        id: actorElementId(a.id),
         label: a.label,
         type: a.type,
         color: type?.color ?? '#595959',
@@ -28,7 +35,11 @@ export function buildElements(model: ExplorerModel): ElementDefinition[] {
     if (!a.parent) continue;
     out.push({
       group: 'edges',
-      data: { id: partOfElementId(a.id), source: a.id, target: a.parent },
+      data: {
+        id: partOfElementId(a.id),
+        source: actorElementId(a.id),
+        target: actorElementId(a.parent),
+      },
       classes: 'part-of',
     });
   }
@@ -39,8 +50,8 @@ export function buildElements(model: ExplorerModel): ElementDefinition[] {
       group: 'edges',
       data: {
         id: relationElementId(r.id),
-        source: r.source,
-        target: r.target,
+        source: actorElementId(r.source),
+        target: actorElementId(r.target),
         kind: r.kind,
         polarity: kind?.polarity ?? 'neutral',
         color: kind?.color ?? '#999999',

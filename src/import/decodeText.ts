@@ -7,10 +7,7 @@
 export type Decoded = { text: string } | { error: string };
 
 export function decodeText(bytes: Uint8Array): Decoded {
-  if (
-    bytes.length >= 2 &&
-    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-  )
+  if (hasUtf16Bom(bytes) || looksLikeUtf16(bytes))
     return { error: 'is encoded as UTF-16; save it as UTF-8 and import it again' };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -21,6 +18,39 @@ export function decodeText(bytes: Uint8Array): Decoded {
       error: `is not valid UTF-8 (byte ${at + 1} is 0x${bytes[at]!.toString(16).padStart(2, '0')}); it may be Latin-1 or Windows-1252: save it as UTF-8 and import it again`,
     };
   }
+}
+
+function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  );
+}
+
+/** How many bytes from the start the UTF-16 check looks at. */
+const UTF16_SAMPLE = 1024;
+
+/**
+ * UTF-16 without a byte order mark. Its ASCII characters (the brackets,
+ * quotes, commas, tags and line breaks every JSON, CSV and GEXF file is full
+ * of) are a zero byte beside the character: `{"` is 7B 00 22 00 little-endian,
+ * 00 7B 00 22 big-endian. UTF-8 text has no zero bytes at all (U+0000 is not
+ * allowed in any of those formats), so zeros at one parity of the first bytes
+ * are a safe sign; without this check such a file is valid UTF-8 and fails
+ * later with a baffling parse error.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const pairs = Math.floor(Math.min(bytes.length, UTF16_SAMPLE) / 2);
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let k = 0; k < pairs; k++) {
+    if (bytes[2 * k] === 0) zeroEven++;
+    if (bytes[2 * k + 1] === 0) zeroOdd++;
+  }
+  // Many pairs hold an ASCII character (even text in another script has its
+  // punctuation and line breaks), and the zeros are (almost) all on one side.
+  const oneSided = (zeros: number, other: number) => zeros * 8 >= pairs && other * 8 <= zeros;
+  return pairs > 0 && (oneSided(zeroOdd, zeroEven) || oneSided(zeroEven, zeroOdd));
 }
 
 /** Offset of the first byte that breaks UTF-8 (for the message). */

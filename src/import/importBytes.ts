@@ -6,7 +6,7 @@
 import type { Problem } from '../core/problems';
 import { decodeText } from './decodeText';
 import { importTexts, type ImportInput, type ImportResult } from './importTexts';
-import { sizeProblem } from './limits';
+import { tooLarge } from './limits';
 
 export interface FileBytes {
   name: string;
@@ -17,14 +17,9 @@ export function importBytes(files: readonly FileBytes[]): ImportResult {
   const errors: Problem[] = [];
   const inputs: ImportInput[] = [];
   for (const f of files) {
-    const tooBig = sizeProblem(f.name, f.bytes.length);
-    if (tooBig && f.bytes.length > 0) {
-      errors.push({
-        severity: 'error',
-        file: f.name,
-        path: '',
-        message: tooBig.slice(f.name.length + 2),
-      });
+    const tooBig = tooLarge(f.bytes.length);
+    if (tooBig) {
+      errors.push({ severity: 'error', file: f.name, path: '', message: tooBig });
       continue;
     }
     const decoded = decodeText(f.bytes);

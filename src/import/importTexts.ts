@@ -9,7 +9,8 @@ import { importCsv } from '../core/io/csv-import';
 import { isEventTable } from '../core/io/event-columns';
 import { importEvents, type EventImportOptions } from '../core/io/events-import';
 import { importGexf } from '../core/io/gexf-import';
-import { parseDatasetJson } from '../core/validate';
+import { cleanStrings } from '../core/io/text-rules';
+import { parseDatasetJson, validateDataset } from '../core/validate';
 
 export interface ImportInput {
   name: string;
@@ -64,6 +65,39 @@ export function importTexts(
   inputs: readonly ImportInput[],
   options: ImportOptions = {},
 ): ImportResult {
+  return withLegalText(importAny(inputs, options), inputs);
+}
+
+/**
+ * The boundary where text enters: every string of the imported dataset
+ * follows the one rule of core/io/text-rules.ts (characters XML 1.0 does not
+ * allow are replaced by U+FFFD, with a warning naming the file, field,
+ * position and code point), whatever the format, so validation's consumers,
+ * the store, the library and the exports never see such a character.
+ * Replacing can make two ids equal (`a\ud800` and `a\ud801`), so a changed
+ * dataset is validated again and refused if it no longer holds together.
+ */
+function withLegalText(result: ImportResult, inputs: readonly ImportInput[]): ImportResult {
+  if (!result.dataset) return result;
+  const clean = cleanStrings(result.dataset, fileOfPath(inputs));
+  if (clean.value === result.dataset) return result;
+  const warnings = [...result.warnings, ...clean.warnings];
+  const recheck = validateDataset(clean.value, inputs.map((f) => f.name).join(', '));
+  if (recheck.errors.length > 0) return { errors: [...result.errors, ...recheck.errors], warnings };
+  return { dataset: clean.value, errors: result.errors, warnings };
+}
+
+/** The file a dataset path came from: with two CSV tables, actors come from the actors table. */
+function fileOfPath(inputs: readonly ImportInput[]): (path: string) => string {
+  if (inputs.length === 1) return () => inputs[0]!.name;
+  const relations = inputs.find((f) => isRelationsTable(f.text));
+  const actors = inputs.find((f) => f !== relations);
+  return (path) =>
+    (path.startsWith('actors') ? actors?.name : relations?.name) ??
+    inputs.map((f) => f.name).join(', ');
+}
+
+function importAny(inputs: readonly ImportInput[], options: ImportOptions): ImportResult {
   if (inputs.length === 0) return refuse('', 'no file was given');
   const formats = inputs.map((f) => detectFormat(f.name, f.text));
   const unknown = inputs.findIndex((_, i) => formats[i] === null);

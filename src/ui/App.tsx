@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import { selectView } from '../store/selectors';
-import { useStore } from '../store/store';
+import { setView, useStore } from '../store/store';
 import { SideTabs } from './analysis/SideTabs';
 import { DetailsPanel } from './details/DetailsPanel';
 import { GraphCanvas } from './GraphCanvas';
@@ -16,6 +16,7 @@ import './library/library.css';
 import { RelationTable } from './table/RelationTable';
 import { TimeBar } from './timebar/TimeBar';
 import { TitleBar } from './TitleBar';
+import { ViewBoundary } from './ViewBoundary';
 
 // Analysis: small multiples render with the core's SVG code, loaded on first use.
 const SmallMultiples = lazy(() =>
@@ -25,6 +26,13 @@ const MAIN_LABEL = { graph: 'Graph', table: 'Table of relations', multiples: 'Sm
 
 const wide = () => window.matchMedia('(min-width: 901px)').matches;
 
+/**
+ * The way out of a main view that failed. The URL and the dataset's last view
+ * still name it, so a reload shows this message again rather than a blank
+ * page; going back saves the graph as the last view.
+ */
+const BACK_TO_GRAPH = { label: 'Back to the graph', action: () => setView('graph') };
+
 export function App() {
   const view = useStore(selectView);
   // Narrow screens start with the panels folded, so the graph gets the room.
@@ -32,7 +40,9 @@ export function App() {
   const [detailsOpen, setDetailsOpen] = useState(wide);
   return (
     <div className="app">
-      <TitleBar />
+      <ViewBoundary name="The title bar">
+        <TitleBar />
+      </ViewBoundary>
       <div className="app__body" data-legend={legendOpen} data-details={detailsOpen}>
         <aside className="panel panel--left" aria-label="Legend and filters">
           <button
@@ -45,16 +55,27 @@ export function App() {
             Legend &amp; filters
           </button>
           <div id="legend-panel" className="panel__content" hidden={!legendOpen}>
-            <Legend />
+            <ViewBoundary name="The legend and filters">
+              <Legend />
+            </ViewBoundary>
           </div>
         </aside>
         <main className="app__main" aria-label={MAIN_LABEL[view]}>
-          <GraphCanvas visible={view === 'graph'} />
-          {view === 'table' && <RelationTable />}
+          <ViewBoundary name="The graph" hidden={view !== 'graph'}>
+            <GraphCanvas visible={view === 'graph'} />
+          </ViewBoundary>
+          {view === 'table' && (
+            <ViewBoundary name="The table of relations" back={BACK_TO_GRAPH}>
+              <RelationTable />
+            </ViewBoundary>
+          )}
           {view === 'multiples' && (
-            <Suspense fallback={null}>
-              <SmallMultiples />
-            </Suspense>
+            // Around the Suspense too: loading the view's code can fail as well.
+            <ViewBoundary name="The small multiples" back={BACK_TO_GRAPH}>
+              <Suspense fallback={null}>
+                <SmallMultiples />
+              </Suspense>
+            </ViewBoundary>
           )}
         </main>
         <aside className="panel panel--right" aria-label="Details and analysis">
@@ -69,15 +90,30 @@ export function App() {
           </button>
           <div id="details-panel" className="panel__content" hidden={!detailsOpen}>
             {/* Analysis: a Details | Analysis tab pair around the details. */}
-            <SideTabs open={detailsOpen} details={<DetailsPanel />} />
+            <ViewBoundary name="The details and analysis panel">
+              <SideTabs
+                open={detailsOpen}
+                details={
+                  <ViewBoundary name="The details">
+                    <DetailsPanel />
+                  </ViewBoundary>
+                }
+              />
+            </ViewBoundary>
           </div>
         </aside>
       </div>
       <footer className="app__footer">
-        <TimeBar />
+        <ViewBoundary name="The time bar">
+          <TimeBar />
+        </ViewBoundary>
       </footer>
-      <ImportPanel />
-      <DropOverlay />
+      <ViewBoundary name="The import panel">
+        <ImportPanel />
+      </ViewBoundary>
+      <ViewBoundary name="Dropping files">
+        <DropOverlay />
+      </ViewBoundary>
     </div>
   );
 }

@@ -33,6 +33,17 @@ describe('npm run render', () => {
     expect(svg).toContain('Soviet Union');
   });
 
+  it('renders a dataset whose ids are named after Object.prototype members', () => {
+    const out = join(dir, 'proto-ids.svg');
+    const dataset = 'tests/fixtures/hostile/proto-ids.json';
+    const r = render('--dataset', dataset, '--date', '2001', '--out', out, '--format', 'svg');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const svg = readFileSync(out, 'utf8');
+    for (const name of Object.getOwnPropertyNames(Object.prototype))
+      expect(svg).toContain(`>${name}</text>`);
+  });
+
   it.each([
     [['--date', '2021-13', '--out', 'x.png'], '--date "2021-13" has month 13'],
     [['--out', 'x.png'], '--date is required'],

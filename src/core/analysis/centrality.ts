@@ -8,6 +8,7 @@
 import Graph from 'graphology';
 // The .js suffix: the package has no `exports` map, so Node's own ESM loader needs the file name.
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
+import { actorIdOf, nodeKey } from '../graphKey';
 import type { AnalysisModel } from './analysisModel';
 import { snapshotAt, type Snapshot } from './snapshot';
 
@@ -23,8 +24,7 @@ const emptyDegree = (): PolarityDegree => ({ positive: 0, negative: 0, neutral: 
 /** Active relations of `actor` at day t, by polarity (either direction). O(degree in the union graph). */
 export function degreeAt(model: AnalysisModel, actor: string, t: number): PolarityDegree {
   const out = emptyDegree();
-  if (!model.union.hasNode(actor)) return out;
-  model.union.forEachEdge(actor, (id, attrs) => {
+  model.union.forEachRelationOf(actor, (id, attrs) => {
     if (!model.index.relationActive(model.relationIndex.get(id)!, t)) return;
     out[attrs.polarity]++;
     out.total++;
@@ -52,12 +52,14 @@ function degreesOf(snap: Snapshot): Map<string, PolarityDegree> {
 /** Betweenness of the actors of a snapshot on its unsigned simple graph. */
 function betweennessOf(snap: Snapshot, normalized: boolean): Map<string, number> {
   const c = snap.compiled;
+  // Keyed by nodeKey (graphKey.ts): the scores come back as a plain object keyed by node.
+  const key = (x: number) => nodeKey(c.actorIds[x]!);
   const g = new Graph({ type: 'undirected' });
-  for (const x of snap.actors) g.addNode(c.actorIds[x]!);
-  for (const p of snap.pairs) g.addEdge(c.actorIds[c.pairA[p]!]!, c.actorIds[c.pairB[p]!]!);
+  for (const x of snap.actors) g.addNode(key(x));
+  for (const p of snap.pairs) g.addEdge(key(c.pairA[p]!), key(c.pairB[p]!));
   // getEdgeWeight: null, or graphology-metrics would look for a `weight` attribute.
   const scores = betweennessCentrality(g, { getEdgeWeight: null, normalized });
-  return new Map(Object.entries(scores));
+  return new Map(Object.entries(scores).map(([k, score]) => [actorIdOf(k), score]));
 }
 
 export interface BetweennessOptions {

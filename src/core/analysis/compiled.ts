@@ -53,7 +53,7 @@ export function compile(model: AnalysisModel): Compiled {
   const pairB: number[] = [];
   const counts: number[] = [];
   dataset.relations.forEach((r, i) => {
-    relSign[i] = union.getEdgeAttribute(r.id, 'sign');
+    relSign[i] = union.relation(r.id).sign;
     const s = actorIndex.get(r.source)!;
     const t = actorIndex.get(r.target)!;
     relSource[i] = s;

@@ -32,7 +32,7 @@ export interface RelationInfo {
 export function relationInfo(model: AnalysisModel, id: string): RelationInfo {
   const r = model.relationsById.get(id);
   if (!r) throw new RangeError(`unknown relation "${id}"`);
-  const e = model.union.getEdgeAttributes(id);
+  const e = model.union.relation(id);
   const c = compile(model);
   const i = model.relationIndex.get(id)!;
   const info: RelationInfo = {

@@ -169,7 +169,9 @@ function resolveRelations(drafts: readonly RelationDraft[], log: ProblemLog) {
     let kind = d.kind;
     let note = d.note;
     if (kind !== undefined && resolution.unresolved.has(kind)) {
-      unresolvedRows.set(kind, [...(unresolvedRows.get(kind) ?? []), d.row.record.row]);
+      const rows = unresolvedRows.get(kind);
+      if (rows) rows.push(d.row.record.row);
+      else unresolvedRows.set(kind, [d.row.record.row]);
       note = [note, `kind: ${kind}`].filter((x) => x !== undefined).join('\n');
       kind = fallback;
     }

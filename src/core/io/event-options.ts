@@ -34,7 +34,11 @@ export function eventSettings(
   log: ProblemLog,
 ): EventImportSettings | undefined {
   const s: EventImportSettings = { ...EVENT_IMPORT_DEFAULTS };
-  for (const [k, v] of Object.entries(options)) if (v !== undefined) Object.assign(s, { [k]: v });
+  // Only the known options: Object.assign of an arbitrary key ("__proto__") would reach the prototype.
+  for (const k of Object.keys(EVENT_IMPORT_DEFAULTS) as (keyof EventImportSettings)[]) {
+    const v = options[k];
+    if (v !== undefined) Object.assign(s, { [k]: v });
+  }
   const before = log.errors.length;
   const bad = (key: keyof EventImportSettings, reason: string) =>
     log.error({ file, path: `options.${key}` }, reason, s[key]);

@@ -7,7 +7,7 @@
 import { dateProblem, startDay, endDay } from '../dates';
 import type { Actor, ActorType } from '../schema';
 import { BUILTIN_ACTOR_TYPES } from '../vocabulary';
-import type { GexfGraph, GexfNode, Span } from './gexf-read';
+import type { AttrDecl, AttrValues, GexfGraph, GexfNode, Span } from './gexf-read';
 import { hull, showSpan } from './gexf-timeline';
 import { clip, ItemValues, lines } from './gexf-values';
 import { listSome, plural, type Origin, type ProblemLog } from './import-result';
@@ -153,43 +153,49 @@ export function actorsFromNodes(graph: GexfGraph, log: ProblemLog): GexfActors {
  * first. One warning names the ids.
  */
 function mergeRepeated(nodes: readonly GexfNode[], log: ProblemLog): GexfNode[] {
-  const byId = new Map<string, GexfNode>();
-  const repeated = new Map<string, GexfNode[]>();
-  const out: GexfNode[] = [];
+  // Declarations grouped by id first, then each group merged once: merging
+  // into a growing node at every repeat made a node declared n times cost n².
+  const declarations = new Map<string, GexfNode[]>();
+  const order: (GexfNode | string)[] = [];
   for (const node of nodes) {
-    const first = node.id === undefined ? undefined : byId.get(node.id);
-    if (!first) {
-      if (node.id !== undefined) byId.set(node.id, node);
-      out.push(node);
-      continue;
+    if (node.id === undefined) order.push(node);
+    else if (declarations.has(node.id)) declarations.get(node.id)!.push(node);
+    else {
+      declarations.set(node.id, [node]);
+      order.push(node.id);
     }
-    repeated.set(node.id!, [...(repeated.get(node.id!) ?? [first]), node]);
-    const spans = (n: GexfNode) => (n.spans.length > 0 ? n.spans : [{}]);
-    const merged: GexfNode = {
-      ...first,
-      label: first.label || node.label,
-      parent: first.parent ?? node.parent,
-      spans: [...spans(first), ...spans(node)],
-      attrs: new Map(first.attrs),
-    };
-    for (const [decl, entry] of node.attrs) {
-      const had = merged.attrs.get(decl);
-      merged.attrs.set(decl, { decl, values: [...(had?.values ?? []), ...entry.values] });
-    }
-    byId.set(node.id!, merged);
-    out[out.indexOf(first)] = merged;
   }
-  if (repeated.size > 0) {
-    const first = [...repeated.values()][0]!;
-    const described = [...repeated].map(
+  const repeated = [...declarations].filter(([, list]) => list.length > 1);
+  if (repeated.length > 0) {
+    const described = repeated.map(
       ([id, list]) => `"${id}" at lines ${list.map((n) => n.at.line).join(', ')}`,
     );
     log.warn(
-      first[1]!.at,
-      `${plural(repeated.size, 'node id')} declared more than once (${listSome(described, 3)}): the declarations of each are merged into one actor, their intervals taken as spells`,
+      repeated[0]![1][1]!.at,
+      `${plural(repeated.length, 'node id')} declared more than once (${listSome(described, 3)}): the declarations of each are merged into one actor, their intervals taken as spells`,
     );
   }
-  return out;
+  return order.map((x) => (typeof x === 'string' ? mergeDeclarations(declarations.get(x)!) : x));
+}
+
+/** One node from the declarations of an id: the first label and parent given, all spells and values. */
+function mergeDeclarations(list: readonly GexfNode[]): GexfNode {
+  const first = list[0]!;
+  if (list.length === 1) return first;
+  const attrs = new Map<AttrDecl, AttrValues>();
+  for (const node of list)
+    for (const [decl, entry] of node.attrs) {
+      const had = attrs.get(decl);
+      if (had) had.values.push(...entry.values);
+      else attrs.set(decl, { decl, values: [...entry.values] });
+    }
+  return {
+    ...first,
+    label: list.find((n) => n.label)?.label ?? list[list.length - 1]!.label,
+    parent: list.find((n) => n.parent !== undefined)?.parent,
+    spans: list.flatMap((n) => (n.spans.length > 0 ? n.spans : [{}])),
+    attrs,
+  };
 }
 
 function multiParent(nodes: readonly GexfNode[]): boolean {

@@ -11,7 +11,42 @@ import { readGexf } from './gexf-read';
 import { relationsFromEdges } from './gexf-relations';
 import { citedSources } from './evidence';
 import { fileStem, listSome, ProblemLog, relocate, type ImportResult } from './import-result';
-import { parseXml } from './xml-read';
+import { codePointName, whyIllegal } from './text-rules';
+import { parseXml, type IllegalReference } from './xml-read';
+
+/** At most this many illegal character references are reported one by one. */
+const MAX_REPORTED_REFERENCES = 20;
+
+/**
+ * Character references to characters XML does not allow were read as U+FFFD
+ * (xml-read.ts says why they are replaced rather than refused); each is
+ * reported with its element's line, then a count of the rest.
+ */
+function reportIllegalReferences(
+  refs: readonly IllegalReference[],
+  file: string,
+  log: ProblemLog,
+): void {
+  for (const r of refs.slice(0, MAX_REPORTED_REFERENCES)) {
+    const what =
+      r.code > 0x10ffff
+        ? 'past the end of Unicode'
+        : `${codePointName(r.code)} (${whyIllegal(r.code)})`;
+    log.warn(
+      {
+        file,
+        path: r.field,
+        ...(r.line !== undefined ? { line: r.line, column: r.column } : {}),
+      },
+      `the character reference ${r.reference} names ${what}, which XML 1.0 does not allow; read as U+FFFD`,
+    );
+  }
+  if (refs.length > MAX_REPORTED_REFERENCES)
+    log.warn(
+      { file, path: '' },
+      `${refs.length} character references name characters XML 1.0 does not allow; each was read as U+FFFD (the first ${MAX_REPORTED_REFERENCES} are listed above)`,
+    );
+}
 
 /**
  * Imports a GEXF file. `fileName` names it in problems and gives the
@@ -35,6 +70,7 @@ export function importGexf(text: string, fileName: string): ImportResult {
     );
     return log.result(undefined);
   }
+  reportIllegalReferences(xml.illegalReferences, file, log);
   if (xml.unknownEntities.length > 0)
     log.warn(
       { file, path: '' },

@@ -9,7 +9,7 @@ import type { Polarity, Relation, RelationKind } from '../schema';
 import { collectEvidence, type EvidenceDraft } from './evidence';
 import { preciseBound } from './gexf-actors';
 import type { AttrDecl, GexfEdge, GexfGraph, Span } from './gexf-read';
-import { cutSpan, valueOver } from './gexf-timeline';
+import { Timeline, valueOver } from './gexf-timeline';
 import { clip, ItemValues, lines } from './gexf-values';
 import { listSome, plural, type Location, type Origin, type ProblemLog } from './import-result';
 import {
@@ -93,10 +93,12 @@ function piecesOf(edge: GexfEdge, attrs: KindAttrs, log: ProblemLog): Piece[] {
   const over = (decl: AttrDecl | undefined, span: Span) =>
     decl ? (valueOver(values(decl), span) ?? decl.default) : undefined;
   const deciding = [attrs.kind, attrs.polarity, attrs.signedWeights ? attrs.weight : undefined];
+  // Indexed once per edge: every spell is cut by the same values.
+  const cuts = new Timeline(deciding.flatMap(values));
   const pieces: Piece[] = [];
   for (const spell of edge.spans.length > 0 ? edge.spans : [{}]) {
     let previous: Piece | undefined;
-    for (const span of cutSpan(spell, deciding.flatMap(values))) {
+    for (const span of cuts.cut(spell)) {
       // An explicit kind value wins over the edge's XML `kind`, which wins over a default.
       const kindText =
         (valueOver(values(attrs.kind), span) ?? edge.kind ?? attrs.kind?.default)?.trim() ||

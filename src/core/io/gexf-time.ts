@@ -15,18 +15,19 @@ export type TimeFormat = 'date' | 'dateTime' | 'integer' | 'double' | 'auto';
 /** A time value read: its ISO date, or why it cannot be one. */
 export type TimeRead = { iso: string; lossy?: 'time-of-day' | 'numeric' } | { error: string };
 
-const FORMATS: Record<string, TimeFormat> = {
-  date: 'date',
-  datetime: 'dateTime',
-  integer: 'integer',
-  double: 'double',
-  float: 'double',
-};
+// A Map: the name is file text, and a plain object would answer "constructor" or "__proto__".
+const FORMATS = new Map<string, TimeFormat>([
+  ['date', 'date'],
+  ['datetime', 'dateTime'],
+  ['integer', 'integer'],
+  ['double', 'double'],
+  ['float', 'double'],
+]);
 
 /** The time format a `timeformat` (or 1.1's `timetype`) names; undefined if unknown. */
 export function timeFormatOf(name: string | undefined): TimeFormat | undefined {
   if (name === undefined) return 'auto';
-  return FORMATS[name.trim().toLowerCase()];
+  return FORMATS.get(name.trim().toLowerCase());
 }
 
 const DATE_LIKE = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(T[\d:.]+)?(Z|[+-]\d{2}:?\d{2})?$/;

@@ -6,7 +6,8 @@
  */
 import type { Location, ProblemLog } from './import-result';
 import type { AttrDecl, AttrValues, Span, TimedValue } from './gexf-read';
-import { cutSpan, overlaps, showSpan, valueOver } from './gexf-timeline';
+import { showSpan, timelineOf } from './gexf-timeline';
+import { shorten } from '../problems';
 
 /** One node's or edge's attribute values over a span; see the module comment. */
 export class ItemValues {
@@ -48,9 +49,8 @@ export class ItemValues {
   /** Like {@link take} without marking the attribute as mapped. */
   peek(decl: AttrDecl | undefined): string | undefined {
     if (!decl) return undefined;
-    const values = this.values(decl);
-    const first = cutSpan(this.span, values)[0] ?? this.span;
-    return valueOver(values, first) ?? decl.default;
+    const timeline = timelineOf(this.values(decl));
+    return timeline.valueOver(timeline.firstPiece(this.span)) ?? decl.default;
   }
 
   /** Returns a taken attribute to the note (its value was not usable). */
@@ -66,7 +66,7 @@ export class ItemValues {
   noteLines(): string[] {
     const lines: string[] = [];
     for (const decl of this.decls) {
-      const during = this.values(decl).filter((v) => overlaps(this.span, v));
+      const during = timelineOf(this.values(decl)).overlapping(this.span);
       const distinct = new Set(during.map((v) => v.value));
       if (this.taken.has(decl) && distinct.size <= 1) continue;
       if (during.length === 0) {
@@ -95,7 +95,7 @@ export function clip(
 ): string | undefined {
   if (text === undefined || text.length <= max) return text;
   log.warnOnce(`clip-${what}`, at, `a ${what} longer than ${max} characters is shortened`);
-  return `${text.slice(0, max - 1)}…`;
+  return shorten(text, max);
 }
 
 /** Joins the non-empty parts with line breaks; undefined when nothing is left. */

@@ -3,7 +3,7 @@
  * Problems carry the file, the line and column where known, and a readable
  * path into the input (`row 14, column "until"`, `edges[12].spell[1].start`).
  */
-import type { Problem } from '../problems';
+import { problemValue, type Problem } from '../problems';
 import type { Dataset } from '../schema';
 
 /** The dataset (present only when there are no errors) and every problem found. */
@@ -54,7 +54,7 @@ function problem(
   if (at.file !== undefined) p.file = at.file;
   if (at.line !== undefined) p.line = at.line;
   if (at.column !== undefined) p.column = at.column;
-  if (value !== undefined) p.value = value;
+  if (value !== undefined) p.value = problemValue(value);
   return p;
 }
 

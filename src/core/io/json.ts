@@ -31,15 +31,17 @@ function ordered(value: unknown, schema: SchemaNode): unknown {
   if (typeof value !== 'object' || value === null || schema.type !== 'object') return value;
   const shape = schema.properties ?? {};
   const src = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
+  // Own keys only, collected in a Map and made an object by Object.fromEntries (which defines
+  // properties): `in` and `out[key] =` would treat "constructor" or "__proto__" as built-ins.
+  const out = new Map<string, unknown>();
   for (const key of [...Object.keys(shape), ...Object.keys(src)]) {
-    if (key in out || !(key in src) || src[key] === undefined) continue;
+    if (out.has(key) || !Object.hasOwn(src, key) || src[key] === undefined) continue;
     const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (field && defaultsToEmptyList(field) && Array.isArray(src[key]) && src[key].length === 0)
       continue;
-    out[key] = field ? ordered(src[key], field) : src[key];
+    out.set(key, field ? ordered(src[key], field) : src[key]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /**

@@ -15,24 +15,25 @@ export const KIND_FOR_POLARITY: Readonly<Record<Polarity, string>> = {
   neutral: 'contact',
 };
 
-const POLARITY_WORDS: Record<string, Polarity> = {
-  positive: 'positive',
-  pos: 'positive',
-  '+': 'positive',
-  '+1': 'positive',
-  '1': 'positive',
-  negative: 'negative',
-  neg: 'negative',
-  '-': 'negative',
-  '-1': 'negative',
-  neutral: 'neutral',
-  neu: 'neutral',
-  '0': 'neutral',
-};
+// A Map: the words are cell text, and a plain object would answer "constructor" or "__proto__".
+const POLARITY_WORDS = new Map<string, Polarity>([
+  ['positive', 'positive'],
+  ['pos', 'positive'],
+  ['+', 'positive'],
+  ['+1', 'positive'],
+  ['1', 'positive'],
+  ['negative', 'negative'],
+  ['neg', 'negative'],
+  ['-', 'negative'],
+  ['-1', 'negative'],
+  ['neutral', 'neutral'],
+  ['neu', 'neutral'],
+  ['0', 'neutral'],
+]);
 
 /** `positive`/`+`/`1`, `negative`/`-`/`-1`, `neutral`/`0` (any case); undefined otherwise. */
 export function parsePolarity(text: string): Polarity | undefined {
-  return POLARITY_WORDS[text.trim().toLowerCase()];
+  return POLARITY_WORDS.get(text.trim().toLowerCase());
 }
 
 /** What a polarity cell or attribute may hold, for messages. */

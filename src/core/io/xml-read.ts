@@ -3,8 +3,16 @@
  * line and column of every element. fast-xml-parser does the parsing; it is
  * told to leave entities alone because it does not decode character
  * references (`&#10;`), so {@link decodeEntities} does all of them at once.
+ *
+ * A character reference to a character XML 1.0 does not allow (`&#0;`,
+ * `&#xD800;`, `&#xFFFF;`) makes a document not well-formed (XML 1.0, WFC
+ * "Legal Character"). We do not refuse the file for it: such a reference is
+ * read as U+FFFD and reported (`illegalReferences`, with the element's line),
+ * the same rule as for those characters written raw in any format
+ * (core/io/text-rules.ts), so one bad character never costs the whole file.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { isLegalCodePoint, REPLACEMENT } from './text-rules';
 
 export interface XmlElement {
   /** Local name: namespace prefixes are dropped (`viz:color` → `color`). */
@@ -23,21 +31,35 @@ export interface XmlSyntaxError {
   message: string;
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+// A Map: a plain object would answer `&constructor;` with Object's own constructor.
+const NAMED = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 /**
  * Decodes the five predefined entities and character references. Other
  * entities (declared in a DTD, which GEXF files do not use) are kept as text
- * and reported through `unknown`.
+ * and reported through `unknown`; references to characters XML does not
+ * allow become U+FFFD and are reported through `illegal` (see the module comment).
  */
-export function decodeEntities(text: string, unknown?: (entity: string) => void): string {
+export function decodeEntities(
+  text: string,
+  unknown?: (entity: string) => void,
+  illegal?: (reference: string, code: number) => void,
+): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g, (all, body: string) => {
     if (body.startsWith('#')) {
       const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return code <= 0x10ffff ? String.fromCodePoint(code) : all;
+      if (isLegalCodePoint(code)) return String.fromCodePoint(code);
+      illegal?.(all, code);
+      return REPLACEMENT;
     }
-    const named = NAMED[body];
+    const named = NAMED.get(body);
     if (named === undefined) unknown?.(all);
     return named ?? all;
   });
@@ -61,14 +83,30 @@ function lineIndex(text: string): (offset: number) => { line: number; column: nu
 
 type Raw = Record<string, unknown> | string;
 
+/** A character reference to a character XML does not allow, read as U+FFFD. */
+export interface IllegalReference {
+  /** As written: `&#xD800;`. */
+  reference: string;
+  /** The code point it names (above U+10FFFF for references past Unicode's end). */
+  code: number;
+  /** Where it was: `node.label` (an attribute) or `description` (an element's text). */
+  field: string;
+  /** Where the element holding it starts. */
+  line?: number;
+  column?: number;
+}
+
 /**
  * Parses XML text (a byte-order mark is ignored). Malformed XML gives the
  * parser's message with its line and column; entities that are not
- * predefined are listed in `unknownEntities`.
+ * predefined are listed in `unknownEntities`, references to characters XML
+ * does not allow in `illegalReferences`.
  */
 export function parseXml(
   input: string,
-): { root: XmlElement; unknownEntities: string[] } | { error: XmlSyntaxError } {
+):
+  | { root: XmlElement; unknownEntities: string[]; illegalReferences: IllegalReference[] }
+  | { error: XmlSyntaxError } {
   const text = input.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { error: { line: 1, column: 1, message: 'the file is empty' } };
   const valid = XMLValidator.validate(text);
@@ -108,38 +146,46 @@ export function parseXml(
   const where = lineIndex(text);
   const meta = XMLParser.getMetaDataSymbol() as unknown as string;
   const unknown = new Set<string>();
-  const decode = (s: string) => decodeEntities(s, (e) => unknown.add(e));
+  const illegalReferences: IllegalReference[] = [];
+  const decode = (s: string, field: string, at: { line?: number; column?: number }) =>
+    decodeEntities(
+      s,
+      (e) => unknown.add(e),
+      (reference, code) => illegalReferences.push({ reference, code, field, ...at }),
+    );
 
-  const build = (name: string, raw: Raw): XmlElement => {
+  const build = (name: string, raw: Raw, parent: { line?: number; column?: number }) => {
     const el: XmlElement = { name, attrs: {}, children: [], text: '' };
     if (typeof raw === 'string') {
-      el.text = decode(raw);
+      // A text-only element has no metadata of its own: its parent's place is the nearest known.
+      el.text = decode(raw, name, parent);
       return el;
     }
     const start = (raw[meta] as { startIndex?: number } | undefined)?.startIndex;
     if (start !== undefined) Object.assign(el, where(start));
+    const at = el.line !== undefined ? { line: el.line, column: el.column! } : parent;
     for (const [key, value] of Object.entries(raw)) {
       if (key === '@') {
         for (const [a, v] of Object.entries(value as Record<string, unknown>))
-          el.attrs[a] = decode(String(v));
-      } else if (key === '#text') el.text += decode(String(value));
+          el.attrs[a] = decode(String(v), `${name}.${a}`, at);
+      } else if (key === '#text') el.text += decode(String(value), name, at);
       else if (key === '#cdata')
         for (const c of value as Raw[])
           el.text += typeof c === 'string' ? c : String(c['#text'] ?? '');
-      else for (const child of value as Raw[]) el.children.push(build(key, child));
+      else for (const child of value as Raw[]) el.children.push(build(key, child, at));
     }
     return el;
   };
 
   const roots = Object.entries(parsed).flatMap(([name, list]) =>
-    (list as Raw[]).map((raw) => build(name, raw)),
+    (list as Raw[]).map((raw) => build(name, raw, {})),
   );
   const root = roots[0];
   if (!root || roots.length > 1)
     return {
       error: { message: `malformed XML: expected one root element, found ${roots.length}` },
     };
-  return { root, unknownEntities: [...unknown] };
+  return { root, unknownEntities: [...unknown], illegalReferences };
 }
 
 /** The children of an element with a given name. */

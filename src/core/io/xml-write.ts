@@ -3,6 +3,7 @@
  * by two spaces. Values are escaped for XML 1.0, including line breaks and
  * tabs in attribute values (which parsers would otherwise turn into spaces).
  */
+import { replaceIllegalChars } from './text-rules';
 
 export interface XmlNode {
   name: string;
@@ -13,16 +14,14 @@ export interface XmlNode {
 }
 
 /**
- * Characters XML 1.0 cannot hold at all (most C0 controls, lone surrogates,
- * U+FFFE and U+FFFF); {@link xmlSafe} replaces them with U+FFFD.
+ * The text with characters XML 1.0 cannot hold at all (most C0 controls, lone
+ * surrogates, U+FFFE and U+FFFF) replaced by U+FFFD: whatever string it is
+ * given, the writer emits well-formed XML (imports already replace them, but
+ * a dataset stored before that rule, or a label cut inside a surrogate pair,
+ * may still hold one).
  */
-const NOT_XML =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** The text with characters XML 1.0 cannot represent replaced by U+FFFD. */
 export function xmlSafe(text: string): string {
-  return text.replace(NOT_XML, '\uFFFD');
+  return replaceIllegalChars(text);
 }
 
 const ATTR_ESCAPES: Record<string, string> = {

@@ -110,8 +110,7 @@ export const NO_FILTER: SceneFilter = {
 /** The actor and everyone related to it by a relation active at the day. */
 export function neighbourhoodAt(model: ExplorerModel, actor: string, day: number): Set<string> {
   const out = new Set([actor]);
-  if (!model.union.hasNode(actor)) return out;
-  model.union.forEachEdge(actor, (edge, _attrs, source, target) => {
+  model.union.forEachRelationOf(actor, (edge, _attrs, source, target) => {
     if (model.index.relationActive(model.relationIndex.get(edge)!, day))
       out.add(source === actor ? target : source);
   });

@@ -1,6 +1,7 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { toDay } from '../dates';
+import { hasIllegalChars } from '../io/text-rules';
 import { buildExplorerModel } from '../explorer-model';
 import type { Dataset } from '../schema';
 import { buildScene, sceneAt } from './scene';
@@ -98,5 +99,53 @@ describe('SVG export', () => {
       'Pakistan',
     ]);
     expect(wrapLabel('')).toEqual(['']);
+  });
+});
+
+describe('SVG export of hostile text', () => {
+  // Every class XML 1.0 does not allow, as a dataset stored before imports
+  // replaced them might still hold (or a label cut inside a surrogate pair).
+  const hostile = 'x\u0000\u0001\u0008\u000B\u000C\u001F\uDC00\uD800\uFFFE\uFFFF\uDBFF😀y';
+
+  it('writes well-formed XML whatever the labels, ids, kinds and caption hold', () => {
+    const bad: Dataset = {
+      ...dataset,
+      title: `Title ${hostile}`,
+      actorTypes: [{ id: 'odd', label: `Odd ${hostile}` }],
+      relationKinds: [
+        { id: 'weird', label: `Weird ${hostile}`, polarity: 'negative', directed: true },
+      ],
+      actors: [
+        { id: `a${hostile}`, label: `Alpha ${hostile}`, type: 'odd' },
+        { id: 'b', label: hostile, type: 'state' },
+      ],
+      relations: [
+        { id: `r${hostile}`, source: `a${hostile}`, target: 'b', kind: 'weird', evidence: [] },
+      ],
+    };
+    const hostileModel = buildExplorerModel(bad);
+    const scene = sceneAt(hostileModel, toDay('2007'));
+    expect(scene.relations).toHaveLength(1);
+    const { svg } = renderSvg(scene, {
+      background: 'white',
+      caption: { title: bad.title, date: `2007 ${hostile}`, sources: hostile },
+      legend: legendFor(hostileModel, scene),
+    });
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(hasIllegalChars(svg)).toBe(false);
+    // The emoji survives; each illegal character became U+FFFD.
+    expect(svg).toContain(`x${'\uFFFD'.repeat(11)}😀y`);
+  });
+
+  it('never cuts a caption inside a surrogate pair', () => {
+    const scene = sceneAt(model, toDay('2007'));
+    for (let pad = 0; pad < 4; pad++) {
+      const { svg } = renderSvg(scene, {
+        background: 'white',
+        caption: { title: `${'T'.repeat(pad)}${'😀'.repeat(40)}`, date: '2007', sources: '' },
+      });
+      expect(XMLValidator.validate(svg)).toBe(true);
+      expect(svg).not.toContain('\uFFFD');
+    }
   });
 });

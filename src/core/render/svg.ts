@@ -5,6 +5,8 @@
  * The PNG export rasterises this same SVG, so the two always agree.
  */
 import type { ExplorerModel } from '../explorer-model';
+import { shorten } from '../problems';
+import { escapeAttribute } from '../io/xml-write';
 import type { LineStyle } from '../vocabulary';
 import type { Scene } from './scene';
 import { dashArray, shapePath, type ShapeName } from './shapes';
@@ -61,19 +63,14 @@ const THEMES: Record<
   dark: { fill: '#1d1d1f', ink: '#f2f2f2', muted: '#c4c4c8', halo: '#1d1d1f', partOf: '#8a8a8a' },
 };
 
-/** Escapes text for SVG content and attribute values. */
+/**
+ * Escapes text for SVG content and attribute values. Characters XML 1.0 does
+ * not allow even escaped (most C0 controls, lone surrogates, U+FFFE, U+FFFF)
+ * become U+FFFD, so the SVG is well-formed whatever the dataset holds and
+ * browsers can decode it (PNG export, small multiples).
+ */
 export function escapeXml(s: string): string {
-  return (
-    s
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-      // XML 1.0 forbids most control characters even when escaped.
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-  );
+  return escapeAttribute(s);
 }
 
 const n = (v: number) => Number(v.toFixed(1));
@@ -93,8 +90,7 @@ export function wrapLabel(label: string, maxChars = 18): string[] {
 }
 
 function truncate(text: string, width: number, charW: number): string {
-  const max = Math.max(4, Math.floor(width / charW));
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return shorten(text, Math.max(4, Math.floor(width / charW)));
 }
 
 /** The legend entries for what a scene shows. */

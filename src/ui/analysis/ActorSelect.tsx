@@ -4,9 +4,8 @@ import type { ExplorerModel } from '../../core/explorer-model';
 
 /** Actors sharing at least one relation with `actor`, at any time. */
 export function counterpartsOf(model: ExplorerModel, actor: string | null): Set<string> {
-  const out = new Set<string>();
-  if (!actor || !model.union.hasNode(actor)) return out;
-  model.union.forEachNeighbor(actor, (other) => out.add(other));
+  if (!actor) return new Set();
+  const out = model.union.neighboursOf(actor);
   out.delete(actor);
   return out;
 }

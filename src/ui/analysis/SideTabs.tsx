@@ -6,6 +6,7 @@
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { closeAnalysis, openAnalysis, useStore } from '../../store/store';
+import { ViewBoundary } from '../ViewBoundary';
 import { selectAnalysisOpen } from './selectors';
 import { tabPanelProps, Tabs } from './Tabs';
 import './analysis.css';
@@ -38,9 +39,14 @@ export function SideTabs({ open, details }: { open: boolean; details: ReactNode 
       />
       <div {...tabPanelProps('side', value)} className="side-tabs__panel">
         {analysisOpen ? (
-          <Suspense fallback={<p className="analysis__loading">Loading the analyses…</p>}>
-            <AnalysisPanel active={open} />
-          </Suspense>
+          <ViewBoundary
+            name="The analysis panel"
+            back={{ label: 'Back to the details', action: closeAnalysis }}
+          >
+            <Suspense fallback={<p className="analysis__loading">Loading the analyses…</p>}>
+              <AnalysisPanel active={open} />
+            </Suspense>
+          </ViewBoundary>
         ) : (
           details
         )}

@@ -16,7 +16,7 @@ import {
 import { renderSvg, sceneBounds } from '../../core/render/svg';
 import { selectHiddenKinds, selectHiddenTypes, selectModel } from '../../store/selectors';
 import { setDay, setView, useStore } from '../../store/store';
-import { chooseDates, MAX_PANELS, panelAlt } from './multiples';
+import { chooseDates, MAX_PANELS, panelAlt, svgDataUrl } from './multiples';
 import { MultiplesToolbar } from './MultiplesToolbar';
 import { selectFocusActor, selectMultiplesDates, selectMultiplesMode } from './selectors';
 
@@ -47,7 +47,7 @@ function Panels({ model }: { model: ExplorerModel }) {
         date,
         scene,
         svg,
-        url: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.svg)}`,
+        url: svgDataUrl(svg.svg),
         alt: panelAlt(date, live, scene.relations.length),
       };
     });

@@ -23,8 +23,18 @@ describe('small multiples dates', () => {
     ]);
   });
 
-  it('lists decade starts inside the period', () => {
-    expect(decadeDates(toDay('1979'), toDay('2025-06')).map((d) => d.label)).toEqual([
+  it('lists decade starts inside the period, then its end when the last decade began long before', () => {
+    const seedPeriod = decadeDates(toDay('1979'), toDay('2025-06'));
+    expect(seedPeriod.map((d) => d.label)).toEqual([
+      '1980',
+      '1990',
+      '2000',
+      '2010',
+      '2020',
+      'June 2025',
+    ]);
+    expect(seedPeriod.at(-1)).toMatchObject({ day: toDay('2025-06'), note: 'end of the period' });
+    expect(decadeDates(toDay('1979'), toDay('2020-09')).map((d) => d.label)).toEqual([
       '1980',
       '1990',
       '2000',
@@ -48,7 +58,11 @@ describe('small multiples dates', () => {
       dataset: { events: [{ date: '2001-09-11', title: 'E' }] },
     };
     expect(chooseDates('events', model, '').dates).toHaveLength(1);
-    expect(chooseDates('decades', model, '').dates.map((d) => d.label)).toEqual(['2000', '2010']);
+    expect(chooseDates('decades', model, '').dates.map((d) => d.label)).toEqual([
+      '2000',
+      '2010',
+      '2012',
+    ]);
     expect(chooseDates('custom', model, '1999 2003').dates).toHaveLength(2);
     expect(suggestedDates(toDay('1979'), toDay('2025'))).toBe('1979, 1994, 2009, 2025');
   });

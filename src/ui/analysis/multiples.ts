@@ -3,9 +3,17 @@
  * or the user's list) and the composition of the panels' SVGs into one
  * picture for download. Rendering of each panel is the core's `renderSvg`.
  */
-import { civilToDays, dateProblem, daysToCivil, humanDate, toDay } from '../../core/dates';
+import {
+  civilToDays,
+  dateProblem,
+  daysToCivil,
+  humanDate,
+  humanDay,
+  toDay,
+} from '../../core/dates';
 import type { RenderedSvg } from '../../core/render/svg';
 import { escapeXml } from '../../core/render/svg';
+import { replaceIllegalChars } from '../../core/io/text-rules';
 import type { MultiplesMode } from '../../store/store';
 
 export interface PanelDate {
@@ -20,6 +28,15 @@ export interface DateChoice {
   dates: PanelDate[];
   /** Entries of the user's list that are not dates, in words. */
   problems: string[];
+}
+
+/**
+ * A `data:` URL for an SVG document. encodeURIComponent throws on a lone
+ * surrogate, which would take the whole view down while rendering; the
+ * renderer never emits one, and replacing any that reach here keeps it so.
+ */
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(replaceIllegalChars(svg))}`;
 }
 
 /** More panels than this make each too small to read; the rest are dropped (and said so). */
@@ -42,7 +59,20 @@ export function eventDates(events: readonly EventLike[]): PanelDate[] {
   return [...byDay.values()].sort((a, b) => a.day - b.day);
 }
 
-/** The first day of every decade (1980, 1990, …) within [start, end]. */
+/** The coarsest precision that names the day exactly: 2012-01-01 is "2012", 2025-06-01 "June 2025". */
+function coarsestPrecision(day: number): Precision {
+  const { month, day: dayOfMonth } = daysToCivil(day);
+  return dayOfMonth > 1 ? 'day' : month > 1 ? 'month' : 'year';
+}
+
+/** Days after the last decade's start from which the period's end gets a panel of its own. */
+const END_PANEL_AFTER_DAYS = 366;
+
+/**
+ * The first day of every decade (1980, 1990, …) within [start, end], then the end itself when
+ * it is more than a year after the last of them, so the period's last years are shown too
+ * (1979–2025: 1980 … 2020 and June 2025).
+ */
 export function decadeDates(start: number, end: number): PanelDate[] {
   const out: PanelDate[] = [];
   const first = Math.ceil(daysToCivil(start).year / 10) * 10;
@@ -51,6 +81,9 @@ export function decadeDates(start: number, end: number): PanelDate[] {
     if (day > end) break;
     if (day >= start) out.push({ day, label: String(year) });
   }
+  const last = out.at(-1);
+  if (last && end - last.day > END_PANEL_AFTER_DAYS)
+    out.push({ day: end, label: humanDay(end, coarsestPrecision(end)), note: 'end of the period' });
   return out;
 }
 

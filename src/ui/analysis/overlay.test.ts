@@ -10,11 +10,11 @@ describe('analysis overlays', () => {
   it('marks changes between two dates; a flip wins over began/ended', () => {
     const cmp = compareDates(model, toDay('2020'), toDay('2025'));
     const o = compareOverlay(cmp);
-    expect(o.relationClasses['r-pak-taliban-support']).toBe('flipped');
-    expect(o.relationClasses['r-pak-taliban-hostility']).toBe('flipped');
-    expect(o.relationClasses['r-taliban-ttp-support']).toBe('began');
-    expect(o.relationClasses['r-usa-pak-aid-support']).toBe('ended');
-    expect(new Set(o.extraRelations)).toEqual(new Set(Object.keys(o.relationClasses)));
+    expect(o.relationClasses.get('r-pak-taliban-support')).toBe('flipped');
+    expect(o.relationClasses.get('r-pak-taliban-hostility')).toBe('flipped');
+    expect(o.relationClasses.get('r-taliban-ttp-support')).toBe('began');
+    expect(o.relationClasses.get('r-usa-pak-aid-support')).toBe('ended');
+    expect(new Set(o.extraRelations)).toEqual(new Set(o.relationClasses.keys()));
   });
 
   it('marks the sides of unbalanced triangles and colours camps of signed groups only', () => {
@@ -26,11 +26,11 @@ describe('analysis overlays', () => {
       tri.sides.flatMap((s) => s.relations),
     );
     expect(sides.length).toBeGreaterThan(0);
-    for (const id of sides) expect(o.relationClasses[id]).toBe('unbalanced');
+    for (const id of sides) expect(o.relationClasses.get(id)).toBe('unbalanced');
     const grouped = camps.components.filter((c) => c.actors.length > 1).flatMap((c) => c.actors);
-    expect(Object.keys(o.actorClasses).sort()).toEqual([...grouped].sort());
+    expect([...o.actorClasses.keys()].sort()).toEqual([...grouped].sort());
     for (const id of grouped)
-      expect(o.actorClasses[id]).toBe(camps.camp.get(id) === 1 ? 'camp-b' : 'camp-a');
+      expect(o.actorClasses.get(id)).toBe(camps.camp.get(id) === 1 ? 'camp-b' : 'camp-a');
   });
 
   it('is empty when nothing is asked for', () => {

@@ -7,8 +7,8 @@ import type { BalanceReport, CampsReport, DateComparison } from '../../core/anal
 import type { GraphOverlay } from '../../graph/adapter';
 
 export const EMPTY_OVERLAY: GraphOverlay = {
-  actorClasses: {},
-  relationClasses: {},
+  actorClasses: new Map(),
+  relationClasses: new Map(),
   extraRelations: [],
 };
 
@@ -18,13 +18,13 @@ export const EMPTY_OVERLAY: GraphOverlay = {
  * are drawn whatever the shown day, so the change stays visible at t1 and t2.
  */
 export function compareOverlay(cmp: DateComparison): GraphOverlay {
-  const classes: Record<string, string> = {};
+  const classes = new Map<string, string>();
   for (const ch of [...cmp.entered, ...cmp.left])
-    classes[ch.relation.id] = ch.event === 'start' ? 'began' : 'ended';
+    classes.set(ch.relation.id, ch.event === 'start' ? 'began' : 'ended');
   // A flip wins over began/ended: it is the change that matters for the pair.
   for (const f of cmp.flips)
-    for (const id of [...f.before.relations, ...f.after.relations]) classes[id] = 'flipped';
-  return { actorClasses: {}, relationClasses: classes, extraRelations: Object.keys(classes) };
+    for (const id of [...f.before.relations, ...f.after.relations]) classes.set(id, 'flipped');
+  return { actorClasses: new Map(), relationClasses: classes, extraRelations: [...classes.keys()] };
 }
 
 /**
@@ -36,22 +36,19 @@ export function balanceOverlay(
   report: BalanceReport | null,
   camps: CampsReport | null,
 ): GraphOverlay {
-  const relationClasses: Record<string, string> = {};
+  const relationClasses = new Map<string, string>();
   for (const t of report?.unbalancedTriangles ?? [])
-    for (const side of t.sides) for (const id of side.relations) relationClasses[id] = 'unbalanced';
-  const actorClasses: Record<string, string> = {};
+    for (const side of t.sides)
+      for (const id of side.relations) relationClasses.set(id, 'unbalanced');
+  const actorClasses = new Map<string, string>();
   for (const comp of camps?.components ?? []) {
     if (comp.actors.length < 2) continue;
     for (const id of comp.actors)
-      actorClasses[id] = camps!.camp.get(id) === 1 ? 'camp-b' : 'camp-a';
+      actorClasses.set(id, camps!.camp.get(id) === 1 ? 'camp-b' : 'camp-a');
   }
   return { actorClasses, relationClasses, extraRelations: [] };
 }
 
 export function isEmptyOverlay(o: GraphOverlay): boolean {
-  return (
-    Object.keys(o.actorClasses).length === 0 &&
-    Object.keys(o.relationClasses).length === 0 &&
-    o.extraRelations.length === 0
-  );
+  return o.actorClasses.size === 0 && o.relationClasses.size === 0 && o.extraRelations.length === 0;
 }

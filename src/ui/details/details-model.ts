@@ -95,9 +95,8 @@ export function eventsOf(model: ExplorerModel, actorId: string): EventItem[] {
 
 /** Ids of an actor's relations active at `day`, sorted and joined: equal strings mean nothing changed. */
 export function activeRelationKey(model: ExplorerModel, actorId: string, day: number): string {
-  if (!model.union.hasNode(actorId)) return '';
   const ids: string[] = [];
-  model.union.forEachEdge(actorId, (edge) => {
+  model.union.forEachRelationOf(actorId, (edge) => {
     const i = model.relationIndex.get(edge);
     if (i !== undefined && model.index.relationActive(i, day)) ids.push(edge);
   });

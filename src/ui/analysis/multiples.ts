@@ -10,6 +10,7 @@ import {
   humanDate,
   humanDay,
   toDay,
+  type Precision,
 } from '../../core/dates';
 import type { RenderedSvg } from '../../core/render/svg';
 import { escapeXml } from '../../core/render/svg';

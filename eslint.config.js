@@ -5,7 +5,17 @@ import globals from 'globals';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'bench/results.*', 'bench/dist', 'bench/.scratch'] },
+  {
+    ignores: [
+      'dist',
+      'dist-*',
+      'test-results',
+      'node_modules',
+      'bench/results.*',
+      'bench/dist',
+      'bench/.scratch',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

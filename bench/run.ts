@@ -4,14 +4,16 @@
  * machine, versions, date and which targets hold). Nothing is hard-coded:
  * every number and every verdict comes from this run.
  *
- * Options: `--xl` adds XL to the render benchmark (slow); `--quick` runs
- * S and M only and writes to bench/dist/ instead (for trying changes).
+ * Options: `--xl` adds XL to the render benchmark (slow); `--import` adds the
+ * million-row import (slow: minutes); `--quick` runs S and M only and writes
+ * to bench/dist/ instead (for trying changes).
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { SyntheticSize } from '../src/core/synthetic';
 import { runAppBench, type AppResult } from './app.bench';
+import { runImportBench, type ImportResult } from './import.bench';
 import { runCoreBench, type CoreResult } from './core.bench';
 import { LAYOUT_SIZES, SEED, benchDataset, measuredSteps, WARMUP_STEPS } from './data';
 import { runRenderBench, type RenderResult, type Variant } from './render.bench';
@@ -34,7 +36,12 @@ interface Target {
   holds: boolean;
 }
 
-function targets(core: CoreResult[], render: RenderResult[], app: AppResult | null): Target[] {
+function targets(
+  core: CoreResult[],
+  render: RenderResult[],
+  app: AppResult | null,
+  big: ImportResult | null,
+): Target[] {
   const out: Target[] = [];
   const c = (size: SyntheticSize) => core.find((r) => r.size === size);
   const r = (size: SyntheticSize, v: Variant) =>
@@ -98,6 +105,18 @@ function targets(core: CoreResult[], render: RenderResult[], app: AppResult | nu
       holds: app.jsGzipBytes <= 400 * 1024,
     });
   }
+  if (big) {
+    out.push({
+      target: `${big.rows.toLocaleString('en')}-row CSV import: no main-thread task over 200 ms`,
+      value: `longest ${big.longestImportTaskMs} ms`,
+      holds: big.longestImportTaskMs <= 200,
+    });
+    out.push({
+      target: 'its reload: no main-thread task over 200 ms',
+      value: `longest ${big.longestReloadTaskMs} ms`,
+      holds: big.longestReloadTaskMs <= 200,
+    });
+  }
   return out;
 }
 
@@ -105,7 +124,7 @@ const fmt = (x: number | null | undefined, digits = 2) =>
   x === null || x === undefined || Number.isNaN(x) ? '–' : String(round(x, digits));
 
 function markdown(results: Results): string {
-  const { machine, versions, core, render, app } = results;
+  const { machine, versions, core, render, app, bigImport } = results;
   const lines: string[] = [];
   const table = (head: string[], rows: (string | number)[][]) => {
     lines.push(`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`);
@@ -233,6 +252,25 @@ function markdown(results: Results): string {
       ],
     );
   }
+  if (bigImport) {
+    lines.push(
+      `## Big import (${bigImport.rows.toLocaleString('en')} rows, ${bigImport.fileMB} MB)`,
+      '',
+      'Main-thread tasks over 50 ms (Chromium long tasks) and the import panel’s phase when each began.',
+      '',
+    );
+    const tasks = (list: ImportResult['importTasks']) =>
+      list.map((t) => `${t.durationMs} (${t.phase || '–'})`).join(', ') || 'none';
+    table(
+      ['measure', 'value'],
+      [
+        ['import: file chosen to dataset shown, ms', bigImport.importMs],
+        ['import: long tasks, ms (phase)', tasks(bigImport.importTasks)],
+        ['reload: navigation to dataset shown, ms', bigImport.reloadMs],
+        ['reload: long tasks, ms (phase)', tasks(bigImport.reloadTasks)],
+      ],
+    );
+  }
   return lines.join('\n');
 }
 
@@ -255,6 +293,7 @@ interface Results {
   core: CoreResult[];
   render: RenderResult[];
   app: AppResult | null;
+  bigImport: ImportResult | null;
 }
 
 /** Microseconds in which some task waited for a CPU since boot (Linux PSI), or null. */
@@ -291,6 +330,7 @@ for (const size of renderSizes) {
   chromiumVersion = r.chromium;
 }
 const app = await runAppBench(log);
+const bigImport = args.has('--import') ? await runImportBench(1_000_000, log) : null;
 
 const results: Results = {
   date: new Date().toISOString(),
@@ -326,10 +366,11 @@ const results: Results = {
     ),
   },
   positions: `computeLayout at ${[...LAYOUT_SIZES].join(', ')}; community placement (bench/data.ts) above`,
-  targets: targets(core, render, app),
+  targets: targets(core, render, app, bigImport),
   core,
   render,
   app,
+  bigImport,
 };
 
 const dir = quick ? here('./dist') : here('.').replace(/\/$/, '');

@@ -3,9 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   civilToDays,
   dateProblem,
+  dayToNumber,
+  humanDate,
+  humanDay,
+  humanInterval,
+  numberToDay,
+  shortDay,
   daysToCivil,
   formatDay,
-  humanDate,
   parseDate,
   toDay,
 } from './dates';
@@ -77,5 +82,39 @@ describe('dates', () => {
         });
       }),
     );
+  });
+});
+
+describe('numeric time', () => {
+  it('maps every day to the shortest number that maps back to it (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: civilToDays(0, 1, 1), max: civilToDays(9999, 12, 31) }),
+        (n) => {
+          const v = dayToNumber(n);
+          expect(numberToDay(v)).toBe(n);
+          expect(String(v).split('.')[1]?.length ?? 0).toBeLessThanOrEqual(3);
+        },
+      ),
+    );
+  });
+
+  it('keeps whole and simple fractional numbers as written', () => {
+    for (const v of [0, 2, 190, 2.5, 2005.5, 9999.25]) expect(dayToNumber(numberToDay(v))).toBe(v);
+  });
+
+  it('shows numbers as "t = …", never as a year or a calendar date', () => {
+    expect(humanDate('0190', 'numeric')).toBe('t = 190');
+    expect(humanDate('0000', 'numeric')).toBe('t = 0');
+    expect(humanDay(numberToDay(190), 'day', 'numeric')).toBe('t = 190');
+    expect(humanDay(numberToDay(2.5), 'day', 'numeric')).toBe('t = 2.5');
+    expect(humanDay(numberToDay(2.5), 'year', 'numeric')).toBe('t = 2');
+    expect(humanDay(numberToDay(2.26), 'month', 'numeric')).toBe('t = 2.3');
+    expect(humanInterval('0002', undefined, 'numeric')).toBe('t = 2 – ongoing');
+    expect(shortDay(numberToDay(190), 'numeric')).toBe('190');
+    // Calendar datasets read as before.
+    expect(humanDate('0190')).toBe('190');
+    expect(humanDay(civilToDays(2021, 8, 30))).toBe('30 August 2021');
+    expect(shortDay(civilToDays(2021, 8, 30))).toBe('2021');
   });
 });

@@ -133,26 +133,99 @@ export function formatDay(day: DayNumber | number, precision: Precision = 'day')
   return `${y}-${pad(month, 2)}-${pad(d, 2)}`;
 }
 
-/** A date as a reader expects it: "1994", "August 2021", "30 August 2021". */
-export function humanDate(text: string): string {
+/**
+ * What a dataset's dates mean. `calendar` (the default): dates on the calendar. `numeric`: time
+ * is a number without a calendar (GEXF `integer` or `double` time, e.g. steps 0 to 190), stored as
+ * dates by {@link numberToDay} and shown back as numbers ("t = 190"), never as a year or a date.
+ */
+export type TimeKind = 'calendar' | 'numeric';
+
+const yearLength = (year: number) => (isLeapYear(year) ? 366 : 365);
+
+/**
+ * The day that stands for a numeric time v: the year ⌊v⌋, and v's fraction as the share of
+ * that year (v = 2005.5 is 2 July 2005; 190 is 1 January 0190). The caller keeps ⌊v⌋ within
+ * the years ISO dates can write (0000–9999).
+ */
+export function numberToDay(v: number): DayNumber {
+  const year = Math.floor(v);
+  // The epsilon keeps a decimal written for a day's start (2 + 182/365) on that day.
+  const dayOfYear = Math.floor((v - year) * yearLength(year) + 1e-9);
+  return (civilToDays(year, 1, 1) + dayOfYear) as DayNumber;
+}
+
+/**
+ * The shortest decimal that {@link numberToDay} maps back to `day`. Three places always do:
+ * a day is 1/366 of a unit or more, wider than 0.001.
+ */
+export function dayToNumber(day: number): number {
+  const { year } = daysToCivil(day);
+  const exact = year + (Math.floor(day) - civilToDays(year, 1, 1)) / yearLength(year);
+  // The day covers [exact, exact + 1/365): the smallest decimal at or above its start, with as
+  // few places as lie within it.
+  for (let places = 0; places <= 3; places++) {
+    const scale = 10 ** places;
+    const v = Math.ceil(exact * scale - 1e-6) / scale + 0; // + 0: never -0
+    if (numberToDay(v) === Math.floor(day)) return v;
+  }
+  return exact;
+}
+
+/** A numeric time at a precision: whole at `year`, one decimal at `month`, exact at `day`. */
+function numberText(day: number, precision: Precision): string {
+  if (precision === 'year') return String(daysToCivil(day).year);
+  const v = dayToNumber(day);
+  return String(precision === 'month' ? Number(v.toFixed(1)) : v);
+}
+
+/**
+ * A date as a reader expects it: "1994", "August 2021", "30 August 2021"; in a numeric
+ * dataset, the number it stands for: "t = 190", "t = 2.5".
+ */
+export function humanDate(text: string, kind: TimeKind = 'calendar'): string {
   const d = parseDate(text);
+  if (kind === 'numeric') return `t = ${numberText(toDay(text), d.precision)}`;
   if (d.precision === 'year') return String(d.year);
   const month = MONTHS[(d.month ?? 1) - 1];
   if (d.precision === 'month') return `${month} ${d.year}`;
   return `${d.day} ${month} ${d.year}`;
 }
 
-/** Human reading of a day number at a precision. */
-export function humanDay(day: DayNumber | number, precision: Precision = 'day'): string {
+/** Human reading of a day number at a precision ("t = 190" in a numeric dataset). */
+export function humanDay(
+  day: DayNumber | number,
+  precision: Precision = 'day',
+  kind: TimeKind = 'calendar',
+): string {
   if (!Number.isFinite(day)) return day < 0 ? 'the beginning' : 'now';
+  if (kind === 'numeric') return `t = ${numberText(day, precision)}`;
   return humanDate(formatDay(day, precision));
 }
 
+/** An axis or range label: a year, or a bare number in a numeric dataset ("190", not "0190"). */
+export function shortDay(day: DayNumber | number, kind: TimeKind = 'calendar'): string {
+  if (kind === 'numeric') return numberText(day, 'day');
+  return String(daysToCivil(day).year);
+}
+
 /** An interval `from`–`until` at the precision each end was written with. */
-export function humanInterval(from: string | undefined, until: string | undefined): string {
-  const a = from === undefined ? 'always' : humanDate(from);
-  const b = until === undefined ? 'ongoing' : humanDate(until);
+export function humanInterval(
+  from: string | undefined,
+  until: string | undefined,
+  kind: TimeKind = 'calendar',
+): string {
+  const a = from === undefined ? 'always' : humanDate(from, kind);
+  const b = until === undefined ? 'ongoing' : humanDate(until, kind);
   return `${a} – ${b}`;
+}
+
+/** Adds calendar months (negative to go back), keeping the day of month where it exists. */
+export function addMonths(day: number, months: number): DayNumber {
+  const { year, month, day: d } = daysToCivil(day);
+  const total = year * 12 + (month - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return civilToDays(y, m, Math.min(d, daysInMonth(y, m)));
 }
 
 /** Today, as a day number (UTC). */

@@ -2,11 +2,19 @@
  * Everything derived once from a dataset that the app, the CLI and the
  * benchmarks need: the vocabulary, the temporal index, the union graph and
  * stable positions. Immutable; rebuilt only when a dataset is loaded.
+ *
+ * Two parts of it are costly and depend on the dataset alone: the layout and
+ * the index's sorted structures (`DerivedData`). A big import computes them in
+ * the import worker, and the library stores them with the dataset, so the
+ * page only wraps them, on import and on every reload. The rest (the union
+ * graph and the id maps) is built in steps (`steps.ts`), which the page runs
+ * a few milliseconds at a time.
  */
 import { computeLayout, type Point } from './layout';
-import { buildUnionGraph, type UnionGraph } from './model';
+import { unionGraphSteps, type UnionGraph } from './model';
 import type { Actor, Dataset, EventItem, Relation } from './schema';
-import { buildIndex, type TemporalIndex } from './temporal';
+import { eachInSteps, runSteps, type Steps } from './steps';
+import { buildIndex, packIndex, type PackedIndex, type TemporalIndex } from './temporal';
 import { resolveVocabulary, type Vocabulary } from './vocabulary';
 
 export interface ExplorerModel {
@@ -20,25 +28,131 @@ export interface ExplorerModel {
   /** Position of each relation in `dataset.relations` (the index's item number). */
   relationIndex: Map<string, number>;
   eventsById: Map<string, EventItem>;
+  /** What this model computed itself rather than received (for tests: a reload computes neither). */
+  computed: { layout: boolean; index: boolean };
 }
 
 /**
- * `positions`, when given, must be `computeLayout(dataset)` computed earlier (the seed's are
- * computed at build time); they are copied. Without them the layout is computed here.
+ * The costly, dataset-only part of the model, in a form that crosses threads
+ * and goes into IndexedDB as plain copies of memory.
  */
+export interface DerivedData {
+  /** `computeLayout(dataset)`: x then y of each actor, in `dataset.actors` order. */
+  positions: Float64Array;
+  index: PackedIndex;
+}
+
+/** Computes the layout and the index structures (seconds at a million relations: off the page). */
+export function deriveData(dataset: Dataset): DerivedData {
+  return {
+    positions: packPositions(dataset, computeLayout(dataset)),
+    index: packIndex(dataset),
+  };
+}
+
+export function packPositions(
+  dataset: Dataset,
+  positions: ReadonlyMap<string, Point>,
+): Float64Array {
+  const out = new Float64Array(2 * dataset.actors.length);
+  dataset.actors.forEach((a, i) => {
+    const p = positions.get(a.id);
+    out[2 * i] = p?.x ?? 0;
+    out[2 * i + 1] = p?.y ?? 0;
+  });
+  return out;
+}
+
+export function unpackPositions(dataset: Dataset, packed: Float64Array): Map<string, Point> {
+  return new Map(
+    dataset.actors.map((a, i) => [a.id, { x: packed[2 * i]!, y: packed[2 * i + 1]! }]),
+  );
+}
+
+/**
+ * Whether derived data (read back from storage) was made for a dataset of this shape. Data
+ * that does not fit is recomputed rather than trusted.
+ */
+export function derivedFits(dataset: Dataset, derived: DerivedData): boolean {
+  const { positions, index } = derived;
+  return (
+    positions instanceof Float64Array &&
+    positions.length === 2 * dataset.actors.length &&
+    index?.actors?.start?.length === dataset.actors.length &&
+    index.relations?.start?.length === dataset.relations.length &&
+    index.eventOrder?.length === dataset.events.length
+  );
+}
+
+/** What a caller may hand in instead of having it computed. */
+export interface KnownParts {
+  /** `computeLayout(dataset)` (the seed's is computed at build time); copied. */
+  positions?: ReadonlyMap<string, Point>;
+  /** `packIndex(dataset)`. */
+  index?: PackedIndex;
+}
+
+/** The known parts in derived data, if it fits the dataset (else none: they are computed). */
+export function knownParts(dataset: Dataset, derived: DerivedData | undefined): KnownParts {
+  if (!derived || !derivedFits(dataset, derived)) return {};
+  return { positions: unpackPositions(dataset, derived.positions), index: derived.index };
+}
+
+/** The model at once (Node, small datasets); the layout and index computed unless known. */
 export function buildExplorerModel(
   dataset: Dataset,
   positions?: ReadonlyMap<string, Point>,
 ): ExplorerModel {
+  return runSteps(explorerModelSteps(dataset, { positions }));
+}
+
+/**
+ * The model in steps of a few milliseconds each (`steps.ts`). With `known.positions` and
+ * `known.index` every step is short; without them the layout or the index is computed in one
+ * long step.
+ */
+export function* explorerModelSteps(
+  dataset: Dataset,
+  known: KnownParts = {},
+): Steps<ExplorerModel> {
+  const index = buildIndex(dataset, known.index);
+  const positions = known.positions ? new Map(known.positions) : computeLayout(dataset);
+  yield 0.05;
+  const union = yield* scaled(unionGraphSteps(dataset), 0.05, 0.7);
+  const actorsById = new Map<string, Actor>();
+  const relationsById = new Map<string, Relation>();
+  const relationIndex = new Map<string, number>();
+  const eventsById = new Map<string, EventItem>();
+  yield* eachInSteps(dataset.actors, (a) => actorsById.set(a.id, a), 0.7, 0.72);
+  yield* eachInSteps(
+    dataset.relations,
+    (r, i) => {
+      relationsById.set(r.id, r);
+      relationIndex.set(r.id, i);
+    },
+    0.72,
+    0.98,
+  );
+  yield* eachInSteps(dataset.events, (e) => eventsById.set(e.id, e), 0.98, 1);
   return {
     dataset,
     vocabulary: resolveVocabulary(dataset),
-    index: buildIndex(dataset),
-    union: buildUnionGraph(dataset),
-    positions: positions ? new Map(positions) : computeLayout(dataset),
-    actorsById: new Map(dataset.actors.map((a) => [a.id, a])),
-    relationsById: new Map(dataset.relations.map((r) => [r.id, r])),
-    relationIndex: new Map(dataset.relations.map((r, i) => [r.id, i])),
-    eventsById: new Map(dataset.events.map((e) => [e.id, e])),
+    index,
+    union,
+    positions,
+    actorsById,
+    relationsById,
+    relationIndex,
+    eventsById,
+    computed: { layout: !known.positions, index: !known.index },
   };
+}
+
+/** Runs `steps`, mapping its progress into [from, to]. */
+function* scaled<T>(steps: Steps<T>, from: number, to: number): Steps<T> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    yield from + (to - from) * next.value;
+  }
 }

@@ -137,6 +137,10 @@ export const datasetSchema = z
     $schema: z.string().optional(),
     title: text(500).min(1, 'must not be empty'),
     description: text(20000).optional(),
+    timeKind: z.enum(['calendar', 'numeric']).optional().meta({
+      description:
+        'What the dates mean: calendar dates (the default), or numeric time without a calendar (GEXF integer or double time), written as dates whose year is the number and shown as numbers ("t = 190")',
+    }),
     period: z.strictObject({ from: isoDate, until: isoDate }).optional().meta({
       description:
         'The span the time bar shows; defaults to the earliest and latest dates in the data',

@@ -11,7 +11,7 @@
 export type Steps<T> = Generator<number, T, void>;
 
 /** Items handled between two steps. */
-export const ITEMS_PER_STEP = 2000;
+export const ITEMS_PER_STEP = 500;
 
 /** Runs every step at once and returns the result. */
 export function runSteps<T>(steps: Steps<T>): T {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { datasetArb, probeDays } from '../../tests/helpers/arbitraries';
 import { endDay, startDay, toDay } from './dates';
 import type { Dataset } from './schema';
-import { buildIndex } from './temporal';
+import { buildIndex, shownSpan, type TimeSpan } from './temporal';
 import { resolveVocabulary } from './vocabulary';
 
 /** The obvious, slow answers the index must agree with. */
@@ -25,6 +25,27 @@ const naive = {
 };
 
 const sorted = (xs: string[]) => [...xs].sort();
+
+/** Items active at some time in [from, until), by a full scan. */
+const naiveDuring = (d: Dataset, span: TimeSpan) => {
+  const meets = (x: { from?: string; until?: string }) => {
+    const [s, e] = [startDay(x.from), endDay(x.until)];
+    return s < e && s < span.until && e > span.from;
+  };
+  return {
+    actors: d.actors
+      .filter(meets)
+      .map((a) => a.id)
+      .sort(),
+    relations: d.relations
+      .filter(meets)
+      .map((r) => r.id)
+      .sort(),
+  };
+};
+
+/** A window ending at a probe day: `width` days before it (0: the day alone). */
+const spanArb = fc.record({ at: fc.nat(), width: fc.constantFrom(0, 1, 30, 365, 1826, 5000) });
 
 describe('TemporalIndex', () => {
   it('stateAt equals a full scan, at every boundary and around it', () => {
@@ -150,6 +171,85 @@ describe('TemporalIndex', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('stateDuring(span) equals a full scan of the intervals that meet the span', () => {
+    fc.assert(
+      fc.property(datasetArb, spanArb, (d, { at, width }) => {
+        const days = probeDays(d);
+        const t = days[at % days.length]!;
+        const span = shownSpan(t, t - width);
+        const s = buildIndex(d).stateDuring(span);
+        expect({ actors: sorted(s.actors), relations: sorted(s.relations) }).toEqual(
+          naiveDuring(d, span),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a span of one day holds exactly what is active at that day', () => {
+    fc.assert(
+      fc.property(datasetArb, fc.nat(), (d, i) => {
+        const days = probeDays(d);
+        const t = days[i % days.length]!;
+        const index = buildIndex(d);
+        const day = index.stateAt(t);
+        const span = index.stateDuring(shownSpan(t));
+        expect(sorted(span.relations)).toEqual(sorted(day.relations));
+        expect(sorted(span.actors)).toEqual(sorted(day.actors));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('diffSpans turns one span into another, windows and days alike, in either direction', () => {
+    fc.assert(
+      fc.property(datasetArb, spanArb, spanArb, (d, p, q) => {
+        const days = probeDays(d);
+        const at = (x: { at: number; width: number }) => {
+          const t = days[x.at % days.length]!;
+          return shownSpan(t, t - x.width);
+        };
+        const [prev, next] = [at(p), at(q)];
+        const a = naiveDuring(d, prev);
+        const b = naiveDuring(d, next);
+        const index = buildIndex(d);
+        // Twice: the index reuses its marks between calls.
+        for (const diff of [index.diffSpans(prev, next), index.diffSpans(prev, next)]) {
+          expect(sorted(diff.relationsEntered)).toEqual(
+            b.relations.filter((r) => !a.relations.includes(r)),
+          );
+          expect(sorted(diff.relationsLeft)).toEqual(
+            a.relations.filter((r) => !b.relations.includes(r)),
+          );
+          expect(sorted(diff.actorsEntered)).toEqual(b.actors.filter((x) => !a.actors.includes(x)));
+          expect(sorted(diff.actorsLeft)).toEqual(a.actors.filter((x) => !b.actors.includes(x)));
+        }
+        const byIndex = d.relations.filter((_, i) => index.relationActiveDuring(i, next));
+        expect(byIndex.map((r) => r.id).sort()).toEqual(b.relations);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('knows a dataset without any date as timeless', () => {
+    const d: Dataset = {
+      title: 't',
+      sources: [],
+      actorTypes: [],
+      relationKinds: [],
+      events: [],
+      actors: [
+        { id: 'a', label: 'A', type: 'state' },
+        { id: 'b', label: 'B', type: 'state' },
+      ],
+      relations: [{ id: 'r', source: 'a', target: 'b', kind: 'alliance', evidence: [] }],
+    };
+    expect(buildIndex(d).timeless).toBe(true);
+    expect(buildIndex({ ...d, period: { from: '2000', until: '2001' } }).timeless).toBe(false);
+    const dated = { ...d, relations: [{ ...d.relations[0]!, from: '2000' }] };
+    expect(buildIndex(dated).timeless).toBe(false);
   });
 
   it('counts activity per bin and polarity like a full scan', () => {

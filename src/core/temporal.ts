@@ -18,65 +18,95 @@
  *   O(log n) per bin;
  * - events sorted by day for next/previous stepping.
  */
-import { endDay, startDay, toDay, type DayNumber } from './dates';
+import { addMonths, endDay, startDay, toDay, type DayNumber } from './dates';
 import type { Dataset, Polarity } from './schema';
 import { resolveVocabulary } from './vocabulary';
 
+/**
+ * The numeric structures of one set of intervals: what `IntervalSet` looks up.
+ * Plain typed arrays, so they cross threads and go into IndexedDB as copies of
+ * memory (see `PackedIndex`).
+ */
+export interface PackedIntervals {
+  start: Float64Array;
+  end: Float64Array;
+  /** Transitions sorted by day: the day of each, and its item. */
+  tDay: Float64Array;
+  tItem: Int32Array;
+  /** Items sorted by start, with the max end of each implicit subtree. */
+  byStart: Int32Array;
+  maxEnd: Float64Array;
+}
+
+/** Sorts the transitions and builds the implicit interval tree: most of the index's build. */
+function packIntervals(start: Float64Array, end: Float64Array): PackedIntervals {
+  const n = start.length;
+  // Transitions: an item's start is coded 2i, its end 2i + 1; sorted by day (then code).
+  // Plain loops over typed arrays: this is most of the index build.
+  const codes = new Int32Array(2 * n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (!(start[i]! < end[i]!)) continue; // empty: never active, never changes
+    if (Number.isFinite(start[i])) codes[count++] = 2 * i;
+    if (Number.isFinite(end[i])) codes[count++] = 2 * i + 1;
+  }
+  const dayOf = (c: number) => ((c & 1) === 0 ? start[c >> 1]! : end[c >> 1]!);
+  const sorted = sortByDay(codes.subarray(0, count), dayOf);
+  const tDay = new Float64Array(count);
+  const tItem = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    tDay[k] = dayOf(sorted[k]!);
+    tItem[k] = sorted[k]! >> 1;
+  }
+
+  const items = new Int32Array(n);
+  for (let i = 0; i < n; i++) items[i] = i;
+  const byStart = sortByDay(items, (i) => start[i]!);
+  const maxEnd = new Float64Array(n);
+  const buildMaxEnd = (lo: number, hi: number): number => {
+    if (lo >= hi) return -Infinity;
+    const mid = (lo + hi) >>> 1;
+    const item = byStart[mid]!;
+    const own = start[item]! < end[item]! ? end[item]! : -Infinity;
+    const m = Math.max(own, buildMaxEnd(lo, mid), buildMaxEnd(mid + 1, hi));
+    maxEnd[mid] = m;
+    return m;
+  };
+  buildMaxEnd(0, n);
+  return { start, end, tDay, tItem, byStart, maxEnd };
+}
+
 /** One set of intervals (all actors, or all relations) with its lookup structures. */
 class IntervalSet {
-  readonly ids: readonly string[];
+  /** The actors or relations, in the dataset's order: item i is `items[i]`. */
+  private readonly items: readonly { id: string }[];
   readonly start: Float64Array;
   readonly end: Float64Array;
-  /** Transitions sorted by day: item index per transition, and its day. */
   private readonly tDay: Float64Array;
   private readonly tItem: Int32Array;
-  /** Items sorted by start, with the max end of each implicit subtree. */
   private readonly byStart: Int32Array;
   private readonly maxEnd: Float64Array;
   /** `changes` marks the items it has checked with its call number, instead of a Set per call. */
   private readonly checked: Uint32Array;
   private call = 0;
 
-  constructor(ids: readonly string[], start: Float64Array, end: Float64Array) {
-    this.ids = ids;
-    this.start = start;
-    this.end = end;
-    const n = ids.length;
-
-    // Transitions: an item's start is coded 2i, its end 2i + 1; sorted by day (then code).
-    // Plain loops over typed arrays: this constructor is most of the index build.
-    const codes = new Int32Array(2 * n);
-    let count = 0;
-    for (let i = 0; i < n; i++) {
-      if (!(start[i]! < end[i]!)) continue; // empty: never active, never changes
-      if (Number.isFinite(start[i])) codes[count++] = 2 * i;
-      if (Number.isFinite(end[i])) codes[count++] = 2 * i + 1;
-    }
-    const dayOf = (c: number) => ((c & 1) === 0 ? start[c >> 1]! : end[c >> 1]!);
-    const sorted = sortByDay(codes.subarray(0, count), dayOf);
-    this.tDay = new Float64Array(count);
-    this.tItem = new Int32Array(count);
-    for (let k = 0; k < count; k++) {
-      this.tDay[k] = dayOf(sorted[k]!);
-      this.tItem[k] = sorted[k]! >> 1;
-    }
-
-    const items = new Int32Array(n);
-    for (let i = 0; i < n; i++) items[i] = i;
-    this.byStart = sortByDay(items, (i) => start[i]!);
-    this.maxEnd = new Float64Array(n);
-    this.buildMaxEnd(0, n);
-    this.checked = new Uint32Array(n);
+  constructor(items: readonly { id: string }[], packed: PackedIntervals) {
+    if (packed.start.length !== items.length)
+      throw new Error(`the index has ${packed.start.length} intervals for ${items.length} items`);
+    this.items = items;
+    ({
+      start: this.start,
+      end: this.end,
+      tDay: this.tDay,
+      tItem: this.tItem,
+      byStart: this.byStart,
+      maxEnd: this.maxEnd,
+    } = packed);
+    this.checked = new Uint32Array(items.length);
   }
 
-  private buildMaxEnd(lo: number, hi: number): number {
-    if (lo >= hi) return -Infinity;
-    const mid = (lo + hi) >>> 1;
-    const item = this.byStart[mid]!;
-    const own = this.start[item]! < this.end[item]! ? this.end[item]! : -Infinity;
-    const m = Math.max(own, this.buildMaxEnd(lo, mid), this.buildMaxEnd(mid + 1, hi));
-    this.maxEnd[mid] = m;
-    return m;
+  idOf(i: number): string {
+    return this.items[i]!.id;
   }
 
   isActive(i: number, t: number): boolean {
@@ -86,7 +116,7 @@ class IntervalSet {
   /** Indices of items active at t. */
   activeAt(t: number): number[] {
     const out: number[] = [];
-    this.stab(0, this.ids.length, t, out);
+    this.stab(0, this.items.length, t, out);
     return out;
   }
 
@@ -99,6 +129,70 @@ class IntervalSet {
     if (this.start[item]! > t) return; // everything to the right starts later still
     if (t < this.end[item]!) out.push(item);
     this.stab(mid + 1, hi, t, out);
+  }
+
+  /** Whether item i is active at some time in [from, until): a non-empty interval that meets it. */
+  overlaps(i: number, from: number, until: number): boolean {
+    const s = this.start[i]!;
+    const e = this.end[i]!;
+    return s < e && s < until && from < e;
+  }
+
+  /** Indices of items active at some time in [from, until). */
+  overlapping(from: number, until: number): number[] {
+    const out: number[] = [];
+    this.collectOverlapping(0, this.items.length, from, until, out);
+    return out;
+  }
+
+  private collectOverlapping(
+    lo: number,
+    hi: number,
+    from: number,
+    until: number,
+    out: number[],
+  ): void {
+    if (lo >= hi) return;
+    const mid = (lo + hi) >>> 1;
+    if (this.maxEnd[mid]! <= from) return; // everything below ended before the span
+    this.collectOverlapping(lo, mid, from, until, out);
+    const item = this.byStart[mid]!;
+    if (this.start[item]! >= until) return; // everything to the right starts after it
+    if (this.overlaps(item, from, until)) out.push(item);
+    this.collectOverlapping(mid + 1, hi, from, until, out);
+  }
+
+  /**
+   * Items in exactly one of two spans' overlap sets: [entering (in `next` only), leaving (in
+   * `prev` only)]. Membership `start < until && end > from` can differ only for an item with a
+   * start in [min until, max until) or an end in (min from, max from]: two slices of the
+   * transitions, so O(log n + k) like `changes`.
+   */
+  spanChanges(prev: TimeSpan, next: TimeSpan): [number[], number[]] {
+    const entering: number[] = [];
+    const leaving: number[] = [];
+    if (prev.from === next.from && prev.until === next.until) return [entering, leaving];
+    if (++this.call === 0xffffffff) {
+      this.checked.fill(0);
+      this.call = 1;
+    }
+    const call = this.call;
+    const check = (k0: number, k1: number) => {
+      for (let k = k0; k < k1; k++) {
+        const i = this.tItem[k]!;
+        if (this.checked[i] === call) continue;
+        this.checked[i] = call;
+        const before = this.overlaps(i, prev.from, prev.until);
+        const after = this.overlaps(i, next.from, next.until);
+        if (after && !before) entering.push(i);
+        else if (before && !after) leaving.push(i);
+      }
+    };
+    const [u0, u1] = [Math.min(prev.until, next.until), Math.max(prev.until, next.until)];
+    check(lowerBound(this.tDay, u0), lowerBound(this.tDay, u1));
+    const [f0, f1] = [Math.min(prev.from, next.from), Math.max(prev.from, next.from)];
+    check(upperBound(this.tDay, f0), upperBound(this.tDay, f1));
+    return [entering, leaving];
   }
 
   /** Items active at exactly one of a, b: [entering (active at b only), leaving (active at a only)]. */
@@ -186,6 +280,34 @@ export function lowerBound(arr: ArrayLike<number>, x: number): number {
   return lo;
 }
 
+/**
+ * A span of days `[from, until)`: what a view shows when it shows everything active at any time
+ * within it (Gephi's range). A single day t is `[t, t + 1)`; see {@link shownSpan}.
+ */
+export interface TimeSpan {
+  from: number;
+  until: number;
+}
+
+/**
+ * The span a view at `day` shows: the day alone, or with a window, every day from
+ * `windowStart` to `day` inclusive, so relations active at any time in it are shown and short
+ * events accumulate. Day numbers are whole, so `[day, day + 1)` holds exactly what is active at
+ * `day`.
+ */
+export function shownSpan(day: number, windowStart: number = day): TimeSpan {
+  return { from: Math.min(windowStart, day), until: day + 1 };
+}
+
+/** A day as the span of that day alone; a span as itself. */
+export const asSpan = (when: number | TimeSpan): TimeSpan =>
+  typeof when === 'number' ? shownSpan(when) : when;
+
+/** The span a view at `day` shows with a window of `months` calendar months (0: the day alone). */
+export function windowSpan(day: number, months: number): TimeSpan {
+  return shownSpan(day, months > 0 ? addMonths(day, -months) : day);
+}
+
 export interface GraphState {
   actors: string[];
   relations: string[];
@@ -222,15 +344,124 @@ export interface ActivityBin {
   neutral: number;
 }
 
+/** Polarities in the order `PackedIndex.relPolarity` codes them. */
+const POLARITIES: readonly Polarity[] = ['positive', 'negative', 'neutral'];
+
+/**
+ * Everything the index computes from a dataset, as typed arrays and numbers:
+ * the dates parsed, the transitions and interval trees sorted, the polarities
+ * and pairs resolved. Computing it is the index's whole cost (a second at a
+ * million relations); building a `TemporalIndex` from it only wraps the arrays.
+ * So a big import computes it in the worker and the library stores it with the
+ * dataset: the page never sorts a million intervals, on import or on reload.
+ */
+export interface PackedIndex {
+  actors: PackedIntervals;
+  relations: PackedIntervals;
+  /** Each relation's polarity, as an index into `POLARITIES`. */
+  relPolarity: Uint8Array;
+  /** Each relation's unordered actor pair as a number (for flips: no string keys per diff). */
+  relPair: Float64Array;
+  /** Sorted starts and ends of non-empty relation intervals, per polarity. */
+  polarityStarts: Record<Polarity, Float64Array>;
+  polarityEnds: Record<Polarity, Float64Array>;
+  /** Events sorted by day (then id): their positions in `dataset.events`, and their days. */
+  eventOrder: Int32Array;
+  eventDays: Float64Array;
+  start: number;
+  end: number;
+}
+
+/** Computes the index's structures for a validated dataset (see {@link PackedIndex}). */
+export function packIndex(dataset: Dataset): PackedIndex {
+  const vocab = resolveVocabulary(dataset);
+  const d = dataset;
+  // Many intervals share a date (years, months, flips on the same day): parse each text once.
+  const days = new Map<string, DayNumber>();
+  const parse = (text: string | undefined, open: (t: undefined) => DayNumber) => {
+    if (text === undefined) return open(text);
+    let day = days.get(text);
+    if (day === undefined) days.set(text, (day = toDay(text)));
+    return day;
+  };
+  const from = (text: string | undefined) => parse(text, startDay);
+  const until = (text: string | undefined) => parse(text, endDay);
+  const actors = packIntervals(
+    Float64Array.from(d.actors, (a) => from(a.from)),
+    Float64Array.from(d.actors, (a) => until(a.until)),
+  );
+  const relations = packIntervals(
+    Float64Array.from(d.relations, (r) => from(r.from)),
+    Float64Array.from(d.relations, (r) => until(r.until)),
+  );
+
+  const actorNumber = new Map(d.actors.map((a, i) => [a.id, i]));
+  const numberOf = (id: string) => {
+    let k = actorNumber.get(id);
+    if (k === undefined) actorNumber.set(id, (k = actorNumber.size));
+    return k;
+  };
+  const relPair = new Float64Array(d.relations.length);
+  const relPolarity = new Uint8Array(d.relations.length);
+  const starts: Record<Polarity, number[]> = { positive: [], negative: [], neutral: [] };
+  const ends: Record<Polarity, number[]> = { positive: [], negative: [], neutral: [] };
+  const { start: rs, end: re } = relations;
+  for (let i = 0; i < d.relations.length; i++) {
+    const r = d.relations[i]!;
+    const a = numberOf(r.source);
+    const b = numberOf(r.target);
+    relPair[i] = Math.min(a, b) * 2 ** 26 + Math.max(a, b); // exact: < 2^52
+    const p = vocab.relationKinds.get(r.kind)?.polarity ?? 'neutral';
+    relPolarity[i] = POLARITIES.indexOf(p);
+    if (!(rs[i]! < re[i]!)) continue;
+    starts[p].push(rs[i]!);
+    ends[p].push(re[i]!);
+  }
+  const sorted = (xs: number[]) => new Float64Array(xs).sort();
+
+  const eventDay = Float64Array.from(d.events, (e) => from(e.date));
+  const eventOrder = Int32Array.from(d.events.keys()).sort(
+    (i, j) => eventDay[i]! - eventDay[j]! || (d.events[i]!.id < d.events[j]!.id ? -1 : 1),
+  );
+  const eventDays = Float64Array.from(eventOrder, (i) => eventDay[i]!);
+
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const days of [actors.start, actors.end, rs, re, eventDays]) {
+    for (const day of days) {
+      if (!Number.isFinite(day)) continue;
+      if (day < lo) lo = day;
+      if (day > hi) hi = day;
+    }
+  }
+  return {
+    actors,
+    relations,
+    relPolarity,
+    relPair,
+    polarityStarts: {
+      positive: sorted(starts.positive),
+      negative: sorted(starts.negative),
+      neutral: sorted(starts.neutral),
+    },
+    polarityEnds: {
+      positive: sorted(ends.positive),
+      negative: sorted(ends.negative),
+      neutral: sorted(ends.neutral),
+    },
+    eventOrder,
+    eventDays,
+    start: d.period ? toDay(d.period.from) : lo === Infinity ? 0 : lo,
+    end: d.period ? toDay(d.period.until) : hi === -Infinity ? 0 : hi,
+  };
+}
+
 export class TemporalIndex {
   private readonly actors: IntervalSet;
   private readonly relations: IntervalSet;
-  private readonly relSource: readonly string[];
-  private readonly relTarget: readonly string[];
-  private readonly relPolarity: readonly Polarity[];
-  /** Each relation's unordered actor pair as a number (for flips: no string keys per diff). */
+  private readonly relationList: Dataset['relations'];
+  private readonly relPolarity: Uint8Array;
   private readonly relPair: Float64Array;
-  /** Sorted starts and ends of non-empty relation intervals, per polarity. */
   private readonly polarityStarts: Record<Polarity, Float64Array>;
   private readonly polarityEnds: Record<Polarity, Float64Array>;
   readonly events: readonly IndexedEvent[];
@@ -241,98 +472,46 @@ export class TemporalIndex {
    */
   readonly start: DayNumber;
   readonly end: DayNumber;
+  /**
+   * True for a static dataset: no period, no events, and no actor or relation that starts or
+   * ends. Every item is then always active, and there is no time to show.
+   */
+  readonly timeless: boolean;
+  /** The structures this index wraps, to store with the dataset. */
+  readonly packed: PackedIndex;
 
-  constructor(dataset: Dataset) {
-    const vocab = resolveVocabulary(dataset);
-    const d = dataset;
-    // Many intervals share a date (years, months, flips on the same day): parse each text once.
-    const days = new Map<string, DayNumber>();
-    const parse = (text: string | undefined, open: (t: undefined) => DayNumber) => {
-      if (text === undefined) return open(text);
-      let day = days.get(text);
-      if (day === undefined) days.set(text, (day = toDay(text)));
-      return day;
-    };
-    const from = (text: string | undefined) => parse(text, startDay);
-    const until = (text: string | undefined) => parse(text, endDay);
-    this.actors = new IntervalSet(
-      d.actors.map((a) => a.id),
-      Float64Array.from(d.actors, (a) => from(a.from)),
-      Float64Array.from(d.actors, (a) => until(a.until)),
-    );
-    this.relations = new IntervalSet(
-      d.relations.map((r) => r.id),
-      Float64Array.from(d.relations, (r) => from(r.from)),
-      Float64Array.from(d.relations, (r) => until(r.until)),
-    );
-    this.relSource = d.relations.map((r) => r.source);
-    this.relTarget = d.relations.map((r) => r.target);
-    const actorNumber = new Map(d.actors.map((a, i) => [a.id, i]));
-    const numberOf = (id: string) => {
-      let k = actorNumber.get(id);
-      if (k === undefined) actorNumber.set(id, (k = actorNumber.size));
-      return k;
-    };
-    this.relPair = new Float64Array(d.relations.length);
-    for (let i = 0; i < d.relations.length; i++) {
-      const a = numberOf(this.relSource[i]!);
-      const b = numberOf(this.relTarget[i]!);
-      this.relPair[i] = Math.min(a, b) * 2 ** 26 + Math.max(a, b); // exact: < 2^52
-    }
-    this.relPolarity = d.relations.map(
-      (r) => vocab.relationKinds.get(r.kind)?.polarity ?? 'neutral',
-    );
-
-    const starts: Record<Polarity, number[]> = { positive: [], negative: [], neutral: [] };
-    const ends: Record<Polarity, number[]> = { positive: [], negative: [], neutral: [] };
-    const { start: rs, end: re } = this.relations;
-    for (let i = 0; i < rs.length; i++) {
-      if (!(rs[i]! < re[i]!)) continue;
-      const p = this.relPolarity[i]!;
-      starts[p].push(rs[i]!);
-      ends[p].push(re[i]!);
-    }
-    const sorted = (xs: number[]) => new Float64Array(xs).sort();
-    this.polarityStarts = {
-      positive: sorted(starts.positive),
-      negative: sorted(starts.negative),
-      neutral: sorted(starts.neutral),
-    };
-    this.polarityEnds = {
-      positive: sorted(ends.positive),
-      negative: sorted(ends.negative),
-      neutral: sorted(ends.neutral),
-    };
-
-    this.events = d.events
-      .map((e) => ({ id: e.id, day: from(e.date) }))
-      .sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : 1));
-    this.eventDays = Float64Array.from(this.events, (e) => e.day);
-
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const days of [
-      this.actors.start,
-      this.actors.end,
-      this.relations.start,
-      this.relations.end,
-      this.eventDays,
-    ]) {
-      for (const day of days) {
-        if (!Number.isFinite(day)) continue;
-        if (day < lo) lo = day;
-        if (day > hi) hi = day;
-      }
-    }
-    this.start = (d.period ? toDay(d.period.from) : lo === Infinity ? 0 : lo) as DayNumber;
-    this.end = (d.period ? toDay(d.period.until) : hi === -Infinity ? 0 : hi) as DayNumber;
+  /**
+   * `packed` must be `packIndex(dataset)` (computed elsewhere: in the import
+   * worker, or stored); without it, it is computed here. Wrapping is O(events).
+   */
+  constructor(dataset: Dataset, packed: PackedIndex = packIndex(dataset)) {
+    this.packed = packed;
+    this.actors = new IntervalSet(dataset.actors, packed.actors);
+    this.relations = new IntervalSet(dataset.relations, packed.relations);
+    this.relationList = dataset.relations;
+    this.relPolarity = packed.relPolarity;
+    this.relPair = packed.relPair;
+    this.polarityStarts = packed.polarityStarts;
+    this.polarityEnds = packed.polarityEnds;
+    this.eventDays = packed.eventDays;
+    this.events = Array.from(packed.eventOrder, (i, k) => ({
+      id: dataset.events[i]!.id,
+      day: packed.eventDays[k]! as DayNumber,
+    }));
+    this.start = packed.start as DayNumber;
+    this.end = packed.end as DayNumber;
+    this.timeless =
+      dataset.period === undefined &&
+      packed.eventDays.length === 0 &&
+      packed.actors.tDay.length === 0 &&
+      packed.relations.tDay.length === 0;
   }
 
   /** Actors and relations active at day t. */
   stateAt(t: DayNumber | number): GraphState {
     return {
-      actors: this.actors.activeAt(t).map((i) => this.actors.ids[i]!),
-      relations: this.relations.activeAt(t).map((i) => this.relations.ids[i]!),
+      actors: this.actors.activeAt(t).map((i) => this.actors.idOf(i)),
+      relations: this.relations.activeAt(t).map((i) => this.relations.idOf(i)),
     };
   }
 
@@ -341,15 +520,52 @@ export class TemporalIndex {
     return this.relations.isActive(index, t);
   }
 
+  /** Actors and relations active at some time in a span (see {@link shownSpan}). */
+  stateDuring(span: TimeSpan): GraphState {
+    return {
+      actors: this.actors.overlapping(span.from, span.until).map((i) => this.actors.idOf(i)),
+      relations: this.relations
+        .overlapping(span.from, span.until)
+        .map((i) => this.relations.idOf(i)),
+    };
+  }
+
+  /** Whether a relation (by index in the dataset's list) is active at some time in a span. */
+  relationActiveDuring(index: number, span: TimeSpan): boolean {
+    return index >= 0 && this.relations.overlaps(index, span.from, span.until);
+  }
+
+  /** Whether an actor (by index in the dataset's list) is alive at some time in a span. */
+  actorAliveDuring(index: number, span: TimeSpan): boolean {
+    return index >= 0 && this.actors.overlaps(index, span.from, span.until);
+  }
+
+  /**
+   * What changes when the shown span moves from `prev` to `next` (a day, a window, or one to
+   * the other). O(log n + k). Flips are reported as by `diff`: a pair whose relation left while
+   * one of another polarity entered.
+   */
+  diffSpans(prev: TimeSpan, next: TimeSpan): GraphDiff {
+    const [aIn, aOut] = this.actors.spanChanges(prev, next);
+    const [rIn, rOut] = this.relations.spanChanges(prev, next);
+    return {
+      actorsEntered: aIn.map((i) => this.actors.idOf(i)),
+      actorsLeft: aOut.map((i) => this.actors.idOf(i)),
+      relationsEntered: rIn.map((i) => this.relations.idOf(i)),
+      relationsLeft: rOut.map((i) => this.relations.idOf(i)),
+      flips: this.flips(rIn, rOut),
+    };
+  }
+
   /** What changes when moving from t1 to t2 (either direction). O(log n + k). */
   diff(t1: DayNumber | number, t2: DayNumber | number): GraphDiff {
     const [aIn, aOut] = this.actors.changes(t1, t2);
     const [rIn, rOut] = this.relations.changes(t1, t2);
     return {
-      actorsEntered: aIn.map((i) => this.actors.ids[i]!),
-      actorsLeft: aOut.map((i) => this.actors.ids[i]!),
-      relationsEntered: rIn.map((i) => this.relations.ids[i]!),
-      relationsLeft: rOut.map((i) => this.relations.ids[i]!),
+      actorsEntered: aIn.map((i) => this.actors.idOf(i)),
+      actorsLeft: aOut.map((i) => this.actors.idOf(i)),
+      relationsEntered: rIn.map((i) => this.relations.idOf(i)),
+      relationsLeft: rOut.map((i) => this.relations.idOf(i)),
       flips: this.flips(rIn, rOut),
     };
   }
@@ -369,12 +585,12 @@ export class TemporalIndex {
       const gone = leftByPair.get(k)?.filter((j) => this.relPolarity[j] !== this.relPolarity[i]);
       if (!gone?.length) continue;
       const flip = out.get(k) ?? {
-        source: this.relSource[i]!,
-        target: this.relTarget[i]!,
-        left: gone.map((j) => this.relations.ids[j]!),
+        source: this.relationList[i]!.source,
+        target: this.relationList[i]!.target,
+        left: gone.map((j) => this.relations.idOf(j)),
         entered: [],
       };
-      flip.entered.push(this.relations.ids[i]!);
+      flip.entered.push(this.relations.idOf(i));
       out.set(k, flip);
     }
     return [...out.values()];
@@ -425,7 +641,7 @@ export class TemporalIndex {
   }
 }
 
-/** Builds the index for a validated dataset. */
-export function buildIndex(dataset: Dataset): TemporalIndex {
-  return new TemporalIndex(dataset);
+/** Builds the index for a validated dataset; `packed`, when given, is its `packIndex` computed earlier. */
+export function buildIndex(dataset: Dataset, packed?: PackedIndex): TemporalIndex {
+  return new TemporalIndex(dataset, packed);
 }

@@ -36,7 +36,7 @@ export function composeSvg(
     caption: o.caption
       ? {
           title: dataset.title,
-          date: humanDay(day, 'day'),
+          date: humanDay(day, 'day', dataset.timeKind),
           sources: dataset.sources.map((s) => s.title).join('; ') || undefined,
         }
       : undefined,

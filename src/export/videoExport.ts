@@ -10,6 +10,7 @@ import type { ExplorerModel } from '../core/explorer-model';
 import { filteredSceneAt, type SceneFilter } from '../core/render/scene';
 import { legendFor, renderSvg, sceneBounds, type RenderedSvg } from '../core/render/svg';
 import { buildScene } from '../core/render/scene';
+import { windowSpan } from '../core/temporal';
 
 export interface VideoRequest {
   model: ExplorerModel;
@@ -22,6 +23,8 @@ export interface VideoRequest {
   width: number;
   height: number;
   filter: SceneFilter;
+  /** The app's time window in calendar months (0 or absent: each frame shows its day alone). */
+  timeWindow?: number;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }
@@ -66,7 +69,7 @@ export function fitInside(w: number, h: number, W: number, H: number) {
  * and relation of the dataset, so the picture does not jump as relations come and go.
  */
 export function videoFrames(
-  req: Pick<VideoRequest, 'model' | 'daysPerSecond' | 'filter'>,
+  req: Pick<VideoRequest, 'model' | 'daysPerSecond' | 'filter' | 'timeWindow'>,
 ): (day: number) => RenderedSvg {
   const { model } = req;
   const everything = buildScene(model, {
@@ -78,11 +81,11 @@ export function videoFrames(
   const legend = legendFor(model, everything);
   const caption = (day: number) => ({
     title: model.dataset.title,
-    date: humanDay(day, req.daysPerSecond > 200 ? 'month' : 'day'),
+    date: humanDay(day, req.daysPerSecond > 200 ? 'month' : 'day', model.dataset.timeKind),
     sources: model.dataset.sources.map((s) => s.title).join('; ') || undefined,
   });
   return (day) =>
-    renderSvg(filteredSceneAt(model, day, req.filter), {
+    renderSvg(filteredSceneAt(model, windowSpan(day, req.timeWindow ?? 0), req.filter), {
       background: 'white',
       region,
       legend,

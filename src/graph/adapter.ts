@@ -19,14 +19,20 @@
  * during a fade).
  */
 import cytoscape, {
+  type CollectionReturnValue,
   type Core,
   type EdgeSingular,
   type ElementDefinition,
+  type NodeCollection,
   type NodeSingular,
 } from 'cytoscape';
 import type { ExplorerModel } from '../core/explorer-model';
+import { windowSpan } from '../core/temporal';
 import type { Point } from '../core/layout';
+import { parallelBows, type PairMember } from '../core/render/curves';
+import { placeLabels, type LabelItem } from '../core/render/labels';
 import { NO_FILTER, visibleActors, type SceneFilter } from '../core/render/scene';
+import { tokens } from '../core/tokens';
 import { installBatchedDrawing } from './batched/install';
 import {
   actorElementId,
@@ -58,6 +64,20 @@ export interface GraphOverlay {
 
 export const OVERLAY_CLASSES = 'camp-a camp-b unbalanced began ended flipped';
 
+/** The classes the label pass gives an actor whose label is not below its symbol (style.ts). */
+const LABEL_CLASSES = ['label-top', 'label-right', 'label-left', 'label-hidden'];
+/** Labels are placed again at most this often while the day changes (playback). */
+const LABEL_DELAY_MS = 150;
+const GAP = tokens.size.parallelGap;
+
+const isRelationDefinition = (def: ElementDefinition) =>
+  String(def.classes).split(' ').includes('relation');
+const pairMember = (def: Pick<ElementDefinition, 'data'>): PairMember => ({
+  id: def.data.id!,
+  source: def.data.source!,
+  target: def.data.target!,
+});
+
 export interface GraphViewOptions {
   /** Skip fades and camera animations (prefers-reduced-motion). */
   reducedMotion?: boolean;
@@ -71,7 +91,12 @@ export interface GraphViewOptions {
   onNodesMoved?: (moved: Map<string, Point>) => void;
   /** The pointer entered (or left, null) an actor or relation; x/y relative to the container. */
   onHover?: (hover: GraphHover | null) => void;
+  /** The time window in calendar months at creation (0: the day alone); see `setDay`. */
+  timeWindow?: number;
 }
+
+/** Part of the hovered or selected neighbourhood, dimmed outside it, or neither (no focus). */
+export type Emphasis = 'highlighted' | 'dimmed' | 'normal';
 
 export interface GraphHover {
   kind: 'actor' | 'relation';
@@ -81,8 +106,12 @@ export interface GraphHover {
 }
 
 export interface GraphView {
-  /** Shows the graph at a day, applying only what changed since the last call. */
-  setDay(day: number): void;
+  /**
+   * Shows the graph at a day, applying only what changed since the last call. With a time
+   * window (calendar months, core/temporal.ts `windowSpan`) it shows every relation active at
+   * any time in the window up to the day; without one, the window stays as it was.
+   */
+  setDay(day: number, timeWindow?: number): void;
   setFilter(filter: GraphFilter): void;
   /** Marks the selected actor or relation (events select their actors). */
   setSelection(selection: GraphSelection | null): void;
@@ -104,6 +133,12 @@ export interface GraphView {
   extent(): { x1: number; y1: number; x2: number; y2: number };
   /** Where an actor, or a relation's midpoint, is on the page (client pixels), if drawn. */
   clientPosition(kind: 'actor' | 'relation', id: string): Point | null;
+  /** Points along a drawn relation's line, on the page (client pixels); null if not drawn. */
+  relationLine(id: string): Point[] | null;
+  /** How an actor or relation is emphasised now (hover or selection); null if not drawn. */
+  emphasis(kind: 'actor' | 'relation', id: string): Emphasis | null;
+  /** Where an actor's label is drawn (client pixels), or null when hidden or not drawn. */
+  labelBox(id: string): { x1: number; y1: number; x2: number; y2: number } | null;
   destroy(): void;
 }
 
@@ -119,7 +154,10 @@ export function createGraphView(
   const fades = !reducedMotion && !large;
   const batchedWanted = options.batchedDrawing ?? large;
 
-  const initial = model.index.stateAt(day);
+  let windowMonths = options.timeWindow ?? 0;
+  /** The span of days shown: the day alone, or the window up to it. */
+  let span = windowSpan(day, windowMonths);
+  const initial = model.index.stateDuring(span);
   const alive = new Set(initial.actors);
   const activeNow = new Set(initial.relations);
   /** Every relation's element definition; mounted on demand. */
@@ -137,17 +175,33 @@ export function createGraphView(
     } else elements.push(def);
   }
 
+  // Parallel relations start spread apart; `rebow` keeps them so as relations come and go.
+  // Large graphs leave the spreading to Cytoscape and skip label placement (style.ts says why).
+  const ownCurves = !large;
+  const initialBows = ownCurves
+    ? parallelBows(elements.filter(isRelationDefinition).map(pairMember), GAP)
+    : new Map<string, number>();
+  for (const def of elements)
+    if (initialBows.has(def.data.id!)) def.data.bow = initialBows.get(def.data.id!);
+
   const cy: Core = cytoscape({
     container,
     elements,
     // Batched drawing keeps line styles until a view is dense; Cytoscape's own needs them off.
-    style: graphStyle(!fades, large && !batchedWanted),
+    style: graphStyle(!fades, large && !batchedWanted, large),
     ...viewOptions(large),
   });
   // Large graphs: one path per style instead of one draw per element (batched/install.ts).
   const batched = batchedWanted && installBatchedDrawing(cy);
-  if (batchedWanted && !batched && large) cy.style(graphStyle(!fades, true));
+  if (batchedWanted && !batched && large) cy.style(graphStyle(!fades, true, large));
   cy.fit(undefined, 40);
+  /** Each actor's label box at its default place, measured once: labels never change. */
+  const labelSizes = new Map<string, { width: number; height: number }>();
+  if (ownCurves)
+    cy.nodes().forEach((n) => {
+      const box = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+      if (box.w > 0) labelSizes.set(n.id(), { width: box.w, height: box.h });
+    });
 
   /** Relations fading out, by the fade (one timer per step) that will remove them. */
   const pendingHide = new Map<string, number>();
@@ -162,7 +216,7 @@ export function createGraphView(
   const actorNode = (id: string) => cy.getElementById(actorElementId(id)) as NodeSingular;
   const relationEdge = (id: string) => cy.getElementById(relationElementId(id)) as EdgeSingular;
   const isActive = (id: string) =>
-    model.index.relationActive(model.relationIndex.get(id) ?? -1, current);
+    model.index.relationActiveDuring(model.relationIndex.get(id) ?? -1, span);
 
   /** The classes a relation's element is created with, without the day's 'off'. */
   function baseClasses(def: ElementDefinition): string {
@@ -186,8 +240,38 @@ export function createGraphView(
     if (!isActive(id)) classes.push('off');
     const ele = cy.add({ ...def, classes: classes.join(' ') }) as unknown as EdgeSingular;
     if (selection?.kind === 'relation' && selection.id === id) ele.select();
+    rebow(def);
     return ele;
   }
+
+  /** Whether a mounted relation is shown, so takes a place among its pair's curves. */
+  const takesPart = (e: EdgeSingular) =>
+    !e.hasClass('filtered') && (!e.hasClass('off') || e.hasClass('overlay-shown'));
+
+  /** Spreads the relations shown between a relation's two actors (core/render/curves.ts). */
+  function rebow(def: ElementDefinition) {
+    if (!ownCurves) return;
+    const source = cy.getElementById(def.data.source!);
+    const between = source
+      .edgesWith(cy.getElementById(def.data.target!))
+      .filter((e) => e.hasClass('relation') && takesPart(e));
+    setBows(between);
+  }
+
+  function setBows(edges: CollectionReturnValue) {
+    const bows = parallelBows(
+      edges.map((e) => pairMember({ data: e.data() as ElementDefinition['data'] })),
+      GAP,
+    );
+    edges.forEach((e) => {
+      const bow = bows.get(e.id()) ?? 0;
+      if (e.data('bow') !== bow) e.data('bow', bow);
+    });
+  }
+
+  const rebowAll = () => {
+    if (ownCurves) setBows(cy.edges('.relation').filter(takesPart));
+  };
 
   /** Removes a relation's element, unless an analysis overlay still shows it. */
   function unmount(id: string) {
@@ -196,6 +280,7 @@ export function createGraphView(
     if (ele.empty()) return;
     if (overlayShown.has(id)) ele.addClass('off').removeClass('fading');
     else ele.remove();
+    rebow(relationDefs.get(id)!);
   }
 
   /** Work for the next frame, one callback per step (not one per edge), in one batch. */
@@ -254,7 +339,7 @@ export function createGraphView(
   }
 
   function applyFilter() {
-    const shown = new Set(visibleActors(model, current, filter));
+    const shown = new Set(visibleActors(model, span, filter));
     cy.batch(() => {
       cy.nodes().forEach((n) => {
         n.toggleClass('filtered', !shown.has(actorIdOf(n.id())));
@@ -262,7 +347,10 @@ export function createGraphView(
       cy.edges('.relation').forEach((e) => {
         e.toggleClass('filtered', filter.hiddenKinds.has(e.data('kind')));
       });
+      rebowAll();
     });
+    applyEmphasis();
+    placeAllLabels();
   }
 
   const isDrawn = (e: EdgeSingular) =>
@@ -272,14 +360,131 @@ export function createGraphView(
     !e.source().hasClass('filtered') &&
     !e.target().hasClass('filtered');
 
-  // Hover: highlight a node's neighbourhood among what is drawn, and report it for a tooltip.
+  /**
+   * Emphasis: the hovered actor's neighbourhood stands out while the pointer is on it; the
+   * selection's (an actor's neighbourhood, a relation and its two actors, an event's actors
+   * and the relations between them) stands out until the selection is cleared. The rest is
+   * dimmed.
+   */
+  let hovered: NodeSingular | null = null;
+
+  /** The actors whose neighbourhood or relation is emphasised (empty: nothing is). */
+  function emphasisFocus(): Set<string> {
+    if (hovered) return new Set([hovered.id()]);
+    if (!selection) return new Set();
+    if (selection.kind === 'relation') {
+      const def = relationDefs.get(selection.id);
+      return relationEdge(selection.id).nonempty() && def
+        ? new Set([def.data.source!, def.data.target!])
+        : new Set();
+    }
+    return new Set(selectionElements(selection).map((n) => n.id()));
+  }
+
+  /** The node, its drawn relations and "part of" links, and the actors at their other ends. */
+  function neighbourhood(node: NodeSingular): CollectionReturnValue {
+    const links = node.connectedEdges().filter((e) => e.hasClass('part-of') || isDrawn(e));
+    return node.union(links).union(links.connectedNodes());
+  }
+
+  function emphasised(): CollectionReturnValue | null {
+    if (hovered) return neighbourhood(hovered);
+    if (!selection) return null;
+    if (selection.kind === 'relation') {
+      const edge = relationEdge(selection.id);
+      return edge.nonempty() && isDrawn(edge) ? edge.union(edge.connectedNodes()) : null;
+    }
+    const actors = selectionElements(selection) as NodeCollection;
+    if (actors.empty()) return null;
+    if (selection.kind === 'actor') return neighbourhood(actors[0]!);
+    return actors.union(
+      actors.edgesWith(actors).filter((e) => e.hasClass('part-of') || isDrawn(e)),
+    );
+  }
+
+  /** After relations came or went: the emphasis again, in full only if they touch its focus. */
+  function refreshEmphasis(changed: readonly string[]) {
+    const focus = emphasisFocus();
+    if (focus.size === 0) return;
+    const touches = changed.some((id) => {
+      const def = relationDefs.get(id);
+      return def !== undefined && (focus.has(def.data.source!) || focus.has(def.data.target!));
+    });
+    if (touches) {
+      applyEmphasis();
+      return;
+    }
+    cy.batch(() => {
+      for (const id of changed) relationEdge(id).removeClass('highlighted').addClass('dimmed');
+    });
+  }
+
+  function applyEmphasis() {
+    const keep = emphasised();
+    cy.batch(() => {
+      if (!keep) {
+        cy.elements().removeClass('dimmed highlighted');
+        return;
+      }
+      cy.elements().difference(keep).removeClass('highlighted').addClass('dimmed');
+      keep.removeClass('dimmed').addClass('highlighted');
+    });
+  }
+
+  /**
+   * Places every shown actor's label (core/render/labels.ts): actors alive at the day first,
+   * then the most connected, so a hidden label is that of a greyed or lightly connected actor.
+   */
+  function placeAllLabels() {
+    if (!ownCurves) return;
+    const degree = new Map<string, number>();
+    cy.edges('.relation').forEach((e) => {
+      if (!isDrawn(e)) return;
+      for (const end of [e.data('source') as string, e.data('target') as string])
+        degree.set(end, (degree.get(end) ?? 0) + 1);
+    });
+    const items: LabelItem[] = [];
+    cy.nodes().forEach((n) => {
+      const size = labelSizes.get(n.id());
+      if (!size || n.hasClass('filtered')) return;
+      const p = n.position();
+      items.push({
+        id: n.id(),
+        x: p.x,
+        y: p.y,
+        radius: (tokens.size.node + tokens.size.nodeBorder) / 2,
+        ...size,
+        priority: (n.hasClass('dormant') ? 0 : 1e6) + (degree.get(n.id()) ?? 0),
+      });
+    });
+    const places = placeLabels(items, tokens.size.labelGap);
+    cy.batch(() => {
+      for (const [id, place] of places) {
+        const node = cy.getElementById(id);
+        const wanted = place === 'bottom' ? '' : `label-${place}`;
+        if (LABEL_CLASSES.every((c) => node.hasClass(c) === (c === wanted))) continue;
+        node.removeClass(LABEL_CLASSES.join(' '));
+        if (wanted) node.addClass(wanted);
+      }
+    });
+  }
+  placeAllLabels();
+
+  /** Labels follow the day (who is alive and connected), at most once per LABEL_DELAY_MS. */
+  let labelTimer: ReturnType<typeof setTimeout> | null = null;
+  function placeLabelsSoon() {
+    if (labelTimer !== null) return;
+    labelTimer = setTimeout(() => {
+      labelTimer = null;
+      placeAllLabels();
+    }, LABEL_DELAY_MS);
+  }
+
+  // Hover: emphasise a node's neighbourhood among what is drawn, and report it for a tooltip.
   cy.on('mouseover', 'node', (evt) => {
     const node = evt.target as NodeSingular;
-    const keep = node.closedNeighborhood();
-    cy.batch(() => {
-      cy.elements().not(keep).addClass('dimmed');
-      keep.addClass('highlighted');
-    });
+    hovered = node;
+    applyEmphasis();
     const p = node.renderedPosition();
     options.onHover?.({ kind: 'actor', id: actorIdOf(node.id()), x: p.x, y: p.y });
   });
@@ -289,7 +494,9 @@ export function createGraphView(
     options.onHover?.({ kind: 'relation', id: relationIdOf(edge.id()), x: p.x, y: p.y });
   });
   const clearHover = () => {
-    cy.batch(() => cy.elements().removeClass('dimmed highlighted'));
+    hovered = null;
+    // Back to the selection's emphasis, if any.
+    applyEmphasis();
     options.onHover?.(null);
   };
   cy.on('mouseout', 'node', clearHover);
@@ -312,6 +519,7 @@ export function createGraphView(
     const node = evt.target as NodeSingular;
     moved.set(actorIdOf(node.id()), { ...node.position() });
     options.onNodesMoved?.(moved);
+    placeAllLabels();
   });
 
   const selectionElements = (selection: GraphSelection) => {
@@ -323,10 +531,13 @@ export function createGraphView(
 
   return {
     batchedDrawing: batched,
-    setDay(next) {
-      if (next === current) return;
-      const diff = model.index.diff(current, next);
+    setDay(next, timeWindow = windowMonths) {
+      if (next === current && timeWindow === windowMonths) return;
+      const nextSpan = windowSpan(next, timeWindow);
+      const diff = model.index.diffSpans(span, nextSpan);
       current = next;
+      windowMonths = timeWindow;
+      span = nextSpan;
       // A flipped pair blends from the colour of the relation that left.
       const flipColor = new Map<string, string>();
       for (const f of diff.flips) {
@@ -343,6 +554,8 @@ export function createGraphView(
         for (const id of diff.actorsEntered) actorNode(id).removeClass('dormant');
       });
       if (filter.focusActor) applyFilter();
+      else refreshEmphasis([...diff.relationsEntered, ...diff.relationsLeft]);
+      placeLabelsSoon();
     },
     setFilter(next) {
       filter = next;
@@ -362,7 +575,9 @@ export function createGraphView(
         // Unmounted relations get their class when they are mounted (see `mount`).
         for (const [id, cls] of next.relationClasses) relationEdge(id).addClass(cls);
         for (const id of next.extraRelations) mount(id).addClass('overlay-shown');
+        rebowAll();
       });
+      applyEmphasis();
     },
     setSelection(next) {
       selection = next;
@@ -370,6 +585,7 @@ export function createGraphView(
         cy.elements().unselect();
         if (next) selectionElements(next).select();
       });
+      applyEmphasis();
     },
     focus(selection) {
       const eles = selectionElements(selection);
@@ -413,11 +629,59 @@ export function createGraphView(
       const box = container.getBoundingClientRect();
       return { x: box.left + p.x, y: box.top + p.y };
     },
+    relationLine(id) {
+      const edge = relationEdge(id);
+      if (edge.empty() || !edge.visible()) return null;
+      const box = container.getBoundingClientRect();
+      const s = edge.renderedSourceEndpoint();
+      const t = edge.renderedTargetEndpoint();
+      const c = controlPoint(edge) ?? { x: (s.x + t.x) / 2, y: (s.y + t.y) / 2 };
+      // The quadratic curve Cytoscape draws through one control point, sampled.
+      return Array.from({ length: 33 }, (_, i) => {
+        const u = i / 32;
+        const [a, b, d] = [(1 - u) * (1 - u), 2 * (1 - u) * u, u * u];
+        return {
+          x: box.left + a * s.x + b * c.x + d * t.x,
+          y: box.top + a * s.y + b * c.y + d * t.y,
+        };
+      });
+    },
+    emphasis(kind, id) {
+      const ele = kind === 'actor' ? actorNode(id) : relationEdge(id);
+      if (ele.empty() || !ele.visible()) return null;
+      if (ele.hasClass('highlighted')) return 'highlighted';
+      return ele.hasClass('dimmed') ? 'dimmed' : 'normal';
+    },
+    labelBox(id) {
+      const node = actorNode(id);
+      if (node.empty() || !node.visible() || !node.style('label')) return null;
+      const b = node.renderedBoundingBox({
+        includeNodes: false,
+        includeEdges: false,
+        includeLabels: true,
+      });
+      const box = container.getBoundingClientRect();
+      return { x1: box.left + b.x1, y1: box.top + b.y1, x2: box.left + b.x2, y2: box.top + b.y2 };
+    },
     destroy() {
+      if (labelTimer !== null) clearTimeout(labelTimer);
       container.removeEventListener('mouseleave', clearHover);
       for (const t of fadeTimers) clearTimeout(t);
       if (frameRequest !== 0) cancelAnimationFrame(frameRequest);
       cy.destroy();
     },
   };
+}
+
+/**
+ * The rendered control point of a curved edge, or undefined for a straight one: Cytoscape
+ * draws a lone `bezier` edge (large graphs) straight, and then has no control points to map
+ * (`renderedControlPoints()` throws).
+ */
+function controlPoint(edge: EdgeSingular): { x: number; y: number } | undefined {
+  try {
+    return edge.renderedControlPoints()?.[0];
+  } catch {
+    return undefined;
+  }
 }

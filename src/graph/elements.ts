@@ -1,6 +1,7 @@
 /** Cytoscape element definitions for a model: every actor and relation, once. */
 import type { ElementDefinition } from 'cytoscape';
 import type { ExplorerModel } from '../core/explorer-model';
+import { tokens } from '../core/tokens';
 
 /**
  * Cytoscape ids: every element's id is prefixed, never a raw dataset id. Besides keeping
@@ -25,7 +26,7 @@ export function buildElements(model: ExplorerModel): ElementDefinition[] {
         id: actorElementId(a.id),
         label: a.label,
         type: a.type,
-        color: type?.color ?? '#595959',
+        color: type?.color ?? tokens.color.unknownActor,
         shape: type?.shape ?? 'ellipse',
       },
       position: { ...(positions.get(a.id) ?? { x: 0, y: 0 }) },
@@ -54,9 +55,12 @@ export function buildElements(model: ExplorerModel): ElementDefinition[] {
         target: actorElementId(r.target),
         kind: r.kind,
         polarity: kind?.polarity ?? 'neutral',
-        color: kind?.color ?? '#999999',
+        color: kind?.color ?? tokens.color.unknownRelation,
         lineStyle: kind?.lineStyle ?? 'solid',
         strength: r.strength ?? 0.5,
+        // Control-point distance, set by the adapter from the relations drawn with it between
+        // the same two actors (core/render/curves.ts); 0 is a straight line.
+        bow: 0,
       },
       classes: directed ? 'relation directed off' : 'relation off',
     });

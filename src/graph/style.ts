@@ -11,6 +11,9 @@
  * with software rendering; colour still tells polarity).
  */
 import type { CytoscapeOptions, StylesheetJson } from 'cytoscape';
+import { tokens } from '../core/tokens';
+
+const { color, size } = tokens;
 
 export const FADE_MS = 280;
 
@@ -45,14 +48,24 @@ export function viewOptions(large: boolean): Partial<CytoscapeOptions> {
  * @param solidLines draw every relation solid. Cytoscape's own drawing needs this for large
  *   graphs; batched drawing (batched/install.ts) keeps line styles and draws a dense view solid
  *   by itself.
+ * @param large a large graph (see LARGE_GRAPH_RELATIONS): relations keep Cytoscape's automatic
+ *   spreading of parallel edges and labels a translucent box, because the per-relation bows and
+ *   the label placement pass (adapter.ts) cost too much for thousands of elements, and a solid
+ *   halo would hide the actors that labels overlap in a dense view.
  */
-export function graphStyle(reducedMotion: boolean, solidLines = false): StylesheetJson {
+export function graphStyle(
+  reducedMotion: boolean,
+  solidLines = false,
+  large = false,
+): StylesheetJson {
   const transition = reducedMotion
     ? {}
     : {
         'transition-property': 'opacity, line-color, target-arrow-color',
         'transition-duration': FADE_MS,
       };
+  const [thinnest, thickest] = size.relationWidth;
+  const [emphasisedThinnest, emphasisedThickest] = size.emphasisedWidth;
   return [
     {
       selector: 'node',
@@ -60,36 +73,78 @@ export function graphStyle(reducedMotion: boolean, solidLines = false): Styleshe
         label: 'data(label)',
         shape: 'data(shape)' as never,
         'background-color': 'data(color)',
-        width: 30,
-        height: 30,
-        'border-width': 2,
-        'border-color': '#ffffff',
-        color: '#1d1d1f',
-        'font-size': 12,
-        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        width: size.node,
+        height: size.node,
+        'border-width': size.nodeBorder,
+        'border-color': color.halo,
+        color: color.ink,
+        'font-size': size.label,
+        'font-family': tokens.font.family,
         'text-valign': 'bottom',
-        'text-margin-y': 4,
+        'text-margin-y': size.labelGap,
         'text-wrap': 'wrap',
-        'text-max-width': '120px',
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.8,
-        'text-background-padding': '2px',
+        'text-max-width': `${size.labelMaxWidth}px`,
+        ...(large
+          ? {
+              'text-background-color': color.halo,
+              'text-background-opacity': 0.8,
+              'text-background-padding': '2px',
+            }
+          : {
+              // A halo in the canvas's colour hugging the glyphs: lines under a label stop at
+              // its letters instead of crossing them, and the picture keeps the lines around the
+              // text (a box behind each label hid far more of them).
+              'text-outline-color': color.halo,
+              'text-outline-width': size.labelHalo,
+              'text-outline-opacity': 1,
+            }),
         'min-zoomed-font-size': 6,
         ...(reducedMotion
           ? {}
           : { 'transition-property': 'opacity', 'transition-duration': FADE_MS }),
       },
     },
-    { selector: 'node.dormant', style: { opacity: 0.3 } },
+    // Where the label collision pass (graph/labels.ts) moved or hid a label.
+    {
+      selector: 'node.label-top',
+      style: { 'text-valign': 'top', 'text-margin-y': -size.labelGap },
+    },
+    {
+      selector: 'node.label-right',
+      style: {
+        'text-valign': 'center',
+        'text-halign': 'right',
+        'text-margin-x': size.labelGap,
+        'text-margin-y': 0,
+      },
+    },
+    {
+      selector: 'node.label-left',
+      style: {
+        'text-valign': 'center',
+        'text-halign': 'left',
+        'text-margin-x': -size.labelGap,
+        'text-margin-y': 0,
+      },
+    },
+    { selector: 'node.label-hidden', style: { label: '' } },
+    { selector: 'node.dormant', style: { opacity: tokens.opacity.dormant } },
     {
       selector: 'edge.relation',
       style: {
-        width: 'mapData(strength, 0, 1, 1.5, 5)',
+        width: `mapData(strength, 0, 1, ${thinnest}, ${thickest})`,
         'line-color': 'data(color)',
         'line-style': solidLines ? 'solid' : ('data(lineStyle)' as never),
         'target-arrow-color': 'data(color)',
-        'curve-style': 'bezier',
-        'control-point-step-size': 18,
+        ...(large
+          ? { 'curve-style': 'bezier', 'control-point-step-size': 18 }
+          : {
+              // Each relation's own bow (elements.ts, from core/render/curves.ts): parallel
+              // relations are distinct curves a fixed gap apart, as in the SVG export.
+              'curve-style': 'unbundled-bezier',
+              'control-point-distances': 'data(bow)' as never,
+              'control-point-weights': 0.5,
+            }),
         'arrow-scale': 1.1,
         ...transition,
       },
@@ -99,10 +154,10 @@ export function graphStyle(reducedMotion: boolean, solidLines = false): Styleshe
       selector: 'edge.part-of',
       style: {
         width: 1,
-        'line-color': '#9a9a9a',
+        'line-color': color.partOf,
         'line-style': 'solid',
         'target-arrow-shape': 'circle',
-        'target-arrow-color': '#9a9a9a',
+        'target-arrow-color': color.partOf,
         'arrow-scale': 0.6,
         'curve-style': 'straight',
       },
@@ -112,33 +167,49 @@ export function graphStyle(reducedMotion: boolean, solidLines = false): Styleshe
     // Analysis overlays: relations shown outside their interval, camps, changes, unbalanced triangles.
     { selector: 'edge.off.overlay-shown', style: { display: 'element', opacity: 0.55 } },
     { selector: 'edge.overlay-shown.filtered', style: { display: 'none' } },
-    { selector: 'node.camp-a', style: { 'border-color': '#0072b2', 'border-width': 5 } },
+    { selector: 'node.camp-a', style: { 'border-color': color.campA, 'border-width': 5 } },
     {
       selector: 'node.camp-b',
-      style: { 'border-color': '#d55e00', 'border-width': 5, 'border-style': 'double' },
+      style: { 'border-color': color.campB, 'border-width': 5, 'border-style': 'double' },
     },
     {
       selector: 'edge.unbalanced',
-      style: { 'underlay-color': '#cc79a7', 'underlay-opacity': 0.45, 'underlay-padding': 5 },
+      style: {
+        'underlay-color': color.unbalanced,
+        'underlay-opacity': 0.45,
+        'underlay-padding': 5,
+      },
     },
     {
       selector: 'edge.began',
-      style: { 'underlay-color': '#009e73', 'underlay-opacity': 0.4, 'underlay-padding': 5 },
+      style: { 'underlay-color': color.began, 'underlay-opacity': 0.4, 'underlay-padding': 5 },
     },
     {
       selector: 'edge.ended',
-      style: { 'underlay-color': '#7f7f7f', 'underlay-opacity': 0.4, 'underlay-padding': 5 },
+      style: { 'underlay-color': color.ended, 'underlay-opacity': 0.4, 'underlay-padding': 5 },
     },
     {
       selector: 'edge.flipped',
-      style: { 'underlay-color': '#e69f00', 'underlay-opacity': 0.55, 'underlay-padding': 6 },
+      style: { 'underlay-color': color.flipped, 'underlay-opacity': 0.55, 'underlay-padding': 6 },
     },
-    { selector: '.dimmed', style: { opacity: 0.15 } },
-    { selector: 'node.highlighted', style: { 'border-color': '#1d1d1f', 'border-width': 3 } },
-    { selector: 'edge.relation.highlighted', style: { width: 'mapData(strength, 0, 1, 3, 7)' } },
+    // Emphasis (adapter.ts): the hovered or selected actor's neighbourhood, or a selected
+    // relation and its two actors, stand out; everything else is dimmed until cleared.
+    { selector: '.dimmed', style: { opacity: tokens.opacity.dimmed } },
+    {
+      selector: 'node.highlighted',
+      // A hidden label comes back for the emphasised neighbourhood.
+      style: { label: 'data(label)', 'border-color': color.ink, 'border-width': 3, 'z-index': 2 },
+    },
+    {
+      selector: 'edge.relation.highlighted',
+      style: {
+        width: `mapData(strength, 0, 1, ${emphasisedThinnest}, ${emphasisedThickest})`,
+        'z-index': 1,
+      },
+    },
     {
       selector: ':selected',
-      style: { 'overlay-color': '#0b57d0', 'overlay-opacity': 0.18, 'overlay-padding': 6 },
+      style: { 'overlay-color': color.selection, 'overlay-opacity': 0.18, 'overlay-padding': 6 },
     },
   ];
 }

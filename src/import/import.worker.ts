@@ -1,25 +1,117 @@
 /**
  * Import off the main thread: reading, decoding, parsing and validating a
- * large file never freezes the page. Reports progress per phase; the page
- * cancels by terminating the worker.
+ * large file never freezes the page, and neither do the layout, the index
+ * and saving to the library, which happen here too. The dataset then goes to
+ * the page in parts (`core/datasetParts.ts`), each copied in a short task of
+ * its own. Reports progress per phase; the page cancels by terminating the
+ * worker (a save cut short is rolled back by IndexedDB).
+ *
+ * Messages: `progress`…, then either `done` with a failed result, or
+ * `dataset` (head, warnings, derived data, whether it was saved), one `part`
+ * per part, and `end`.
  */
+import { partCount, splitDataset, type DatasetHead, type DatasetPart } from '../core/datasetParts';
+import { deriveData, type DerivedData } from '../core/explorer-model';
+import type { Problem } from '../core/problems';
+import type { Dataset } from '../core/schema';
+import { nameFromTitle } from '../store/datasetName';
+import { putDataset, type LibraryListing } from '../store/library';
 import { importBytes, type FileBytes } from './importBytes';
+import { importFailed } from './importFailed';
 import type { ImportResult } from './importTexts';
 
-export type WorkerRequest = { files: File[] };
+/** Where to save a successful import in the library (without it, nothing is saved). */
+export interface SaveAs {
+  id: string;
+  source: string;
+  importedAt: string;
+}
+
+export type WorkerRequest = { files: File[]; saveAs?: SaveAs };
+export type WorkerPhase = 'reading' | 'parsing' | 'laying out' | 'saving' | 'sending';
 export type WorkerMessage =
-  | { type: 'progress'; phase: 'reading' | 'parsing'; done: number; total: number; file?: string }
-  | { type: 'done'; result: ImportResult };
+  | { type: 'progress'; phase: WorkerPhase; done: number; total: number; file?: string }
+  | { type: 'done'; result: ImportResult }
+  | {
+      type: 'dataset';
+      head: DatasetHead;
+      warnings: Problem[];
+      derived: DerivedData;
+      /** The library's listing of the saved dataset, or why it could not be saved. */
+      saved: LibraryListing | { error: string } | null;
+      parts: number;
+    }
+  | { type: 'part'; part: DatasetPart }
+  | { type: 'end' };
 
-const post = (m: WorkerMessage) => (self as unknown as Worker).postMessage(m);
+const post = (m: WorkerMessage, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(m, transfer);
 
+/**
+ * Every failure ends as a failed result the import panel shows: an exception
+ * thrown in this async handler would otherwise only reach the worker's
+ * `unhandledrejection`, never the page, and the panel would wait forever.
+ */
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
-  const { files } = e.data;
+  let result: ImportResult;
+  try {
+    result = await importFiles(e.data.files);
+  } catch (error) {
+    return post({ type: 'done', result: importFailed('the import stopped', error) });
+  }
+  try {
+    if (result.dataset) await deliver(result.dataset, result.warnings, e.data.saveAs);
+    else post({ type: 'done', result });
+  } catch (error) {
+    // DataCloneError, or a RangeError from a structure too deep to copy.
+    post({
+      type: 'done',
+      result: importFailed('the result could not be passed back to the page', error),
+    });
+  }
+};
+
+self.onmessageerror = () =>
+  post({ type: 'done', result: importFailed('the files could not be passed to the import') });
+
+async function importFiles(files: File[]): Promise<ImportResult> {
   const read: FileBytes[] = [];
   for (const [i, file] of files.entries()) {
     post({ type: 'progress', phase: 'reading', done: i, total: files.length, file: file.name });
     read.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   }
   post({ type: 'progress', phase: 'parsing', done: files.length, total: files.length });
-  post({ type: 'done', result: importBytes(read) });
-};
+  return importBytes(read);
+}
+
+/** Lays out, indexes and saves a valid dataset, then sends it to the page in parts. */
+async function deliver(dataset: Dataset, warnings: Problem[], saveAs?: SaveAs): Promise<void> {
+  post({ type: 'progress', phase: 'laying out', done: 0, total: 1 });
+  const derived = deriveData(dataset);
+  let saved: LibraryListing | { error: string } | null = null;
+  if (saveAs) {
+    post({ type: 'progress', phase: 'saving', done: 0, total: 1 });
+    const name = nameFromTitle(dataset.title);
+    saved = await putDataset({ ...saveAs, name, dataset, derived }).catch((e: unknown) => ({
+      error: e instanceof Error ? e.message : String(e),
+    }));
+  }
+  const { head, parts } = splitDataset(dataset);
+  post(
+    { type: 'dataset', head, warnings, derived, saved, parts: partCount(head) },
+    buffersOf(derived),
+  );
+  for (const part of parts) post({ type: 'part', part });
+  post({ type: 'end' });
+}
+
+/** The memory of every typed array in the derived data, moved to the page rather than copied. */
+function buffersOf(derived: DerivedData): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const visit = (value: unknown) => {
+    if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(visit);
+  };
+  visit(derived);
+  return [...buffers];
+}

@@ -1,9 +1,22 @@
-/** Runs an import in a worker, with progress and cancel. */
+/**
+ * Runs an import in a worker, with progress and cancel. A valid dataset comes
+ * back in parts, each handled in its own short task (see import.worker.ts).
+ */
+import { DatasetAssembler } from '../core/datasetParts';
+import type { DerivedData } from '../core/explorer-model';
+import type { LibraryListing } from '../store/library';
+import { importFailed } from './importFailed';
 import type { ImportResult } from './importTexts';
-import type { WorkerMessage } from './import.worker';
+import type { SaveAs, WorkerMessage } from './import.worker';
+
+/** An import's result, with what the worker derived and whether it saved the dataset. */
+export interface ImportOutcome extends ImportResult {
+  derived?: DerivedData;
+  saved?: LibraryListing | { error: string } | null;
+}
 
 export interface ImportJob {
-  result: Promise<ImportResult>;
+  result: Promise<ImportOutcome>;
   cancel: () => void;
 }
 
@@ -12,24 +25,62 @@ export class ImportCancelled extends Error {}
 export function runImport(
   files: File[],
   onProgress: (m: Extract<WorkerMessage, { type: 'progress' }>) => void,
+  saveAs?: SaveAs,
 ): ImportJob {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   let reject: (e: Error) => void = () => {};
-  const result = new Promise<ImportResult>((resolve, fail) => {
+  const result = new Promise<ImportOutcome>((resolve, fail) => {
     reject = fail;
+    let received: {
+      outcome: ImportOutcome;
+      dataset: DatasetAssembler;
+      parts: number;
+      done: number;
+    };
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
-      if (e.data.type === 'progress') onProgress(e.data);
-      else {
-        resolve(e.data.result);
+      const m = e.data;
+      if (m.type === 'progress') onProgress(m);
+      else if (m.type === 'dataset') {
+        const { warnings, derived, saved } = m;
+        received = {
+          outcome: { errors: [], warnings, derived, saved },
+          dataset: new DatasetAssembler(m.head),
+          parts: m.parts,
+          done: 0,
+        };
+      } else if (m.type === 'part') {
+        received.dataset.add(m.part);
+        onProgress({
+          type: 'progress',
+          phase: 'sending',
+          done: ++received.done,
+          total: received.parts,
+        });
+      } else {
         worker.terminate();
+        if (m.type === 'done') resolve(m.result);
+        else {
+          try {
+            resolve({ ...received.outcome, dataset: received.dataset.dataset() });
+          } catch (error) {
+            resolve(importFailed('the dataset did not reach the page whole', error));
+          }
+        }
       }
     };
+    // A crash in the worker, or a message from it the page cannot read: the
+    // panel shows it as a failed import rather than waiting for a result.
     worker.onerror = (e) => {
-      fail(new Error(`the import stopped unexpectedly: ${e.message}`));
+      e.preventDefault();
+      resolve(importFailed('the import stopped unexpectedly', e.message || undefined));
+      worker.terminate();
+    };
+    worker.onmessageerror = () => {
+      resolve(importFailed('the result of the import could not be read by the page'));
       worker.terminate();
     };
   });
-  worker.postMessage({ files });
+  worker.postMessage({ files, saveAs });
   return {
     result,
     cancel: () => {

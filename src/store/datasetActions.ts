@@ -3,12 +3,22 @@
  * stored datasets, rename and delete. A failed import never touches what is
  * loaded; a storage failure is reported and the data still shown.
  */
+import { deriveData, knownParts } from '../core/explorer-model';
 import { ImportCancelled, runImport } from '../import/runImport';
 import { sizeProblem } from '../import/limits';
+import { checkDatasetName, nameFromTitle } from './datasetName';
 import * as library from './library';
+import { onLibraryChangeElsewhere } from './libraryChannel';
 import { forgetDataset, loadLastView } from './persistence';
 import { loadSeed } from './seed';
-import { applyView, loadDataset, SEED_KEY, useStore } from './store';
+import {
+  applyView,
+  loadDataset,
+  loadDatasetInSlices,
+  SEED_KEY,
+  useStore,
+  type ImportPhase,
+} from './store';
 import { queryToView } from './url';
 
 const set = useStore.setState;
@@ -18,16 +28,50 @@ let cancelCurrent: (() => void) | null = null;
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Reads the library's listing into the store; reports storage failures. */
+let latestRefresh = 0;
+
+/**
+ * Reads the library's listing into the store; reports storage failures. Only
+ * the latest read is applied: IndexedDB starts a read after every write begun
+ * before it, so a later read never sees an older library than an earlier one.
+ *
+ * If the dataset on screen was deleted (in another tab: this tab's own
+ * deletion switches away first), it stays on screen with a notice, rather than
+ * being replaced under the user's eyes: they may be in the middle of reading
+ * or exporting it, and can still switch datasets when they choose.
+ */
 export async function refreshLibrary(): Promise<void> {
+  const refresh = ++latestRefresh;
+  let listing: library.LibraryListing[];
   try {
-    set({ library: await library.listDatasets() });
+    listing = await library.listDatasets();
   } catch (e) {
     set({ notice: { kind: 'error', text: errorText(e) } });
+    return;
   }
+  if (refresh !== latestRefresh) return;
+  const { library: before, datasetKey } = get();
+  set({ library: listing });
+  const onScreen = before.find((d) => d.id === datasetKey);
+  if (onScreen && !listing.some((d) => d.id === datasetKey))
+    set({
+      notice: {
+        kind: 'info',
+        text: `“${onScreen.name}” was deleted from this browser’s library in another tab. It stays on screen until you switch datasets, but it is no longer stored and will be gone after a reload.`,
+      },
+    });
 }
 
-/** Imports files as one dataset; on success it is stored and shown. */
+/** Keeps this tab's library in step with imports, renames and deletions made in other tabs. */
+export function followLibraryInOtherTabs(): () => void {
+  return onLibraryChangeElsewhere(() => void refreshLibrary());
+}
+
+/**
+ * Imports files as one dataset; on success it is stored and shown. The worker
+ * parses, lays out and saves it; the page builds the model in slices. Cancel
+ * works in every phase, and a cancelled import leaves nothing in the library.
+ */
 export async function importFiles(files: File[]): Promise<void> {
   const names = files.map((f) => f.name);
   const tooBig = files
@@ -39,64 +83,83 @@ export async function importFiles(files: File[]): Promise<void> {
     return;
   }
   cancelCurrent?.();
-  const job = runImport(files, (p) =>
-    set({ importStatus: { phase: p.phase, files: names, done: p.done, total: p.total } }),
-  );
-  cancelCurrent = job.cancel;
-  set({ importStatus: { phase: 'reading', files: names, done: 0, total: files.length } });
-  let result;
-  try {
-    result = await job.result;
-  } catch (e) {
-    set({ importStatus: { phase: 'idle' } });
-    if (!(e instanceof ImportCancelled)) set({ notice: { kind: 'error', text: errorText(e) } });
-    else set({ notice: { kind: 'info', text: e.message } });
-    return;
-  } finally {
-    if (cancelCurrent === job.cancel) cancelCurrent = null;
-  }
-  if (!result.dataset) {
-    set({
-      importStatus: {
-        phase: 'failed',
-        files: names,
-        errors: result.errors,
-        warnings: result.warnings,
-      },
-    });
-    return;
-  }
-
-  const entry: library.LibraryEntry = {
+  const progress = (phase: ImportPhase, done: number, total: number) =>
+    set({ importStatus: { phase, files: names, done, total } });
+  const saveAs = {
     id: crypto.randomUUID(),
-    name: result.dataset.title,
     source: names.join(', '),
     importedAt: new Date().toISOString(),
-    dataset: result.dataset,
   };
-  let saved = true;
+  const job = runImport(files, (p) => progress(p.phase, p.done, p.total), saveAs);
+  const load = startLoad();
+  const cancel = () => {
+    job.cancel();
+    load.abort(new ImportCancelled('Import cancelled.'));
+  };
+  cancelCurrent = cancel;
+  progress('reading', 0, files.length);
   try {
-    const listing = await library.putDataset(entry);
-    set({ library: [...get().library, listing] });
-  } catch (e) {
-    saved = false;
+    const result = await job.result;
+    if (!result.dataset) {
+      if (result.saved) void discard(saveAs.id);
+      const { errors, warnings } = result;
+      set({ importStatus: { phase: 'failed', files: names, errors, warnings } });
+      return;
+    }
+    const { dataset, saved } = result;
+    if (saved && 'error' in saved)
+      set({
+        notice: {
+          kind: 'error',
+          text: `${saved.error} The dataset is shown but will be gone after a reload.`,
+        },
+      });
+    else if (saved) set({ library: [...get().library.filter((d) => d.id !== saved.id), saved] });
+    progress('building', 0, 1);
+    await loadDatasetInSlices(dataset, saveAs.id, knownParts(dataset, result.derived), {
+      signal: load.signal,
+      onProgress: (done) => progress('building', done, 1),
+    });
+    const name = saved && !('error' in saved) ? saved.name : nameFromTitle(dataset.title);
+    const { warnings } = result;
     set({
-      notice: {
-        kind: 'error',
-        text: `${errorText(e)} The dataset is shown but will be gone after a reload.`,
+      importStatus: {
+        phase: 'done',
+        files: names,
+        name,
+        warnings,
+        saved: Boolean(saved && !('error' in saved)),
       },
     });
+  } catch (e) {
+    set({ importStatus: { phase: 'idle' } });
+    if (e instanceof ImportCancelled) {
+      // The worker may have saved it before the cancel: a cancelled import leaves nothing.
+      void discard(saveAs.id);
+      set({ notice: { kind: 'info', text: e.message } });
+    } else if (!(e instanceof LoadSuperseded))
+      set({ notice: { kind: 'error', text: errorText(e) } });
+  } finally {
+    if (cancelCurrent === cancel) cancelCurrent = null;
   }
-  loadDataset(result.dataset, entry.id);
-  set({
-    importStatus: {
-      phase: 'done',
-      files: names,
-      name: entry.name,
-      warnings: result.warnings,
-      saved,
-    },
-  });
+}
+
+/** Removes an import that was saved but not completed; quietly (it may not be stored at all). */
+async function discard(id: string): Promise<void> {
+  await library.deleteDataset(id).catch(() => undefined);
+  set({ library: get().library.filter((d) => d.id !== id) });
+}
+
+/** A load stopped because another dataset was asked for meanwhile. */
+class LoadSuperseded extends Error {}
+
+let currentLoad: AbortController | null = null;
+
+/** Starts loading a dataset: a load still running (building in slices) is abandoned. */
+function startLoad(): AbortController {
+  currentLoad?.abort(new LoadSuperseded('another dataset was opened'));
+  currentLoad = new AbortController();
+  return currentLoad;
 }
 
 export function cancelImport(): void {
@@ -113,27 +176,21 @@ export function closeImportStatus(): void {
  */
 export async function switchDataset(key: string, query?: string): Promise<boolean> {
   if (key === get().datasetKey && !query) return true;
+  const load = startLoad();
   if (key === SEED_KEY) {
     const seed = loadSeed();
     loadDataset(seed.dataset, SEED_KEY, seed.positions);
   } else {
-    let entry: library.LibraryEntry | undefined;
+    const name = get().library.find((d) => d.id === key)?.name ?? 'the dataset';
+    const opening = (done: number) => {
+      if (!load.signal.aborted) set({ opening: { name, done } });
+    };
+    opening(0);
     try {
-      entry = await library.getDataset(key);
-    } catch (e) {
-      set({ notice: { kind: 'error', text: errorText(e) } });
-      return false;
+      if (!(await openStored(key, load.signal, opening))) return false;
+    } finally {
+      if (!load.signal.aborted) set({ opening: null });
     }
-    if (!entry) {
-      set({
-        notice: {
-          kind: 'error',
-          text: 'That dataset is not in this browser’s library (it may have been deleted, or the link comes from another browser).',
-        },
-      });
-      return false;
-    }
-    loadDataset(entry.dataset, entry.id);
   }
   const view = query ?? loadLastView(key);
   const model = get().model;
@@ -141,15 +198,84 @@ export async function switchDataset(key: string, query?: string): Promise<boolea
   return true;
 }
 
-export async function renameDataset(key: string, name: string): Promise<void> {
-  const clean = name.trim();
-  if (!clean || key === SEED_KEY) return;
+/**
+ * Reads a stored dataset part by part and builds its model in slices, with the layout and
+ * index stored with it: no long task, and nothing recomputed. An entry stored before those
+ * were kept (library version 1) has them computed now, once, and stored.
+ */
+async function openStored(
+  key: string,
+  signal: AbortSignal,
+  onProgress: (done: number) => void,
+): Promise<boolean> {
+  let entry: library.LibraryEntry | undefined;
   try {
-    await library.renameDataset(key, clean);
-    set({ library: get().library.map((d) => (d.id === key ? { ...d, name: clean } : d)) });
+    entry = await library.getDataset(key, (done) => onProgress(0.4 * done));
   } catch (e) {
     set({ notice: { kind: 'error', text: errorText(e) } });
+    return false;
   }
+  if (signal.aborted) return false;
+  if (!entry) {
+    set({
+      notice: {
+        kind: 'error',
+        text: 'That dataset is not in this browser’s library (it may have been deleted, or the link comes from another browser).',
+      },
+    });
+    return false;
+  }
+  let known = knownParts(entry.dataset, entry.derived);
+  if (!known.index) {
+    const derived = deriveData(entry.dataset);
+    known = knownParts(entry.dataset, derived);
+    void library.putDerived(entry.id, derived).catch(() => undefined); // computed again next time
+  }
+  try {
+    await loadDatasetInSlices(entry.dataset, entry.id, known, {
+      signal,
+      onProgress: (done) => onProgress(0.4 + 0.6 * done),
+    });
+  } catch (e) {
+    if (signal.aborted) return false;
+    throw e;
+  }
+  return true;
+}
+
+/**
+ * Renames a stored dataset; true if it was renamed. A name that is empty or
+ * too long is refused with a notice saying why.
+ */
+export async function renameDataset(key: string, typed: string): Promise<boolean> {
+  if (key === SEED_KEY) return false;
+  const check = checkDatasetName(typed);
+  if (!check.ok) {
+    set({ notice: { kind: 'error', text: check.message } });
+    return false;
+  }
+  const { name } = check;
+  const oldName = get().library.find((d) => d.id === key)?.name;
+  try {
+    await library.renameDataset(key, name);
+  } catch (e) {
+    const gone = e instanceof library.DatasetGoneError;
+    if (gone) await refreshLibrary();
+    set({
+      notice: {
+        kind: 'error',
+        text: gone
+          ? `Could not rename “${oldName ?? name}” to “${name}”: it is no longer stored (it was deleted, perhaps in another tab).`
+          : errorText(e),
+      },
+    });
+    return false;
+  }
+  set({ library: get().library.map((d) => (d.id === key ? { ...d, name } : d)) });
+  // Then read back what is stored: if another tab renamed it at the same moment, every tab
+  // ends with the rename IndexedDB ran last (the other tab re-reads on this tab's message).
+  await refreshLibrary();
+  return true;
 }
 
 /** Deletes a stored dataset; if it is on screen, the seed is shown instead. */
@@ -162,6 +288,8 @@ export async function deleteDataset(key: string): Promise<void> {
     return;
   }
   forgetDataset(key);
+  // Off the listing before anything else awaits, so a refresh prompted by another tab
+  // meanwhile does not take this deletion for one made elsewhere.
   set({ library: get().library.filter((d) => d.id !== key) });
   if (get().datasetKey === key) await switchDataset(SEED_KEY);
 }

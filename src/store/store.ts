@@ -6,14 +6,20 @@
  * selectors in `selectors.ts`.
  */
 import { create } from 'zustand';
-import { civilToDays, daysInMonth, daysToCivil, type DayNumber } from '../core/dates';
-import { buildExplorerModel, type ExplorerModel } from '../core/explorer-model';
+import { addMonths, type DayNumber } from '../core/dates';
+import {
+  buildExplorerModel,
+  explorerModelSteps,
+  type ExplorerModel,
+  type KnownParts,
+} from '../core/explorer-model';
 import type { Point } from '../core/layout';
 import type { Problem } from '../core/problems';
 import type { Dataset } from '../core/schema';
 import type { GraphOverlay } from '../graph/adapter';
 import type { LibraryListing } from './library';
 import { loadPositions, savePositions } from './persistence';
+import { runInSlices } from './slices';
 
 export type SelectionKind = 'actor' | 'relation' | 'event';
 export interface Selection {
@@ -26,9 +32,23 @@ export type ViewMode = 'graph' | 'table' | 'multiples'; // 'multiples': small mu
 /** Where an import stands: shown by the import panel. */
 export type ImportStatus =
   | { phase: 'idle' }
-  | { phase: 'reading' | 'parsing'; files: string[]; done: number; total: number }
+  | {
+      /** In the worker: reading, parsing, laying out, saving, sending; then building on the page. */
+      phase: ImportPhase;
+      files: string[];
+      done: number;
+      total: number;
+    }
   | { phase: 'failed'; files: string[]; errors: Problem[]; warnings: Problem[] }
   | { phase: 'done'; files: string[]; name: string; warnings: Problem[]; saved: boolean };
+
+export type ImportPhase = 'reading' | 'parsing' | 'laying out' | 'saving' | 'sending' | 'building';
+
+/** A stored dataset being read and its model built (`done`: share, 0 to 1). */
+export interface Opening {
+  name: string;
+  done: number;
+}
 
 /** A message about something that went wrong outside an import (storage, loading). */
 export interface Notice {
@@ -48,6 +68,26 @@ export const SPEEDS = [
   { label: '5 years / s', daysPerSecond: 1826.25 },
 ] as const;
 
+/**
+ * Time windows offered, in calendar months (0: off). With a window the view shows every
+ * relation active at any time in the window up to the shown day, as Gephi's range does, so short
+ * events accumulate. In a numeric dataset a unit of time is a year of days: 12 months is 1.
+ */
+export const WINDOWS = [
+  { label: 'Off', numericLabel: 'Off', months: 0 },
+  { label: '1 month', numericLabel: '', months: 1 },
+  { label: '1 year', numericLabel: '1', months: 12 },
+  { label: '5 years', numericLabel: '5', months: 60 },
+  { label: '10 years', numericLabel: '10', months: 120 },
+  { label: '25 years', numericLabel: '25', months: 300 },
+] as const;
+
+/** The part of the period that Play plays, both days included. */
+export interface PlayRange {
+  from: DayNumber;
+  to: DayNumber;
+}
+
 export interface AppState {
   model: ExplorerModel | null;
   /** Key under which positions and view are kept for this dataset. */
@@ -58,6 +98,10 @@ export interface AppState {
   /** Days of data per second of playback. */
   speed: number;
   loop: boolean;
+  /** What Play plays (and loops within); null: the whole period. */
+  playRange: PlayRange | null;
+  /** The time window in calendar months (see WINDOWS); 0 shows the day alone. */
+  timeWindow: number;
   selection: Selection | null;
   /** Actor types and relation kinds switched off in the legend (sorted ids). */
   hiddenTypes: readonly string[];
@@ -70,6 +114,7 @@ export interface AppState {
   /** The user's stored datasets (metadata only). */
   library: LibraryListing[];
   importStatus: ImportStatus;
+  opening: Opening | null;
   notice: Notice | null;
   /** Marks an analysis view lays over the graph (camps, changes, unbalanced triangles). */
   overlay: GraphOverlay | null;
@@ -84,6 +129,8 @@ const initialState: AppState = {
   playing: false,
   speed: SPEEDS[2].daysPerSecond,
   loop: false,
+  playRange: null,
+  timeWindow: 0,
   selection: null,
   hiddenTypes: [],
   hiddenKinds: [],
@@ -92,6 +139,7 @@ const initialState: AppState = {
   focusRequest: 0,
   library: [],
   importStatus: { phase: 'idle' },
+  opening: null,
   notice: null,
   overlay: null,
   analysis: initialAnalysis(),
@@ -114,16 +162,38 @@ export function loadDataset(
   datasetKey = dataset.title,
   layout?: ReadonlyMap<string, Point>,
 ): void {
-  const model = buildExplorerModel(dataset, layout);
+  showModel(buildExplorerModel(dataset, layout), datasetKey);
+}
+
+/**
+ * Loads a validated dataset like `loadDataset`, building its model in slices between which the
+ * page stays responsive (a million relations: seconds of work, no long task). `known` holds
+ * the layout and index computed elsewhere (the import worker, or stored with the dataset);
+ * the model is shown only once complete, and not at all if `signal` aborts first.
+ */
+export async function loadDatasetInSlices(
+  dataset: Dataset,
+  datasetKey: string,
+  known: KnownParts,
+  options: { signal?: AbortSignal; onProgress?: (done: number) => void } = {},
+): Promise<ExplorerModel> {
+  const model = await runInSlices(explorerModelSteps(dataset, known), options);
+  options.signal?.throwIfAborted();
+  showModel(model, datasetKey);
+  return model;
+}
+
+function showModel(model: ExplorerModel, datasetKey: string): void {
   for (const [id, p] of loadPositions(datasetKey))
     if (model.positions.has(id)) model.positions.set(id, p);
   // Loading replaces the view; the library, import status and messages carry over.
-  const { speed, library, importStatus, notice } = get();
+  const { speed, library, importStatus, opening, notice } = get();
   set({
     ...initialState,
     speed,
     library,
     importStatus,
+    opening,
     notice,
     model,
     datasetKey,
@@ -163,14 +233,8 @@ export function setDay(day: number): void {
   if (next !== get().day) set({ day: next });
 }
 
-/** Adds calendar months (negative to go back), keeping the day of month where it exists. */
-export function addMonths(day: number, months: number): DayNumber {
-  const { year, month, day: d } = daysToCivil(day);
-  const total = year * 12 + (month - 1) + months;
-  const y = Math.floor(total / 12);
-  const m = (total % 12) + 1;
-  return civilToDays(y, m, Math.min(d, daysInMonth(y, m)));
-}
+// Calendar months: also the unit of the time window; kept here for the store's callers.
+export { addMonths };
 
 /** Steps by calendar months: ±1 for arrow keys, ±12 for a year. */
 export function stepMonths(months: number): void {
@@ -203,12 +267,20 @@ export function jumpToEnd(): void {
  */
 let playbackRemainder = 0;
 
+/** The days playback runs between: the play range when one is set, else the whole period. */
+function playBounds(): PlayRange | null {
+  const { model, playRange } = get();
+  if (!model) return null;
+  return playRange ?? { from: model.index.start, to: model.index.end };
+}
+
 export function play(): void {
-  const { model, day } = get();
-  if (!model) return;
+  const bounds = playBounds();
+  if (!bounds) return;
+  const { day } = get();
   playbackRemainder = 0;
-  // Playing from the end starts over, as media players do.
-  set({ playing: true, day: day >= model.index.end ? model.index.start : day });
+  // Playing from the end (or from outside the range) starts over, as media players do.
+  set({ playing: true, day: day >= bounds.to || day < bounds.from ? bounds.from : day });
 }
 
 export function pause(): void {
@@ -233,14 +305,39 @@ export function setLoop(loop: boolean): void {
  * each animation frame; at the end it stops or, with loop, starts over.
  */
 export function advancePlayback(seconds: number): void {
-  const { model, day, speed, loop, playing } = get();
-  if (!model || !playing) return;
+  const { day, speed, loop, playing } = get();
+  const bounds = playBounds();
+  if (!bounds || !playing) return;
   const exact = day + playbackRemainder + seconds * speed;
   const next = Math.floor(exact);
   playbackRemainder = exact - next;
-  if (next < model.index.end) set({ day: next as DayNumber });
-  else if (loop) set({ day: model.index.start });
-  else set({ day: model.index.end, playing: false });
+  if (next < bounds.to) set({ day: next as DayNumber });
+  else if (loop) {
+    playbackRemainder = 0;
+    set({ day: bounds.from });
+  } else set({ day: bounds.to, playing: false });
+}
+
+/**
+ * Sets the part of the period Play plays (the ends in either order, clamped to the period).
+ * The whole period, or a range shorter than a day, clears it.
+ */
+export function setPlayRange(from: number, to: number): void {
+  const model = get().model;
+  if (!model) return;
+  const [a, b] = [clampDay(Math.min(from, to)), clampDay(Math.max(from, to))];
+  const whole = a <= model.index.start && b >= model.index.end;
+  set({ playRange: whole || a === b ? null : { from: a, to: b } });
+}
+
+export function clearPlayRange(): void {
+  if (get().playRange) set({ playRange: null });
+}
+
+/** Shows every relation active within `months` calendar months up to the day (0: the day alone). */
+export function setTimeWindow(months: number): void {
+  const next = Number.isInteger(months) && months > 0 ? months : 0;
+  if (next !== get().timeWindow) set({ timeWindow: next });
 }
 
 // ---- selection -------------------------------------------------------------
@@ -293,11 +390,19 @@ export function applyView(
   view: Partial<
     Pick<
       AppState,
-      'day' | 'selection' | 'hiddenTypes' | 'hiddenKinds' | 'neighbourhoodOnly' | 'view'
+      | 'day'
+      | 'selection'
+      | 'hiddenTypes'
+      | 'hiddenKinds'
+      | 'neighbourhoodOnly'
+      | 'view'
+      | 'playRange'
+      | 'timeWindow'
     >
   >,
 ): void {
   set({ ...view, ...(view.day !== undefined ? { day: clampDay(view.day) } : {}), playing: false });
+  if (view.playRange) setPlayRange(view.playRange.from, view.playRange.to);
 }
 
 /** Lays an analysis overlay over the graph, or clears it (null). */

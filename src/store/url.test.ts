@@ -45,6 +45,35 @@ describe('URL view', () => {
     });
   });
 
+  it('round-trips the play range and the time window', () => {
+    const state = {
+      ...useStore.getState(),
+      model,
+      day: 12345 as never,
+      playRange: { from: 11000 as never, to: 12000 as never },
+      timeWindow: 60,
+    };
+    const query = viewToQuery(state);
+    expect(query).toContain(`range=${formatDay(11000)}..${formatDay(12000)}`);
+    expect(query).toContain('window=5y');
+    expect(queryToView(query, model)).toMatchObject({
+      playRange: { from: 11000, to: 12000 },
+      timeWindow: 60,
+    });
+    expect(queryToView('window=3m', model)).toEqual({ timeWindow: 3 });
+    // Malformed values are dropped, not guessed at.
+    expect(queryToView('window=5&range=2001..2002-13', model)).toEqual({});
+    expect(viewToQuery({ ...state, playRange: null, timeWindow: 0 })).not.toMatch(/range|window/);
+  });
+
+  it('leaves the date out for a dataset without time', () => {
+    const timeless = buildExplorerModel({
+      ...dataset,
+      relations: [{ ...dataset.relations[0]!, from: undefined }],
+    });
+    expect(viewToQuery({ ...useStore.getState(), model: timeless })).not.toContain('date=');
+  });
+
   it('ignores what the dataset does not know and malformed values', () => {
     expect(
       queryToView(

@@ -13,8 +13,35 @@ export function queryDataset(search: string): string {
 }
 
 export type UrlView = Partial<
-  Pick<AppState, 'day' | 'selection' | 'hiddenTypes' | 'hiddenKinds' | 'neighbourhoodOnly' | 'view'>
+  Pick<
+    AppState,
+    | 'day'
+    | 'selection'
+    | 'hiddenTypes'
+    | 'hiddenKinds'
+    | 'neighbourhoodOnly'
+    | 'view'
+    | 'playRange'
+    | 'timeWindow'
+  >
 >;
+
+/** A window in months as the URL writes it: whole years as `5y`, otherwise months (`3m`). */
+const windowText = (months: number) => (months % 12 === 0 ? `${months / 12}y` : `${months}m`);
+
+function parseWindow(text: string): number | undefined {
+  const m = /^(\d{1,4})([my])$/.exec(text);
+  if (!m) return undefined;
+  return Number(m[1]) * (m[2] === 'y' ? 12 : 1);
+}
+
+/** `from..to`, two ISO dates; undefined when either is not one. */
+function parseRange(text: string): { from: DayNumber; to: DayNumber } | undefined {
+  const [from, to, ...rest] = text.split('..');
+  if (from === undefined || to === undefined || rest.length > 0) return undefined;
+  if (dateProblem(from) !== null || dateProblem(to) !== null) return undefined;
+  return { from: toDay(from), to: toDay(to) };
+}
 
 const KINDS: readonly SelectionKind[] = ['actor', 'relation', 'event'];
 
@@ -22,7 +49,10 @@ const KINDS: readonly SelectionKind[] = ['actor', 'relation', 'event'];
 export function viewToQuery(s: AppState): string {
   const q = new URLSearchParams();
   if (s.datasetKey && s.datasetKey !== SEED_KEY) q.set('dataset', s.datasetKey);
-  q.set('date', formatDay(s.day));
+  // A static dataset has no time: its day is a placeholder, not worth a link's words.
+  if (!s.model?.index.timeless) q.set('date', formatDay(s.day));
+  if (s.playRange) q.set('range', `${formatDay(s.playRange.from)}..${formatDay(s.playRange.to)}`);
+  if (s.timeWindow > 0) q.set('window', windowText(s.timeWindow));
   if (s.selection) q.set('select', `${s.selection.kind}:${s.selection.id}`);
   if (s.hiddenTypes.length) q.set('hide-types', s.hiddenTypes.join(','));
   if (s.hiddenKinds.length) q.set('hide-kinds', s.hiddenKinds.join(','));
@@ -38,6 +68,12 @@ export function queryToView(search: string, model: ExplorerModel): UrlView {
 
   const date = q.get('date');
   if (date !== null && dateProblem(date) === null) out.day = toDay(date) as DayNumber;
+  const range = q.get('range');
+  const playRange = range === null ? undefined : parseRange(range);
+  if (playRange) out.playRange = playRange;
+  const window = q.get('window');
+  const months = window === null ? undefined : parseWindow(window);
+  if (months !== undefined) out.timeWindow = months;
 
   const select = q.get('select');
   if (select !== null) {

@@ -50,6 +50,8 @@ export function startUrlSync(): () => void {
       s.hiddenKinds !== prev.hiddenKinds ||
       s.neighbourhoodOnly !== prev.neighbourhoodOnly ||
       s.view !== prev.view ||
+      s.playRange !== prev.playRange ||
+      s.timeWindow !== prev.timeWindow ||
       s.playing !== prev.playing;
     if (!relevant) return;
     clearTimeout(timer);

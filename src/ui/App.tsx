@@ -1,21 +1,30 @@
 /**
- * The page: title bar (search, view switch), legend and filters on the left,
- * the graph or the table in the middle, details on the right, the time bar
- * below. Side panels collapse on narrow screens.
+ * The page: skip links, title bar (search, view switch), legend and filters
+ * on the left, the graph or the table in the middle, details on the right,
+ * the time bar below. Layout by width (breakpoints in core/tokens.ts):
+ * - wide: both side panels open;
+ * - `medium` and below: the legend starts folded to a rail, so the canvas
+ *   keeps most of the width;
+ * - `narrow` and below (phones): one column; a side panel opens as a bottom
+ *   sheet over the graph, one at a time, and selecting something opens the
+ *   details sheet (clearing the selection closes it).
  */
 import { lazy, Suspense, useState } from 'react';
-import { selectView } from '../store/selectors';
+import { selectSelection, selectView } from '../store/selectors';
 import { setView, useStore } from '../store/store';
 import { SideTabs } from './analysis/SideTabs';
 import { DetailsPanel } from './details/DetailsPanel';
+import { FirstVisit } from './FirstVisit';
 import { GraphCanvas } from './GraphCanvas';
 import { Legend } from './Legend';
 import { DropOverlay } from './library/DropOverlay';
 import { ImportPanel } from './library/ImportPanel';
 import './library/library.css';
+import { SKIP_TARGETS, SkipLinks } from './SkipLinks';
 import { RelationTable } from './table/RelationTable';
 import { TimeBar } from './timebar/TimeBar';
 import { TitleBar } from './TitleBar';
+import { isAtMost, useAtMost } from './useMediaQuery';
 import { ViewBoundary } from './ViewBoundary';
 
 // Analysis: small multiples render with the core's SVG code, loaded on first use.
@@ -23,8 +32,6 @@ const SmallMultiples = lazy(() =>
   import('./analysis/SmallMultiples').then((m) => ({ default: m.SmallMultiples })),
 );
 const MAIN_LABEL = { graph: 'Graph', table: 'Table of relations', multiples: 'Small multiples' };
-
-const wide = () => window.matchMedia('(min-width: 901px)').matches;
 
 /**
  * The way out of a main view that failed. The URL and the dataset's last view
@@ -35,11 +42,42 @@ const BACK_TO_GRAPH = { label: 'Back to the graph', action: () => setView('graph
 
 export function App() {
   const view = useStore(selectView);
-  // Narrow screens start with the panels folded, so the graph gets the room.
-  const [legendOpen, setLegendOpen] = useState(wide);
-  const [detailsOpen, setDetailsOpen] = useState(wide);
+  const selection = useStore(selectSelection);
+  const narrow = useAtMost('narrow');
+  // Smaller screens start with panels folded, so the graph gets the room; a phone opened on a
+  // link to a selection shows its details at once.
+  const [legendOpen, setLegendOpen] = useState(() => !isAtMost('medium'));
+  const [detailsOpen, setDetailsOpen] = useState(
+    () => !isAtMost('narrow') || useStore.getState().selection !== null,
+  );
+
+  // On a phone a sheet covers half the graph: one at a time, and the details follow the selection.
+  const [shownSelection, setShownSelection] = useState(selection);
+  if (shownSelection !== selection) {
+    setShownSelection(selection);
+    if (narrow) {
+      setDetailsOpen(selection !== null);
+      if (selection) setLegendOpen(false);
+    }
+  }
+  // On becoming narrow the legend folds; the details sheet, if open, stays.
+  const [wasNarrow, setWasNarrow] = useState(narrow);
+  if (wasNarrow !== narrow) {
+    setWasNarrow(narrow);
+    if (narrow) setLegendOpen(false);
+  }
+  const openLegend = (open: boolean) => {
+    setLegendOpen(open);
+    if (open && narrow) setDetailsOpen(false);
+  };
+  const openDetails = (open: boolean) => {
+    setDetailsOpen(open);
+    if (open && narrow) setLegendOpen(false);
+  };
+
   return (
     <div className="app">
+      <SkipLinks />
       <ViewBoundary name="The title bar">
         <TitleBar />
       </ViewBoundary>
@@ -50,17 +88,22 @@ export function App() {
             className="panel__toggle"
             aria-expanded={legendOpen}
             aria-controls="legend-panel"
-            onClick={() => setLegendOpen(!legendOpen)}
+            onClick={() => openLegend(!legendOpen)}
           >
             Legend &amp; filters
           </button>
+          <SheetClose
+            label="Close the legend"
+            open={legendOpen}
+            onClose={() => openLegend(false)}
+          />
           <div id="legend-panel" className="panel__content" hidden={!legendOpen}>
             <ViewBoundary name="The legend and filters">
               <Legend />
             </ViewBoundary>
           </div>
         </aside>
-        <main className="app__main" aria-label={MAIN_LABEL[view]}>
+        <main id={SKIP_TARGETS.main} className="app__main" aria-label={MAIN_LABEL[view]}>
           <ViewBoundary name="The graph" hidden={view !== 'graph'}>
             <GraphCanvas visible={view === 'graph'} />
           </ViewBoundary>
@@ -77,6 +120,9 @@ export function App() {
               </Suspense>
             </ViewBoundary>
           )}
+          <ViewBoundary name="The first-visit prompt">
+            <FirstVisit />
+          </ViewBoundary>
         </main>
         <aside className="panel panel--right" aria-label="Details and analysis">
           <button
@@ -84,10 +130,15 @@ export function App() {
             className="panel__toggle"
             aria-expanded={detailsOpen}
             aria-controls="details-panel"
-            onClick={() => setDetailsOpen(!detailsOpen)}
+            onClick={() => openDetails(!detailsOpen)}
           >
             Details &amp; analysis
           </button>
+          <SheetClose
+            label="Close the side panel"
+            open={detailsOpen}
+            onClose={() => openDetails(false)}
+          />
           <div id="details-panel" className="panel__content" hidden={!detailsOpen}>
             {/* Analysis: a Details | Analysis tab pair around the details. */}
             <ViewBoundary name="The details and analysis panel">
@@ -103,7 +154,7 @@ export function App() {
           </div>
         </aside>
       </div>
-      <footer className="app__footer">
+      <footer id={SKIP_TARGETS.timeBar} className="app__footer" tabIndex={-1}>
         <ViewBoundary name="The time bar">
           <TimeBar />
         </ViewBoundary>
@@ -115,5 +166,23 @@ export function App() {
         <DropOverlay />
       </ViewBoundary>
     </div>
+  );
+}
+
+/** The × of a bottom sheet (shown by app.css on phones only; wider, the panel's toggle folds it). */
+function SheetClose({
+  label,
+  open,
+  onClose,
+}: {
+  label: string;
+  open: boolean;
+  onClose: () => void;
+}) {
+  if (!open) return null;
+  return (
+    <button type="button" className="panel__close" aria-label={label} onClick={onClose}>
+      <span aria-hidden="true">×</span>
+    </button>
   );
 }

@@ -36,6 +36,7 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
     const start = useStore.getState();
     const view = createGraphView(host.current, model, start.day, {
       reducedMotion,
+      timeWindow: start.timeWindow,
       onSelect: (selection) => select(selection),
       onNodesMoved: rememberPositions,
       onHover: setHover,
@@ -47,7 +48,7 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
     view.setOverlay(start.overlay);
 
     const unsubscribe = useStore.subscribe((s, prev) => {
-      if (s.day !== prev.day) view.setDay(s.day);
+      if (s.day !== prev.day || s.timeWindow !== prev.timeWindow) view.setDay(s.day, s.timeWindow);
       if (
         s.hiddenTypes !== prev.hiddenTypes ||
         s.hiddenKinds !== prev.hiddenKinds ||
@@ -77,6 +78,7 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
     <div className="graph-wrap" hidden={!visible}>
       <div
         ref={host}
+        id="graph" /* the skip link's target (SkipLinks.tsx) */
         className="graph-canvas"
         data-testid="graph"
         role="img"

@@ -12,7 +12,9 @@ export function GraphTooltip({ hover, model }: { hover: GraphHover; model: Explo
     title = actor.label;
     const type = model.vocabulary.actorTypes.get(actor.type)?.label ?? actor.type;
     detail =
-      actor.from || actor.until ? `${type}, ${humanInterval(actor.from, actor.until)}` : type;
+      actor.from || actor.until
+        ? `${type}, ${humanInterval(actor.from, actor.until, model.dataset.timeKind)}`
+        : type;
   } else {
     const r = model.relationsById.get(hover.id);
     if (!r) return null;
@@ -20,7 +22,7 @@ export function GraphTooltip({ hover, model }: { hover: GraphHover; model: Explo
     const arrow = (r.directed ?? kind?.directed) ? '→' : '–';
     const name = (id: string) => model.actorsById.get(id)?.label ?? id;
     title = `${name(r.source)} ${arrow} ${name(r.target)}`;
-    detail = `${kind?.label ?? r.kind}, ${humanInterval(r.from, r.until)}`;
+    detail = `${kind?.label ?? r.kind}, ${humanInterval(r.from, r.until, model.dataset.timeKind)}`;
   }
   return (
     <div className="graph-tooltip" role="tooltip" style={{ left: hover.x, top: hover.y }}>

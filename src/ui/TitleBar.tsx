@@ -1,7 +1,13 @@
-/** Title and sources, actor search, the view switch (graph, table, small multiples) and export. */
-import { lazy, Suspense, useState } from 'react';
+/**
+ * Title and sources, actor search, the view switch (graph, table, small
+ * multiples), the dataset controls and export. On smaller screens the
+ * controls fold into the header's menu (HeaderMenu) so the header keeps one
+ * row; a title cut short by the width opens in full when tapped.
+ */
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { selectModel, selectView } from '../store/selectors';
 import { setView, useStore } from '../store/store';
+import { HeaderMenu } from './HeaderMenu';
 import { DatasetMenu } from './library/DatasetMenu';
 import { Search } from './Search';
 
@@ -19,44 +25,134 @@ export function TitleBar() {
   const sourceLine = sources.map((s) => s.title + (s.date ? ` (${s.date})` : '')).join('; ');
   return (
     <header className="title-bar">
-      <div className="title-bar__text">
-        <span className="title-bar__app">Allegiance</span>
-        <h1 className="title-bar__title" title={title}>
-          {title}
-        </h1>
-        {sources.length > 0 && (
-          <p className="title-bar__sources" title={sourceLine}>
-            Sources: {sourceLine}
-          </p>
-        )}
-      </div>
-      <DatasetMenu />
-      <Search />
-      <div className="view-switch" role="group" aria-label="View">
-        <button type="button" aria-pressed={view === 'graph'} onClick={() => setView('graph')}>
-          Graph
-        </button>
-        <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>
-          Table
-        </button>
-        {/* Analysis: the graph at several dates side by side. */}
-        <button
-          type="button"
-          aria-pressed={view === 'multiples'}
-          title="Small multiples: the graph at several dates side by side"
-          onClick={() => setView('multiples')}
-        >
-          Small multiples
-        </button>
-      </div>
-      <button type="button" className="title-bar__export" onClick={() => setExporting(true)}>
-        Export…
-      </button>
+      <TitleText title={title} sourceLine={sourceLine} />
+      <HeaderMenu>
+        <div className="title-bar__tools">
+          <Search />
+          <div className="view-switch" role="group" aria-label="View">
+            <button
+              type="button"
+              aria-pressed={view === 'graph'}
+              data-closes-menu
+              onClick={() => setView('graph')}
+            >
+              Graph
+            </button>
+            <button
+              type="button"
+              aria-pressed={view === 'table'}
+              data-closes-menu
+              onClick={() => setView('table')}
+            >
+              Table
+            </button>
+            {/* Analysis: the graph at several dates side by side. */}
+            <button
+              type="button"
+              aria-pressed={view === 'multiples'}
+              title="Small multiples: the graph at several dates side by side"
+              data-closes-menu
+              onClick={() => setView('multiples')}
+            >
+              Small multiples
+            </button>
+          </div>
+        </div>
+        <div className="title-bar__more">
+          <DatasetMenu />
+          <button
+            type="button"
+            className="title-bar__export"
+            data-closes-menu
+            onClick={() => setExporting(true)}
+          >
+            Export…
+          </button>
+        </div>
+      </HeaderMenu>
       {exporting && (
         <Suspense fallback={null}>
           <ExportDialog open={exporting} onClose={() => setExporting(false)} />
         </Suspense>
       )}
     </header>
+  );
+}
+
+/**
+ * The app's name, the dataset's title and its sources, each on one line with an ellipsis when
+ * the width cuts it. A cut title becomes a button that shows the full title and sources (a
+ * `title` tooltip alone never appears on touch screens nor for the keyboard); a title that fits
+ * stays plain text, with no extra tab stop.
+ */
+function TitleText({ title, sourceLine }: { title: string; sourceLine: string }) {
+  const text = useRef<HTMLSpanElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const [cut, setCut] = useState(false);
+  const [full, setFull] = useState(false);
+
+  useLayoutEffect(() => {
+    const el = text.current;
+    if (!el) return;
+    const measure = () => setCut(el.scrollWidth > el.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [title, cut]); // `cut` swaps the span into a button: observe the new one
+
+  useEffect(() => {
+    if (!full) return;
+    const onPointerDown = (e: PointerEvent) => {
+      if (e.target instanceof Node && !root.current?.contains(e.target)) setFull(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [full]);
+
+  const shownInFull = full && cut;
+  const label = (
+    <span ref={text} className="title-bar__title-text">
+      {title}
+    </span>
+  );
+  return (
+    <div
+      ref={root}
+      className="title-bar__text"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !shownInFull) return;
+        e.preventDefault(); // closes the full title, and leaves the selection alone
+        setFull(false);
+      }}
+    >
+      <span className="title-bar__app">Allegiance</span>
+      <h1 className="title-bar__title" title={title}>
+        {cut ? (
+          <button
+            type="button"
+            className="title-bar__title-button"
+            aria-expanded={shownInFull}
+            aria-controls="title-bar-full"
+            onClick={() => setFull(!full)}
+          >
+            {label}
+          </button>
+        ) : (
+          label
+        )}
+      </h1>
+      {sourceLine && (
+        <p className="title-bar__sources" title={sourceLine}>
+          Sources: {sourceLine}
+        </p>
+      )}
+      {shownInFull && (
+        <div id="title-bar-full" className="title-bar__full">
+          <p className="title-bar__full-title">{title}</p>
+          {sourceLine && <p className="title-bar__full-sources">Sources: {sourceLine}</p>}
+        </div>
+      )}
+    </div>
   );
 }

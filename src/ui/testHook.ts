@@ -5,7 +5,7 @@
  */
 import { formatDay } from '../core/dates';
 import type { Point } from '../core/layout';
-import type { GraphView } from '../graph/adapter';
+import type { Emphasis, GraphView } from '../graph/adapter';
 import { useStore } from '../store/store';
 
 export interface AllegianceTestHook {
@@ -19,10 +19,18 @@ export interface AllegianceTestHook {
   liveActors(): string[];
   /** Client (page) coordinates of an actor or a relation's midpoint; null if not drawn. */
   clientPosition(kind: 'actor' | 'relation', id: string): Point | null;
+  /** Points along a drawn relation's line, in client coordinates; null if not drawn. */
+  relationLine(id: string): Point[] | null;
+  /** Whether an actor or relation is emphasised by hover or selection, dimmed, or neither. */
+  emphasis(kind: 'actor' | 'relation', id: string): Emphasis | null;
+  /** An actor's label box in client coordinates; null when hidden or not drawn. */
+  labelBox(id: string): { x1: number; y1: number; x2: number; y2: number } | null;
   /** The model position (graph coordinates) of an actor. */
   modelPosition(id: string): Point | null;
   /** Who draws the graph: Cytoscape per element, or batched drawing (large graphs). */
   drawing(): 'batched' | 'cytoscape';
+  /** Whether loading the shown model computed its layout and index (false: handed in or stored). */
+  computed(): { layout: boolean; index: boolean } | null;
 }
 
 declare global {
@@ -39,11 +47,18 @@ export function registerTestHook(view: GraphView): () => void {
     drawnActors: () => view.drawnActors().sort(),
     liveActors: () => view.liveActors().sort(),
     clientPosition: (kind: 'actor' | 'relation', id: string) => view.clientPosition(kind, id),
+    relationLine: (id: string) => view.relationLine(id),
+    emphasis: (kind: 'actor' | 'relation', id: string) => view.emphasis(kind, id),
+    labelBox: (id: string) => view.labelBox(id),
     modelPosition: (id: string) => {
       const p = useStore.getState().model?.positions.get(id);
       return p ? { ...p } : null;
     },
     drawing: () => (view.batchedDrawing ? 'batched' : 'cytoscape'),
+    computed: () => {
+      const computed = useStore.getState().model?.computed;
+      return computed ? { ...computed } : null;
+    },
   });
   window.__allegiance = hook;
   return () => {

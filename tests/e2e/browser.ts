@@ -12,13 +12,29 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Opens the app at `path` (e.g. `/?date=1988`) and waits until the graph is mounted. */
+/** The key under which the app remembers that its first-visit prompt was answered. */
+const FIRST_VISIT_DONE = 'allegiance:first-visit-done';
+
+/**
+ * Opens the app at `path` (e.g. `/?date=1988`) and waits until the graph is mounted. As a
+ * returning visitor, unless `firstVisit` is set: the first-visit prompt would cover part of the
+ * graph that other tests look at.
+ */
 export async function openApp(
   browser: Browser,
   path = '/',
   viewport = { width: 1280, height: 800 },
+  { firstVisit = false } = {},
 ): Promise<Page> {
   const page = await browser.newPage({ viewport, reducedMotion: 'reduce' });
+  if (!firstVisit)
+    await page.addInitScript((key) => {
+      try {
+        if (localStorage.getItem(key) === null) localStorage.setItem(key, 'tests');
+      } catch {
+        // Storage blocked: the app shows no prompt then either.
+      }
+    }, FIRST_VISIT_DONE);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(new URL(path, inject('baseURL')).href);

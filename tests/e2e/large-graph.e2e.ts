@@ -156,6 +156,9 @@ describe('a large graph, drawn in batches', () => {
     );
   });
   it('zoomed in, draws line styles again: hostility dashed, alliance solid', async () => {
+    // No selection (the click above made one): it would dim every line outside its neighbourhood.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('select'));
     const graph = (await page.getByTestId('graph').boundingBox())!;
     await page.mouse.move(graph.x + graph.width / 2, graph.y + graph.height / 2);
     // Screen pixels per graph unit, from two actors' model and page positions.

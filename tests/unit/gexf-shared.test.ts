@@ -157,9 +157,11 @@ describe('real GEXF files', () => {
     expectations[f]!(imported(f).dataset!, load(f));
   });
 
-  it('warns once that numeric time is shown as years, and names what it merged or left out', () => {
-    const messages = imported('photoviz-dynamic.gexf').warnings.map((w) => w.message);
-    expect(messages.filter((m) => m.startsWith('numeric time is shown as years'))).toHaveLength(1);
+  it('marks integer time as numeric, and names what it merged or left out', () => {
+    const result = imported('photoviz-dynamic.gexf');
+    expect(result.dataset!.timeKind).toBe('numeric');
+    const messages = result.warnings.map((w) => w.message);
+    expect(messages.filter((m) => m.startsWith('numeric time'))).toEqual([]);
     expect(messages).toContainEqual(expect.stringContaining('"120" at lines 1043, 1387'));
     expect(messages).toContainEqual(
       expect.stringContaining('2 edges from a node to itself left out (345, 346)'),

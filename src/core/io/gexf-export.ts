@@ -5,7 +5,7 @@
  * as one spell. Dates are written at day precision, as GEXF needs, and the
  * original ISO dates are kept in `from`/`until` attributes for the importer.
  */
-import { formatDay, toDay } from '../dates';
+import { dayToNumber, formatDay, toDay, type TimeKind } from '../dates';
 import type { Actor, Dataset, Relation } from '../schema';
 import { BUILTIN_ACTOR_TYPES, resolveVocabulary } from '../vocabulary';
 import { maxEvidence } from './evidence';
@@ -15,8 +15,17 @@ import { writeXml, type XmlNode } from './xml-write';
 
 const NS = 'http://gexf.net/1.3';
 
-/** A date at GEXF's day precision: `1994` → `1994-01-01`. */
-const day = (iso: string | undefined) => (iso === undefined ? undefined : formatDay(toDay(iso)));
+/**
+ * A bound as GEXF writes it: a date at GEXF's day precision (`1994` → `1994-01-01`), or in a
+ * numeric dataset the number the date stands for (`0190` → `190`, timeformat "double").
+ */
+function timeWriter(kind: TimeKind) {
+  return (iso: string | undefined) => {
+    if (iso === undefined) return undefined;
+    return kind === 'numeric' ? String(dayToNumber(toDay(iso))) : formatDay(toDay(iso));
+  };
+}
+type TimeWriter = ReturnType<typeof timeWriter>;
 
 function declarations(cls: 'node' | 'edge', attrs: [string, string, string?][]): XmlNode {
   return {
@@ -44,7 +53,7 @@ function attvalues(values: [string, string | number | undefined][]): XmlNode[] {
   ];
 }
 
-function node(a: Actor): XmlNode {
+function node(a: Actor, day: TimeWriter): XmlNode {
   return {
     name: 'node',
     attrs: { id: a.id, label: a.label, start: day(a.from), end: day(a.until) },
@@ -60,7 +69,13 @@ function node(a: Actor): XmlNode {
   };
 }
 
-function edge(r: Relation, polarity: string, directed: boolean, evidenceGroups: number): XmlNode {
+function edge(
+  r: Relation,
+  polarity: string,
+  directed: boolean,
+  evidenceGroups: number,
+  day: TimeWriter,
+): XmlNode {
   const evidence = Array.from({ length: evidenceGroups }, (_, i) => {
     const e = r.evidence[i];
     return [
@@ -115,6 +130,7 @@ function edge(r: Relation, polarity: string, directed: boolean, evidenceGroups: 
  * note, from, until. Events, sources' details and the title are not written.
  */
 export function exportGexf(dataset: Dataset): string {
+  const day = timeWriter(dataset.timeKind ?? 'calendar');
   const vocabulary = resolveVocabulary(dataset);
   const builtinTypes = new Set(BUILTIN_ACTOR_TYPES.map((t) => t.id));
   const customTypes = dataset.actorTypes.map((t) => t.id).filter((id) => !builtinTypes.has(id));
@@ -130,7 +146,7 @@ export function exportGexf(dataset: Dataset): string {
     attrs: {
       mode: 'dynamic',
       defaultedgetype: 'undirected',
-      timeformat: 'date',
+      timeformat: dataset.timeKind === 'numeric' ? 'double' : 'date',
       timerepresentation: 'interval',
       start: day(dataset.period?.from),
       end: day(dataset.period?.until),
@@ -155,7 +171,7 @@ export function exportGexf(dataset: Dataset): string {
         ['from', 'string'],
         ['until', 'string'],
       ]),
-      { name: 'nodes', children: dataset.actors.map(node) },
+      { name: 'nodes', children: dataset.actors.map((a) => node(a, day)) },
       {
         name: 'edges',
         children: dataset.relations.map((r) => {
@@ -165,6 +181,7 @@ export function exportGexf(dataset: Dataset): string {
             kind?.polarity ?? 'neutral',
             r.directed ?? kind?.directed ?? false,
             groups,
+            day,
           );
         }),
       },

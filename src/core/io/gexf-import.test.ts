@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../temporal';
-import { toDay } from '../dates';
+import { humanInterval, toDay } from '../dates';
+import { exportGexf } from './gexf-export';
 import { importGexf } from './gexf-import';
 
 /** A GEXF 1.3 document around a graph body. */
@@ -57,7 +58,7 @@ describe('importGexf: malformed input', () => {
     ]);
   });
 
-  it('refuses numeric time outside the years 0000–9999 with the element path', () => {
+  it('refuses numeric time outside 0–9999 with the element path', () => {
     const r = importGexf(
       gexf(
         'mode="dynamic" timeformat="double"',
@@ -69,8 +70,7 @@ describe('importGexf: malformed input', () => {
       expect.objectContaining({
         path: 'edges[0].spell[0].end',
         value: '12000',
-        message:
-          '"12000" would be the year 12000: numeric time is read as years, and a year must lie within 0000–9999',
+        message: '"12000" is outside the numeric time this reader keeps: from 0 to 9999',
       }),
     ]);
   });
@@ -151,9 +151,46 @@ describe('importGexf: kinds', () => {
       ['e0', 'cooperation', '2002', '2010'],
       ['e0~2', 'hostility', '2010', '2012'],
     ]);
-    expect(r.warnings.map((w) => w.message)).toEqual([
-      'numeric time is shown as years: 2002 reads as the year 2002, and a fraction is a share of the year (2005.5 is 2 July 2005)',
+    // Whole numbers lose nothing: no warning, and the dataset shows numbers.
+    expect(r.warnings).toEqual([]);
+    expect(r.dataset!.timeKind).toBe('numeric');
+  });
+
+  it('marks numeric time, keeps fractions to a day and warns once when one is finer', () => {
+    const body = `${twoNodes}<edges>
+      <edge id="x" source="a" target="b"><spells><spell start="2.5" end="190"/></spells></edge>
+      <edge id="y" source="a" target="b"><spells><spell start="3.0013" end="4"/></spells></edge>
+    </edges>`;
+    const r = importGexf(gexf('mode="dynamic" timeformat="double"', body), 'n.gexf');
+    expect(r.errors).toEqual([]);
+    expect(r.dataset!.timeKind).toBe('numeric');
+    const x = r.dataset!.relations.find((rel) => rel.id === 'x')!;
+    expect(humanInterval(x.from, x.until, 'numeric')).toBe('t = 2.5 – t = 190');
+    expect(r.warnings.map((w) => w.message).filter((m) => m.startsWith('numeric'))).toEqual([
+      'numeric time is kept to 1/365 of a unit: 3.0013 reads as t = 3',
     ]);
+    // A date-time file stays on the calendar.
+    const dated = `${twoNodes}<edges><edge source="a" target="b"><spells><spell start="2001-02-03"/></spells></edge></edges>`;
+    expect(
+      importGexf(gexf('mode="dynamic" timeformat="date"', dated), 'd.gexf').dataset!.timeKind,
+    ).toBeUndefined();
+  });
+
+  it('exports numeric time as numbers and reads it back as numeric', () => {
+    const body = `${twoNodes}<edges><edge id="x" source="a" target="b"><spells><spell start="2.5" end="190"/></spells></edge></edges>`;
+    const d = importGexf(
+      gexf('mode="dynamic" timeformat="integer"', body.replace('2.5', '2')),
+      'n.gexf',
+    ).dataset!;
+    const written = exportGexf(d);
+    expect(written).toContain('timeformat="double"');
+    expect(written).toContain('<spell start="2" end="190"/>');
+    const back = importGexf(written, 'n.gexf').dataset!;
+    expect(back.timeKind).toBe('numeric');
+    expect(back.relations.map((r) => [r.from, r.until])).toEqual([['0002', '0190']]);
+    expect(
+      exportGexf(importGexf(gexf('mode="dynamic" timeformat="double"', body), 'f.gexf').dataset!),
+    ).toContain('<spell start="2.5" end="190"/>');
   });
 
   it('makes several spells several relations', () => {

@@ -93,6 +93,7 @@ export function importGexf(text: string, fileName: string): ImportResult {
     events: [],
   };
   if (graph.description !== undefined) raw.description = graph.description;
+  if (graph.timeKind === 'numeric') raw.timeKind = 'numeric';
   const period = graph.period;
   if (period && (period.from === undefined) !== (period.until === undefined))
     log.warn(

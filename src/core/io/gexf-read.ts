@@ -5,7 +5,7 @@
  * attribute values with their intervals, spells (or 1.1's slices), and where
  * each came from. Mapping to a dataset is `gexf-import.ts`'s job.
  */
-import { toDay } from '../dates';
+import { humanDate, toDay, type TimeKind } from '../dates';
 import type { Location, ProblemLog } from './import-result';
 import { parseIntervalList, readTime, timeFormatOf } from './gexf-time';
 import { normaliseName } from './names';
@@ -70,6 +70,8 @@ export interface GexfGraph {
   edges: GexfEdge[];
   period?: Span;
   periodAt: Location;
+  /** `numeric` when the file's time values were numbers (see gexf-time.ts). */
+  timeKind: TimeKind;
   description?: string;
 }
 
@@ -120,6 +122,8 @@ export function readGexf(root: XmlElement, file: string, log: ProblemLog): GexfG
   if (g.timerepresentation?.trim() === 'timestamp' || g.timestamp !== undefined)
     timestamps.push(loc(graph, 'graph.timerepresentation'));
 
+  /** Set when a time value was a number: the dataset then shows numbers, not dates. */
+  let numericTime = false;
   const time = (raw: string | undefined, at: Location): string | undefined => {
     if (raw === undefined || raw.trim() === '') return undefined;
     const read = readTime(raw, format);
@@ -133,11 +137,12 @@ export function readGexf(root: XmlElement, file: string, log: ProblemLog): GexfG
         at,
         'times of day are dropped: Allegiance dates are days (timeformat "dateTime" read at day precision)',
       );
-    if (read.lossy === 'numeric')
+    if (read.numeric) numericTime = true;
+    if (read.lossy === 'fraction')
       log.warnOnce(
-        'numeric',
+        'fraction',
         at,
-        `numeric time is shown as years: ${raw.trim()} reads as the year ${read.iso.slice(0, 4)}, and a fraction is a share of the year (2005.5 is 2 July 2005)`,
+        `numeric time is kept to 1/365 of a unit: ${raw.trim()} reads as ${humanDate(read.iso, 'numeric')}`,
       );
     return read.iso;
   };
@@ -359,6 +364,7 @@ export function readGexf(root: XmlElement, file: string, log: ProblemLog): GexfG
     edges,
     ...(period ? { period } : {}),
     periodAt,
+    timeKind: numericTime ? 'numeric' : 'calendar',
     ...(description ? { description } : {}),
   };
 }

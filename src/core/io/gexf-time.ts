@@ -3,17 +3,24 @@
  *
  * - `date`: `YYYY-MM-DD` (a time-zone suffix is ignored); partial ISO dates are accepted.
  * - `dateTime`: the date part is kept; the time of day is dropped.
- * - `integer`, `double` (and 1.1's `float`): a number v is the year ⌊v⌋ and
- *   its fraction the share of that year (v = 2005.5 is 2 July 2005); whole
- *   numbers give year precision (`0002`). Years must lie within 0000–9999.
+ * - `integer`, `double` (and 1.1's `float`): numeric time. The dataset is marked
+ *   `timeKind: "numeric"` and shows numbers ("t = 190"); a number v is stored as
+ *   the date `numberToDay` gives (the year ⌊v⌋, its fraction the share of that
+ *   year), so whole numbers give year precision (`0190`) and a fraction is kept
+ *   to a day of that year (1/365 of a unit). ⌊v⌋ must lie within 0–9999.
  * - no `timeformat`: values that look like dates are dates, others numbers.
  */
-import { civilToDays, dateProblem, formatDay, isLeapYear } from '../dates';
+import { dateProblem, dayToNumber, formatDay, numberToDay } from '../dates';
 
 export type TimeFormat = 'date' | 'dateTime' | 'integer' | 'double' | 'auto';
 
-/** A time value read: its ISO date, or why it cannot be one. */
-export type TimeRead = { iso: string; lossy?: 'time-of-day' | 'numeric' } | { error: string };
+/**
+ * A time value read: its ISO date, or why it cannot be one. `numeric`: the value was a number
+ * (see the module comment); `lossy`: what the date could not keep (a time of day, or a
+ * fraction finer than a day of the year).
+ */
+export type TimeRead =
+  { iso: string; numeric?: true; lossy?: 'time-of-day' | 'fraction' } | { error: string };
 
 // A Map: the name is file text, and a plain object would answer "constructor" or "__proto__".
 const FORMATS = new Map<string, TimeFormat>([
@@ -53,12 +60,14 @@ function readNumber(text: string, format: TimeFormat): TimeRead {
   const year = Math.floor(v);
   if (year < 0 || year > 9999)
     return {
-      error: `would be the year ${year}: numeric time is read as years, and a year must lie within 0000–9999`,
+      error: `is outside the numeric time this reader keeps: from 0 to 9999`,
     };
-  const fraction = v - year;
-  if (fraction === 0) return { iso: String(year).padStart(4, '0'), lossy: 'numeric' };
-  const dayOfYear = Math.floor(fraction * (isLeapYear(year) ? 366 : 365));
-  return { iso: formatDay(civilToDays(year, 1, 1) + dayOfYear, 'day'), lossy: 'numeric' };
+  if (v === year) return { iso: String(year).padStart(4, '0'), numeric: true };
+  const day = numberToDay(v);
+  const iso = formatDay(day, 'day');
+  return dayToNumber(day) === v
+    ? { iso, numeric: true }
+    : { iso, numeric: true, lossy: 'fraction' };
 }
 
 /** Reads one time value in a format; see the module comment for the rules. */

@@ -5,6 +5,8 @@
  * alone (the headless CLI). Framework-free: SVG and PNG exports render it.
  */
 import type { ExplorerModel } from '../explorer-model';
+import { asSpan as spanOf, type TimeSpan } from '../temporal';
+import { tokens } from '../tokens';
 import type { LineStyle } from '../vocabulary';
 import type { ShapeName } from './shapes';
 
@@ -47,8 +49,11 @@ export interface SceneSelection {
   relations: readonly string[];
 }
 
+const [THINNEST, THICKEST] = tokens.size.relationWidth;
+
 /** The width the canvas gives a relation of this strength (mapData 0..1 → 1.5..5). */
-export const strokeWidth = (strength: number | undefined) => 1.5 + 3.5 * (strength ?? 0.5);
+export const strokeWidth = (strength: number | undefined) =>
+  THINNEST + (THICKEST - THINNEST) * (strength ?? 0.5);
 
 export function buildScene(model: ExplorerModel, pick: SceneSelection): Scene {
   const { vocabulary, positions } = model;
@@ -63,7 +68,7 @@ export function buildScene(model: ExplorerModel, pick: SceneSelection): Scene {
       id,
       label: a.label,
       type: a.type,
-      color: type?.color ?? '#595959',
+      color: type?.color ?? tokens.color.unknownActor,
       shape: type?.shape ?? 'ellipse',
       x: p.x,
       y: p.y,
@@ -81,7 +86,7 @@ export function buildScene(model: ExplorerModel, pick: SceneSelection): Scene {
       source: r.source,
       target: r.target,
       kind: r.kind,
-      color: kind?.color ?? '#999999',
+      color: kind?.color ?? tokens.color.unknownRelation,
       lineStyle: kind?.lineStyle ?? 'solid',
       directed: r.directed ?? kind?.directed ?? false,
       width: strokeWidth(r.strength),
@@ -107,18 +112,22 @@ export const NO_FILTER: SceneFilter = {
   focusActor: null,
 };
 
-/** The actor and everyone related to it by a relation active at the day. */
-export function neighbourhoodAt(model: ExplorerModel, actor: string, day: number): Set<string> {
+/** When a picture is taken: a day, or a span of days with a time window (core/temporal.ts). */
+export type SceneTime = number | TimeSpan;
+
+/** The actor and everyone related to it by a relation active at the day (or in the span). */
+export function neighbourhoodAt(model: ExplorerModel, actor: string, day: SceneTime): Set<string> {
   const out = new Set([actor]);
+  const span = spanOf(day);
   model.union.forEachRelationOf(actor, (edge, _attrs, source, target) => {
-    if (model.index.relationActive(model.relationIndex.get(edge)!, day))
+    if (model.index.relationActiveDuring(model.relationIndex.get(edge)!, span))
       out.add(source === actor ? target : source);
   });
   return out;
 }
 
 /** Actors a filter lets through at a day (greyed ones included). */
-export function visibleActors(model: ExplorerModel, day: number, filter: SceneFilter): string[] {
+export function visibleActors(model: ExplorerModel, day: SceneTime, filter: SceneFilter): string[] {
   const near = filter.focusActor ? neighbourhoodAt(model, filter.focusActor, day) : null;
   return model.dataset.actors
     .filter((a) => !filter.hiddenTypes.has(a.type) && (near === null || near.has(a.id)))
@@ -126,8 +135,8 @@ export function visibleActors(model: ExplorerModel, day: number, filter: SceneFi
 }
 
 /** The scene at a day under a filter, as the canvas would draw it. */
-export function filteredSceneAt(model: ExplorerModel, day: number, filter: SceneFilter): Scene {
-  const state = model.index.stateAt(day);
+export function filteredSceneAt(model: ExplorerModel, day: SceneTime, filter: SceneFilter): Scene {
+  const state = model.index.stateDuring(spanOf(day));
   return buildScene(model, {
     actors: visibleActors(model, day, filter),
     liveActors: state.actors,

@@ -7,7 +7,9 @@
 import type { ExplorerModel } from '../explorer-model';
 import { shorten } from '../problems';
 import { escapeAttribute } from '../io/xml-write';
+import { tokens } from '../tokens';
 import type { LineStyle } from '../vocabulary';
+import { controlPoint, parallelBows } from './curves';
 import type { Scene } from './scene';
 import { dashArray, shapePath, type ShapeName } from './shapes';
 
@@ -48,19 +50,29 @@ export interface RenderedSvg {
   height: number;
 }
 
-const NODE_R = 15;
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+const NODE_R = tokens.size.node / 2;
+const FONT = escapeXml(tokens.font.family);
+const FONT_SIZE = tokens.size.label;
+const HALO = tokens.size.labelHalo;
 const PAD = 24;
 const CHAR_W = 6.6; // average glyph width at 12px, for layout estimates
 const LABEL_LINE = 14;
 
+const { color } = tokens;
+const LIGHT = { ink: color.ink, muted: color.muted, halo: color.halo, partOf: color.partOf };
 const THEMES: Record<
   Background,
   { fill?: string; ink: string; muted: string; halo: string; partOf: string }
 > = {
-  white: { fill: '#ffffff', ink: '#1d1d1f', muted: '#555559', halo: '#ffffff', partOf: '#9a9a9a' },
-  transparent: { ink: '#1d1d1f', muted: '#555559', halo: '#ffffff', partOf: '#9a9a9a' },
-  dark: { fill: '#1d1d1f', ink: '#f2f2f2', muted: '#c4c4c8', halo: '#1d1d1f', partOf: '#8a8a8a' },
+  white: { fill: color.panel, ...LIGHT },
+  transparent: LIGHT,
+  dark: {
+    fill: color.dark.bg,
+    ink: color.dark.ink,
+    muted: color.dark.muted,
+    halo: color.dark.bg,
+    partOf: color.dark.partOf,
+  },
 };
 
 /**
@@ -148,50 +160,36 @@ function edgesSvg(scene: Scene, theme: (typeof THEMES)[Background]): string {
       `<circle cx="${n(ex)}" cy="${n(ey)}" r="2.5" fill="${theme.partOf}"/>`,
     );
   }
-  // Parallel relations between a pair bow apart, as Cytoscape's bezier edges do.
-  const pairs = new Map<string, number[]>();
-  scene.relations.forEach((r, i) => {
-    const key = [r.source, r.target].sort().join('\u0000');
-    pairs.set(key, [...(pairs.get(key) ?? []), i]);
-  });
-  for (const members of pairs.values()) {
-    members.forEach((i, k) => {
-      const r = scene.relations[i]!;
-      const a = at.get(r.source)!;
-      const b = at.get(r.target)!;
-      const d = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-      // Offsets are measured on the pair's canonical direction so both orientations agree.
-      const flip = r.source > r.target ? -1 : 1;
-      const nx = (-(b.y - a.y) / d) * flip;
-      const ny = ((b.x - a.x) / d) * flip;
-      const off = (k - (members.length - 1) / 2) * 18 * 2;
-      const cx = (a.x + b.x) / 2 + nx * off;
-      const cy = (a.y + b.y) / 2 + ny * off;
-      const dir = (px: number, py: number, qx: number, qy: number) => {
-        const l = Math.hypot(qx - px, qy - py) || 1;
-        return [(qx - px) / l, (qy - py) / l] as const;
-      };
-      const [sx, sy] = dir(a.x, a.y, cx, cy);
-      const [tx, ty] = dir(cx, cy, b.x, b.y);
-      const arrow = r.directed ? 5 + r.width * 1.4 : 0;
-      const x0 = a.x + sx * NODE_R;
-      const y0 = a.y + sy * NODE_R;
-      const x1 = b.x - tx * (NODE_R + arrow);
-      const y1 = b.y - ty * (NODE_R + arrow);
-      const dash = dashArray(r.lineStyle, r.width);
+  // Parallel relations between a pair bow apart exactly as on the canvas (curves.ts).
+  const bows = parallelBows(scene.relations, tokens.size.parallelGap);
+  for (const r of scene.relations) {
+    const a = at.get(r.source)!;
+    const b = at.get(r.target)!;
+    const { x: cx, y: cy } = controlPoint(a, b, bows.get(r.id) ?? 0);
+    const dir = (px: number, py: number, qx: number, qy: number) => {
+      const l = Math.hypot(qx - px, qy - py) || 1;
+      return [(qx - px) / l, (qy - py) / l] as const;
+    };
+    const [sx, sy] = dir(a.x, a.y, cx, cy);
+    const [tx, ty] = dir(cx, cy, b.x, b.y);
+    const arrow = r.directed ? 5 + r.width * 1.4 : 0;
+    const x0 = a.x + sx * NODE_R;
+    const y0 = a.y + sy * NODE_R;
+    const x1 = b.x - tx * (NODE_R + arrow);
+    const y1 = b.y - ty * (NODE_R + arrow);
+    const dash = dashArray(r.lineStyle, r.width);
+    out.push(
+      `<path d="M${n(x0)},${n(y0)}Q${n(cx)},${n(cy)} ${n(x1)},${n(y1)}" fill="none" stroke="${r.color}" stroke-width="${n(r.width)}"` +
+        `${dash ? ` stroke-dasharray="${dash}"` : ''}${r.lineStyle === 'dotted' ? ' stroke-linecap="round"' : ''}><title>${escapeXml(r.id)}</title></path>`,
+    );
+    if (r.directed) {
+      const tipX = b.x - tx * NODE_R;
+      const tipY = b.y - ty * NODE_R;
+      const w = arrow * 0.6;
       out.push(
-        `<path d="M${n(x0)},${n(y0)}Q${n(cx)},${n(cy)} ${n(x1)},${n(y1)}" fill="none" stroke="${r.color}" stroke-width="${n(r.width)}"` +
-          `${dash ? ` stroke-dasharray="${dash}"` : ''}${r.lineStyle === 'dotted' ? ' stroke-linecap="round"' : ''}><title>${escapeXml(r.id)}</title></path>`,
+        `<polygon points="${n(tipX)},${n(tipY)} ${n(x1 - ty * w)},${n(y1 + tx * w)} ${n(x1 + ty * w)},${n(y1 - tx * w)}" fill="${r.color}"/>`,
       );
-      if (r.directed) {
-        const tipX = b.x - tx * NODE_R;
-        const tipY = b.y - ty * NODE_R;
-        const w = arrow * 0.6;
-        out.push(
-          `<polygon points="${n(tipX)},${n(tipY)} ${n(x1 - ty * w)},${n(y1 + tx * w)} ${n(x1 + ty * w)},${n(y1 - tx * w)}" fill="${r.color}"/>`,
-        );
-      }
-    });
+    }
   }
   return out.join('');
 }
@@ -208,8 +206,8 @@ function nodesSvg(scene: Scene, theme: (typeof THEMES)[Background]): string {
         .join('');
       return (
         `<g${a.dormant ? ' opacity="0.3"' : ''}>` +
-        `<path d="${shapePath(a.shape, a.x, a.y, NODE_R)}" fill="${a.color}" stroke="${theme.halo}" stroke-width="2"/>` +
-        `<text font-size="12" text-anchor="middle" fill="${theme.ink}" stroke="${theme.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${text}</text>` +
+        `<path d="${shapePath(a.shape, a.x, a.y, NODE_R)}" fill="${a.color}" stroke="${theme.halo}" stroke-width="${tokens.size.nodeBorder}"/>` +
+        `<text font-size="${FONT_SIZE}" text-anchor="middle" fill="${theme.ink}" stroke="${theme.halo}" stroke-width="${HALO}" stroke-linejoin="round" paint-order="stroke">${text}</text>` +
         `</g>`
       );
     })

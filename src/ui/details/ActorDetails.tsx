@@ -20,7 +20,8 @@ import {
   type RelationEntry,
 } from './details-model';
 import { ActorLink, EventLinks, RelationLink } from './Links';
-import { selectActorActiveKey, selectActorAlive } from './selectors';
+import { selectWindowOn } from '../../store/timeView';
+import { selectActorActiveKey, selectActorAlive, selectTimeKind } from './selectors';
 
 function RelationButton({ model, entry }: { model: ExplorerModel; entry: RelationEntry }) {
   const kindLabel = entry.kind?.label ?? entry.relation.kind;
@@ -56,7 +57,11 @@ export function ActorDetails({ model, actor }: { model: ExplorerModel; actor: Ac
   const active = keySet(activeKey);
   const current = history.filter((e) => active.has(e.relation.id));
   const type = model.vocabulary.actorTypes.get(actor.type);
-  const lifetime = periodText(actor.from, actor.until);
+  const timeKind = useStore(selectTimeKind);
+  // With a time window the panel lists what the graph shows: everything active in the window.
+  const windowOn = useStore(selectWindowOn);
+  const when = windowOn ? 'in the time window' : 'at this date';
+  const lifetime = periodText(actor.from, actor.until, timeKind);
 
   return (
     <article className="details__item">
@@ -72,9 +77,7 @@ export function ActorDetails({ model, actor }: { model: ExplorerModel; actor: Ac
           <p className="details__meta">
             {lifetime && <span>{lifetime}</span>}
             {!alive && (
-              <span className="details__badge details__badge--off">
-                not in existence at this date
-              </span>
+              <span className="details__badge details__badge--off">not in existence {when}</span>
             )}
           </p>
         )}
@@ -121,10 +124,11 @@ export function ActorDetails({ model, actor }: { model: ExplorerModel; actor: Ac
 
       <section className="details__section" aria-labelledby="actor-now">
         <h3 id="actor-now">
-          At this date <span className="details__count">{current.length}</span>
+          {windowOn ? 'In the time window' : 'At this date'}{' '}
+          <span className="details__count">{current.length}</span>
         </h3>
         {current.length === 0 ? (
-          <p className="details__none">No relation at this date.</p>
+          <p className="details__none">No relation {when}.</p>
         ) : (
           <ul className="details__rels" data-testid="actor-current-relations">
             {current.map((e) => (
@@ -149,7 +153,7 @@ export function ActorDetails({ model, actor }: { model: ExplorerModel; actor: Ac
               return (
                 <li key={e.relation.id} className="details__history-item" data-active={now}>
                   <span className="details__when">
-                    {periodText(e.relation.from, e.relation.until) || 'undated'}
+                    {periodText(e.relation.from, e.relation.until, timeKind) || 'undated'}
                     {now && <span className="details__badge details__badge--now">now</span>}
                   </span>
                   <span className="details__rel">

@@ -1,14 +1,16 @@
 /** An event: when, what happened, who took part, and the quotes about it. */
 import { humanDate } from '../../core/dates';
+import { calendarOnly } from './details-model';
 import type { ExplorerModel } from '../../core/explorer-model';
 import type { EventItem } from '../../core/schema';
 import { selectEvent, useStore } from '../../store/store';
 import { EvidenceList } from './EvidenceList';
 import { ActorLink } from './Links';
-import { selectAtEventDay } from './selectors';
+import { selectAtEventDay, selectTimeKind } from './selectors';
 
 export function EventDetails({ model, event }: { model: ExplorerModel; event: EventItem }) {
   const atDay = useStore(selectAtEventDay);
+  const timeKind = useStore(selectTimeKind);
   return (
     <article className="details__item">
       <header className="details__header">
@@ -19,8 +21,8 @@ export function EventDetails({ model, event }: { model: ExplorerModel; event: Ev
           {event.title}
         </h2>
         <p className="details__meta">
-          <time dateTime={event.date} data-testid="event-date">
-            {humanDate(event.date)}
+          <time dateTime={calendarOnly(event.date, timeKind)} data-testid="event-date">
+            {humanDate(event.date, timeKind)}
           </time>
           {!atDay && (
             // Time may have moved on since the event was chosen: offer the way back.

@@ -7,7 +7,9 @@ import type { ReactNode } from 'react';
 import { humanDate } from '../../core/dates';
 import type { ExplorerModel } from '../../core/explorer-model';
 import type { EventItem } from '../../core/schema';
-import { select, selectEvent } from '../../store/store';
+import { select, selectEvent, useStore } from '../../store/store';
+import { calendarOnly } from './details-model';
+import { selectTimeKind } from './selectors';
 import { ShapeSwatch } from '../Swatch';
 
 /** An actor's name; choosing it selects the actor and centres the graph on it. */
@@ -60,13 +62,14 @@ export function EventLink({ id, children }: { id: string; children: ReactNode })
 
 /** Events as a list of links, each with its date at its precision. */
 export function EventLinks({ events }: { events: readonly EventItem[] }) {
+  const timeKind = useStore(selectTimeKind);
   return (
     <ol className="details__events">
       {events.map((ev) => (
         <li key={ev.id}>
           <EventLink id={ev.id}>
-            <time className="details__event-date" dateTime={ev.date}>
-              {humanDate(ev.date)}
+            <time className="details__event-date" dateTime={calendarOnly(ev.date, timeKind)}>
+              {humanDate(ev.date, timeKind)}
             </time>
             <span>{ev.title}</span>
           </EventLink>

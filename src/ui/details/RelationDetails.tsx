@@ -11,7 +11,8 @@ import { LineSwatch } from '../Swatch';
 import { isDirected, periodText, relationHistory } from './details-model';
 import { EvidenceList } from './EvidenceList';
 import { ActorLink, RelationLink } from './Links';
-import { selectRelationActive } from './selectors';
+import { selectWindowOn } from '../../store/timeView';
+import { selectRelationActive, selectTimeKind } from './selectors';
 
 export function RelationDetails({ model, relation }: { model: ExplorerModel; relation: Relation }) {
   const active = useStore(selectRelationActive);
@@ -19,7 +20,10 @@ export function RelationDetails({ model, relation }: { model: ExplorerModel; rel
   const directed = isDirected(model, relation);
   const label = (id: string) => model.actorsById.get(id)?.label ?? id;
   const arrow = directed ? '→' : '–';
-  const period = periodText(relation.from, relation.until);
+  const timeKind = useStore(selectTimeKind);
+  const windowOn = useStore(selectWindowOn);
+  const when = windowOn ? 'in the time window' : 'at this date';
+  const period = periodText(relation.from, relation.until, timeKind);
   const samePair = useMemo(
     () =>
       relationHistory(model, relation.source).filter(
@@ -61,7 +65,7 @@ export function RelationDetails({ model, relation }: { model: ExplorerModel; rel
           <span
             className={`details__badge ${active ? 'details__badge--now' : 'details__badge--off'}`}
           >
-            {active ? 'active at this date' : 'not active at this date'}
+            {active ? `active ${when}` : `not active ${when}`}
           </span>
         </dd>
         {relation.strength !== undefined && (

@@ -4,7 +4,8 @@
  * subscribes to (strings and booleans that only change when what the panel
  * shows changes, so playback does not re-render it every frame).
  */
-import { endDay, humanDate, startDay } from '../../core/dates';
+import { endDay, humanDate, startDay, type TimeKind } from '../../core/dates';
+import { asSpan, type TimeSpan } from '../../core/temporal';
 import type { ExplorerModel } from '../../core/explorer-model';
 import type { Actor, EventItem, Relation } from '../../core/schema';
 import type { ResolvedRelationKind } from '../../core/vocabulary';
@@ -13,12 +14,21 @@ import type { ResolvedRelationKind } from '../../core/vocabulary';
  * A period at the precision each end was written with: "1994 – 2001",
  * "since 1994", "until 26 December 1991", or '' when neither end is known.
  */
-export function periodText(from: string | undefined, until: string | undefined): string {
-  if (from !== undefined && until !== undefined) return `${humanDate(from)} – ${humanDate(until)}`;
-  if (from !== undefined) return `since ${humanDate(from)}`;
-  if (until !== undefined) return `until ${humanDate(until)}`;
+export function periodText(
+  from: string | undefined,
+  until: string | undefined,
+  kind: TimeKind = 'calendar',
+): string {
+  const date = (text: string) => humanDate(text, kind);
+  if (from !== undefined && until !== undefined) return `${date(from)} – ${date(until)}`;
+  if (from !== undefined) return `since ${date(from)}`;
+  if (until !== undefined) return `until ${date(until)}`;
   return '';
 }
+
+/** A date for `<time dateTime>`: only calendar dates are dates to a machine either. */
+export const calendarOnly = (iso: string, kind: TimeKind): string | undefined =>
+  kind === 'numeric' ? undefined : iso;
 
 /** One relation as seen from one of its actors. */
 export interface RelationEntry {
@@ -93,12 +103,20 @@ export function eventsOf(model: ExplorerModel, actorId: string): EventItem[] {
   return out;
 }
 
-/** Ids of an actor's relations active at `day`, sorted and joined: equal strings mean nothing changed. */
-export function activeRelationKey(model: ExplorerModel, actorId: string, day: number): string {
+/**
+ * Ids of an actor's relations active at `day` (or at any time in a span: the time window),
+ * sorted and joined: equal strings mean nothing changed.
+ */
+export function activeRelationKey(
+  model: ExplorerModel,
+  actorId: string,
+  day: number | TimeSpan,
+): string {
   const ids: string[] = [];
+  const span = asSpan(day);
   model.union.forEachRelationOf(actorId, (edge) => {
     const i = model.relationIndex.get(edge);
-    if (i !== undefined && model.index.relationActive(i, day)) ids.push(edge);
+    if (i !== undefined && model.index.relationActiveDuring(i, span)) ids.push(edge);
   });
   return ids.sort().join('\n');
 }
@@ -111,14 +129,15 @@ export function keySet(key: string): ReadonlySet<string> {
 // Actor lifetimes parsed once per actor object, since selectors run every frame.
 const lifetimes = new WeakMap<Actor, readonly [number, number]>();
 
-/** Whether an actor exists at `day` (within its lifetime; undated ends are open). */
-export function actorAlive(actor: Actor, day: number): boolean {
+/** Whether an actor exists at `day`, or at some time in a span (undated ends are open). */
+export function actorAlive(actor: Actor, day: number | TimeSpan): boolean {
   let life = lifetimes.get(actor);
   if (!life) {
     life = [startDay(actor.from), endDay(actor.until)];
     lifetimes.set(actor, life);
   }
-  return life[0] <= day && day < life[1];
+  const { from, until } = asSpan(day);
+  return life[0] < life[1] && life[0] < until && from < life[1];
 }
 
 /** The URL to link a source to, only for http(s): a dataset must not smuggle `javascript:` links. */

@@ -4,25 +4,31 @@
  * every frame) does not re-render the panel.
  */
 import type { AppState } from '../../store/store';
+import { shownSpanOf, timeKindOf } from '../../store/timeView';
 import { activeRelationKey, actorAlive } from './details-model';
 
 /** The selected actor's relations active now, as a stable string key ('' if none). */
 export const selectActorActiveKey = (s: AppState): string =>
-  s.model && s.selection?.kind === 'actor' ? activeRelationKey(s.model, s.selection.id, s.day) : '';
+  s.model && s.selection?.kind === 'actor'
+    ? activeRelationKey(s.model, s.selection.id, shownSpanOf(s))
+    : '';
 
 /** Whether the selected actor exists at the current date. */
 export const selectActorAlive = (s: AppState): boolean => {
   if (!s.model || s.selection?.kind !== 'actor') return false;
   const actor = s.model.actorsById.get(s.selection.id);
-  return actor !== undefined && actorAlive(actor, s.day);
+  return actor !== undefined && actorAlive(actor, shownSpanOf(s));
 };
 
 /** Whether the selected relation is active at the current date. */
 export const selectRelationActive = (s: AppState): boolean => {
   if (!s.model || s.selection?.kind !== 'relation') return false;
   const i = s.model.relationIndex.get(s.selection.id);
-  return i !== undefined && s.model.index.relationActive(i, s.day);
+  return i !== undefined && s.model.index.relationActiveDuring(i, shownSpanOf(s));
 };
+
+/** The dataset's kind of time: dates are shown as numbers in a numeric dataset. */
+export const selectTimeKind = (s: AppState) => timeKindOf(s.model);
 
 /** Whether the shown date is the selected event's date. */
 export const selectAtEventDay = (s: AppState): boolean => {

@@ -5,7 +5,9 @@ import type { ExplorerModel } from '../../core/explorer-model';
 import { downloadBlob } from '../../export/download';
 import { exportVideo, frameCount, videoFrames, videoSupported } from '../../export/videoExport';
 import { selectHiddenKinds, selectHiddenTypes } from '../../store/selectors';
-import { SPEEDS, useStore } from '../../store/store';
+import { SPEEDS, useStore, type AppState } from '../../store/store';
+
+const selectTimeWindow = (s: AppState) => s.timeWindow;
 
 /** Frame sizes offered: 16:9, as video players and slides expect. */
 const SIZES = [
@@ -22,8 +24,16 @@ export function formatDuration(seconds: number): string {
 }
 
 export function VideoExport({ model }: { model: ExplorerModel }) {
-  const [from, setFrom] = useState(formatDay(model.index.start, 'year'));
-  const [until, setUntil] = useState(formatDay(model.index.end));
+  // The play range when one is set (the part the user plays), else the whole period.
+  const [from, setFrom] = useState(() => {
+    const range = useStore.getState().playRange;
+    return range ? formatDay(range.from) : formatDay(model.index.start, 'year');
+  });
+  const [until, setUntil] = useState(() =>
+    formatDay(useStore.getState().playRange?.to ?? model.index.end),
+  );
+  // Frames show what the graph shows: with a time window, the relations active within it.
+  const timeWindow = useStore(selectTimeWindow);
   // The app's current playback speed, so the video plays as the user has been watching it.
   const [speed, setSpeed] = useState<number>(() => useStore.getState().speed);
   const [size, setSize] = useState(0);
@@ -52,8 +62,10 @@ export function VideoExport({ model }: { model: ExplorerModel }) {
   const firstDay = range && !invalid ? range[0] : null;
   const preview = useMemo(
     () =>
-      firstDay === null ? null : videoFrames({ model, daysPerSecond: speed, filter })(firstDay).svg,
-    [model, firstDay, speed, filter],
+      firstDay === null
+        ? null
+        : videoFrames({ model, daysPerSecond: speed, filter, timeWindow })(firstDay).svg,
+    [model, firstDay, speed, filter, timeWindow],
   );
   if (!videoSupported()) {
     return (
@@ -80,6 +92,7 @@ export function VideoExport({ model }: { model: ExplorerModel }) {
         width: SIZES[size]!.width,
         height: SIZES[size]!.height,
         filter,
+        timeWindow,
         onProgress: (done, total) => setProgress({ done, total }),
         signal: controller.signal,
       });

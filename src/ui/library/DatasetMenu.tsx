@@ -6,6 +6,7 @@ import {
   renameDataset,
   switchDataset,
 } from '../../store/datasetActions';
+import { MAX_NAME_LENGTH } from '../../store/datasetName';
 import { SEED_KEY, useStore, type AppState } from '../../store/store';
 import { IMPORT_ACCEPT } from './accept';
 
@@ -13,15 +14,31 @@ const selectKey = (s: AppState) => s.datasetKey;
 const selectLibrary = (s: AppState) => s.library;
 const selectSeedTitle = (s: AppState) =>
   s.datasetKey === SEED_KEY ? s.model?.dataset.title : undefined;
+const selectTitle = (s: AppState) => s.model?.dataset.title ?? '';
+
+interface Shown {
+  id: string;
+  name: string;
+}
 
 export function DatasetMenu() {
   const key = useStore(selectKey);
   const library = useStore(selectLibrary);
   const seedTitle = useStore(selectSeedTitle);
+  const title = useStore(selectTitle);
   const [seedName] = useState(() => seedTitle ?? 'Seed dataset');
-  const [renaming, setRenaming] = useState<string | null>(null);
+  /** The name being typed, for the dataset it renames (switching datasets ends it). */
+  const [renaming, setRenaming] = useState<Shown | null>(null);
   const picker = useRef<HTMLInputElement>(null);
   const current = library.find((d) => d.id === key);
+  // The name the dataset on screen was last listed under, kept for when it is no longer listed
+  // (deleted in another tab, or never saved): it stays on screen, so the menu still names it.
+  const [lastListed, setLastListed] = useState<Shown | null>(null);
+  if (current && (lastListed?.id !== current.id || lastListed.name !== current.name))
+    setLastListed({ id: current.id, name: current.name });
+  const unstored =
+    key !== SEED_KEY && !current ? (lastListed?.id === key ? lastListed.name : title) : null;
+  const editing = current && renaming?.id === current.id ? renaming : null;
 
   return (
     <div className="dataset-menu">
@@ -38,6 +55,7 @@ export function DatasetMenu() {
               {d.name} ({d.actors} actors, {d.relations} relations)
             </option>
           ))}
+          {unstored !== null && <option value={key}>{unstored} (not stored)</option>}
         </select>
       </label>
       <button
@@ -60,9 +78,9 @@ export function DatasetMenu() {
           if (files.length) void importFiles(files);
         }}
       />
-      {current && renaming === null && (
+      {current && !editing && (
         <>
-          <button type="button" onClick={() => setRenaming(current.name)}>
+          <button type="button" onClick={() => setRenaming({ id: current.id, name: current.name })}>
             Rename
           </button>
           <button
@@ -78,20 +96,23 @@ export function DatasetMenu() {
           </button>
         </>
       )}
-      {current && renaming !== null && (
+      {editing && (
         <form
           className="dataset-menu__rename"
           onSubmit={(e) => {
             e.preventDefault();
-            void renameDataset(current.id, renaming);
-            setRenaming(null);
+            // A refused name keeps the form open (the notice says why) so it can be corrected.
+            void renameDataset(editing.id, editing.name).then((renamed) => {
+              if (renamed) setRenaming(null);
+            });
           }}
         >
           <input
             aria-label="New name"
-            value={renaming}
+            value={editing.name}
+            maxLength={MAX_NAME_LENGTH}
             autoFocus
-            onChange={(e) => setRenaming(e.currentTarget.value)}
+            onChange={(e) => setRenaming({ id: editing.id, name: e.currentTarget.value })}
           />
           <button type="submit">Save</button>
           <button type="button" onClick={() => setRenaming(null)}>

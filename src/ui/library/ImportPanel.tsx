@@ -4,12 +4,28 @@
  */
 import { formatProblem, type Problem } from '../../core/problems';
 import { cancelImport, closeImportStatus } from '../../store/datasetActions';
-import { dismissNotice, useStore, type AppState } from '../../store/store';
+import { dismissNotice, useStore, type AppState, type ImportPhase } from '../../store/store';
 
 const MAX_SHOWN = 200;
 
 const selectImport = (s: AppState) => s.importStatus;
+const selectOpening = (s: AppState) => s.opening;
 const selectNotice = (s: AppState) => s.notice;
+
+const PHASE_TEXT: Record<ImportPhase, string> = {
+  reading: 'Reading',
+  parsing: 'Parsing and checking',
+  'laying out': 'Laying out',
+  saving: 'Saving',
+  sending: 'Loading',
+  building: 'Building the graph of',
+};
+
+/** Phases whose progress is known: the bar shows it, the text a percentage past one file. */
+const MEASURED: readonly ImportPhase[] = ['reading', 'sending', 'building'];
+
+const percent = (done: number, total: number) =>
+  `${Math.floor((100 * done) / Math.max(1, total))}%`;
 
 function ProblemList({ problems, label }: { problems: Problem[]; label: string }) {
   if (problems.length === 0) return null;
@@ -34,6 +50,7 @@ function ProblemList({ problems, label }: { problems: Problem[]; label: string }
 
 export function ImportPanel() {
   const status = useStore(selectImport);
+  const opening = useStore(selectOpening);
   const notice = useStore(selectNotice);
   return (
     <div className="import-area" aria-live="polite">
@@ -48,17 +65,27 @@ export function ImportPanel() {
           </button>
         </div>
       )}
+      {opening && (
+        <section className="import-panel" aria-label="Opening">
+          <p>
+            Opening “{opening.name}”… {percent(opening.done, 1)}
+          </p>
+          <progress aria-label="Opening progress" value={opening.done} max={1} />
+        </section>
+      )}
       {status.phase !== 'idle' && (
         <section className={`import-panel import-panel--${status.phase}`} aria-label="Import">
-          {(status.phase === 'reading' || status.phase === 'parsing') && (
+          {status.phase in PHASE_TEXT && 'done' in status && (
             <>
               <p>
-                {status.phase === 'reading' ? 'Reading' : 'Parsing and checking'}{' '}
-                {status.files.join(', ')}…
+                {PHASE_TEXT[status.phase]} {status.files.join(', ')}…
+                {status.phase !== 'reading' &&
+                  MEASURED.includes(status.phase) &&
+                  ` ${percent(status.done, status.total)}`}
               </p>
               <progress
                 aria-label="Import progress"
-                value={status.phase === 'reading' ? status.done : undefined}
+                value={MEASURED.includes(status.phase) ? status.done : undefined}
                 max={status.total}
               />
               <button type="button" onClick={cancelImport}>

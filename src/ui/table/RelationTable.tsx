@@ -14,6 +14,7 @@ import {
   selectActiveRelationsKey,
   selectDateText,
   selectSelectedRelationId,
+  selectTimeKind,
   selectTableFilter,
 } from './selectors';
 import './table.css';
@@ -41,7 +42,8 @@ const PAGE = 10;
 
 /** The only part that follows the day itself: a text node, cheap to re-render. */
 function CaptionDate() {
-  return <>{useStore(selectDateText)}</>;
+  const text = useStore(selectDateText);
+  return <>{text && ` ${text}`}</>;
 }
 
 export function RelationTable() {
@@ -49,6 +51,7 @@ export function RelationTable() {
   const activeKey = useStore(selectActiveRelationsKey);
   const filter = useStore(useShallow(selectTableFilter));
   const selectedId = useStore(selectSelectedRelationId);
+  const timeKind = useStore(selectTimeKind);
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
   const [focusId, setFocusId] = useState<string | null>(null);
   const body = useRef<HTMLTableSectionElement>(null);
@@ -107,7 +110,8 @@ export function RelationTable() {
     <div className="relation-table">
       <table>
         <caption>
-          Relations active on <CaptionDate /> ({rows.length})
+          Relations active
+          <CaptionDate /> ({rows.length})
           {hiddenCount > 0 && (
             <span className="relation-table__filtered"> · {hiddenCount} hidden by the filters</span>
           )}
@@ -175,9 +179,9 @@ export function RelationTable() {
                   {r.targetLabel}
                 </span>
               </td>
-              <td className="col-from">{r.from ? humanDate(r.from) : <Undated />}</td>
+              <td className="col-from">{r.from ? humanDate(r.from, timeKind) : <Undated />}</td>
               <td className="col-until">
-                {r.until ? humanDate(r.until) : <span className="muted">ongoing</span>}
+                {r.until ? humanDate(r.until, timeKind) : <span className="muted">ongoing</span>}
               </td>
               <td className="col-evidence">
                 {r.firstQuote ? (

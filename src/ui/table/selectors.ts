@@ -4,13 +4,13 @@
  * through the caption's date text, so playback re-renders the rows only when
  * a relation starts or ends.
  */
-import { humanDay } from '../../core/dates';
+import { shownSpanOf, shownTimeText, timeKindOf } from '../../store/timeView';
 import type { AppState } from '../../store/store';
 import { activeRelationsKey, type TableFilter } from './table-model';
 
-/** The relations active at the current day, as a stable string key. */
+/** The relations active at the current day (or in the time window), as a stable string key. */
 export const selectActiveRelationsKey = (s: AppState): string =>
-  s.model ? activeRelationsKey(s.model, s.day) : '';
+  s.model ? activeRelationsKey(s.model, shownSpanOf(s)) : '';
 
 /** The graph's filters, in table terms (use with `useShallow`). */
 export const selectTableFilter = (s: AppState): TableFilter => ({
@@ -22,5 +22,8 @@ export const selectTableFilter = (s: AppState): TableFilter => ({
 export const selectSelectedRelationId = (s: AppState): string | null =>
   s.selection?.kind === 'relation' ? s.selection.id : null;
 
-/** The current date as the caption reads it. */
-export const selectDateText = (s: AppState): string => humanDay(s.day, 'day');
+/** When the table is, as its caption reads: "on 30 August 2021", "from … to …", or ''. */
+export const selectDateText = (s: AppState): string => shownTimeText(s);
+
+/** The dataset's kind of time, for the rows' dates. */
+export const selectTimeKind = (s: AppState) => timeKindOf(s.model);

@@ -4,12 +4,16 @@
  */
 import { endDay, startDay } from '../../core/dates';
 import type { ExplorerModel } from '../../core/explorer-model';
+import { asSpan, type TimeSpan } from '../../core/temporal';
 import type { Relation } from '../../core/schema';
 import type { ResolvedActorType, ResolvedRelationKind } from '../../core/vocabulary';
 
-/** Ids of relations active at `day`, sorted and joined: equal strings mean the same set. */
-export function activeRelationsKey(model: ExplorerModel, day: number): string {
-  return model.index.stateAt(day).relations.sort().join('\n');
+/**
+ * Ids of relations active at `day` (or at any time in a span: the time window), sorted and
+ * joined: equal strings mean the same set.
+ */
+export function activeRelationsKey(model: ExplorerModel, day: number | TimeSpan): string {
+  return model.index.stateDuring(asSpan(day)).relations.sort().join('\n');
 }
 
 export interface TableFilter {

@@ -5,17 +5,18 @@
  */
 import { selectDay, selectPlaying } from '../../store/selectors';
 import { useStore } from '../../store/store';
-import { selectTodaysEvents } from './selectors';
+import { selectTimeKind, selectTodaysEvents } from './selectors';
 import { dateLabel } from './timeScale';
 
 export function DateReadout() {
   const day = useStore(selectDay);
   const playing = useStore(selectPlaying);
   const today = useStore(selectTodaysEvents);
+  const timeKind = useStore(selectTimeKind);
   return (
     <div className="timebar__readout">
       <div className="timebar__date" data-testid="current-date">
-        {dateLabel(day, playing)}
+        {dateLabel(day, playing, timeKind)}
       </div>
       <div className="timebar__today" title={today || undefined}>
         {today}

@@ -8,19 +8,33 @@
 import type { Ref } from 'react';
 import type { ExplorerModel } from '../../core/explorer-model';
 import { selectDay, selectPlaying } from '../../store/selectors';
-import { useStore } from '../../store/store';
+import { windowSpan } from '../../core/temporal';
+import { useStore, type AppState } from '../../store/store';
+import { timeKindOf } from '../../store/timeView';
 import { sliderKeyAction } from './timeKeys';
 import { dateLabel, dayToFraction } from './timeScale';
 import { runTimeAction } from './useTimeKeys';
 
+const selectTimeWindow = (s: AppState) => s.timeWindow;
+
 export function DateSlider({ model, ref }: { model: ExplorerModel; ref: Ref<HTMLDivElement> }) {
   const day = useStore(selectDay);
   const playing = useStore(selectPlaying);
+  const timeWindow = useStore(selectTimeWindow);
   const { start, end } = model.index;
   const left = `${dayToFraction(day, start, end) * 100}%`;
-  const label = dateLabel(day, playing);
+  const label = dateLabel(day, playing, timeKindOf(model));
+  const windowFrom = dayToFraction(windowSpan(day, timeWindow).from, start, end) * 100;
   return (
     <>
+      {timeWindow > 0 && (
+        // The time window: relations active anywhere in it are on the graph.
+        <div
+          className="timebar__window"
+          style={{ left: `${windowFrom}%`, width: `calc(${left} - ${windowFrom}%)` }}
+          aria-hidden="true"
+        />
+      )}
       <div className="timebar__playhead" style={{ left }} aria-hidden="true" />
       <div
         ref={ref}

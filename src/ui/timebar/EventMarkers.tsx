@@ -10,6 +10,7 @@ import type { ExplorerModel } from '../../core/explorer-model';
 import { humanDate, humanDay } from '../../core/dates';
 import type { IndexedEvent } from '../../core/temporal';
 import { selectModel } from '../../store/selectors';
+import { timeKindOf } from '../../store/timeView';
 import { selectEvent, useStore } from '../../store/store';
 import { EventList } from './EventList';
 import { selectSelectedEventId } from './selectors';
@@ -19,7 +20,8 @@ const titleOf = (model: ExplorerModel, id: string) => model.eventsById.get(id)?.
 /** The date as the dataset wrote it ("September 2021" stays a month). */
 const dateOf = (model: ExplorerModel, e: IndexedEvent) => {
   const written = model.eventsById.get(e.id)?.date;
-  return written ? humanDate(written) : humanDay(e.day);
+  const kind = timeKindOf(model);
+  return written ? humanDate(written, kind) : humanDay(e.day, 'day', kind);
 };
 
 function markerLabel(model: ExplorerModel, c: EventCluster): string {

@@ -5,7 +5,8 @@
  * on the model: memoised, and it never subscribes to the day.
  */
 import { memo, useMemo } from 'react';
-import { formatDay } from '../../core/dates';
+import { shortDay } from '../../core/dates';
+import { timeKindOf } from '../../store/timeView';
 import { selectModel } from '../../store/selectors';
 import { useStore } from '../../store/store';
 import { binEdges, binLabel } from './timeScale';
@@ -22,16 +23,18 @@ export const Histogram = memo(function Histogram() {
   const bins = useMemo(() => {
     if (!model) return [];
     const { start, end } = model.index;
-    return model.index.activity(binEdges(start, end));
+    return model.index.activity(binEdges(start, end, undefined, timeKindOf(model)));
   }, [model]);
   if (!model) return null;
 
+  const kind = timeKindOf(model);
+  const label = (bin: { start: number; end: number }) => binLabel(bin.start, bin.end, kind);
   const { start, end } = model.index;
   const span = Math.max(1, end - start);
   const peak = Math.max(1, ...bins.map((b) => b.positive + b.negative + b.neutral));
   const busiest = bins.find((b) => b.positive + b.negative + b.neutral === peak);
   const summary = busiest
-    ? `Relations active per period, ${formatDay(start, 'year')} to ${formatDay(end, 'year')}; most in ${binLabel(busiest.start, busiest.end)}: ${peak}.`
+    ? `Relations active per period, ${shortDay(start, kind)} to ${shortDay(end, kind)}; most in ${label(busiest)}: ${peak}.`
     : 'No relations in this period.';
 
   return (
@@ -57,7 +60,7 @@ export const Histogram = memo(function Histogram() {
             data-neutral={bin.neutral}
           >
             <title>
-              {`${binLabel(bin.start, bin.end)}: ${total} relation${total === 1 ? '' : 's'} active (${bin.positive} positive, ${bin.negative} negative, ${bin.neutral} neutral)`}
+              {`${label(bin)}: ${total} relation${total === 1 ? '' : 's'} active (${bin.positive} positive, ${bin.negative} negative, ${bin.neutral} neutral)`}
             </title>
             {/* A full-height hit area, so the tooltip shows over short bars too. */}
             <rect

@@ -1,20 +1,25 @@
 /**
- * Play/pause, event stepping, jumps to the ends, speed and loop. None of it
- * subscribes to the day itself: the "can step" flags are booleans that
- * change only when an end or the first/last event is crossed.
+ * Play/pause, event stepping, jumps to the ends, speed, loop, the time window and the play
+ * range's reset. None of it subscribes to the day itself: the "can step" flags are booleans
+ * that change only when an end or the first/last event is crossed.
  */
 import type { ReactNode } from 'react';
 import { selectLoop, selectPlaying, selectSpeed } from '../../store/selectors';
 import {
+  clearPlayRange,
   jumpToEnd,
   jumpToStart,
   setLoop,
   setSpeed,
+  setTimeWindow,
   SPEEDS,
   stepEvent,
   togglePlay,
   useStore,
+  WINDOWS,
+  type AppState,
 } from '../../store/store';
+import type { TimeKind } from '../../core/dates';
 import {
   EndIcon,
   LoopIcon,
@@ -29,7 +34,24 @@ import {
   selectAtStart,
   selectHasNextEvent,
   selectHasPreviousEvent,
+  selectTimeKind,
 } from './selectors';
+
+const selectTimeWindow = (s: AppState) => s.timeWindow;
+const selectRangeSet = (s: AppState) => s.playRange !== null;
+
+/** A speed as the dataset's time reads: "1 year / s", or in numeric time "1 / s" (units). */
+function speedLabel(speed: (typeof SPEEDS)[number], kind: TimeKind): string {
+  if (kind === 'calendar') return speed.label;
+  return `${Number((speed.daysPerSecond / 365.25).toPrecision(2))} / s`;
+}
+
+/** The windows offered: calendar spans, or whole units in numeric time. */
+const windowsFor = (kind: TimeKind) =>
+  WINDOWS.filter((w) => kind === 'calendar' || w.numericLabel !== '').map((w) => ({
+    months: w.months,
+    label: kind === 'calendar' ? w.label : w.numericLabel,
+  }));
 
 interface ControlProps {
   label: string;
@@ -77,6 +99,10 @@ export function PlaybackControls() {
   const atEnd = useStore(selectAtEnd);
   const hasPrevious = useStore(selectHasPreviousEvent);
   const hasNext = useStore(selectHasNextEvent);
+  const timeKind = useStore(selectTimeKind);
+  const timeWindow = useStore(selectTimeWindow);
+  const rangeSet = useStore(selectRangeSet);
+  const windows = windowsFor(timeKind);
 
   return (
     <div className="timebar__controls" role="group" aria-label="Playback">
@@ -131,7 +157,7 @@ export function PlaybackControls() {
         >
           {SPEEDS.map((s, i) => (
             <option key={s.label} value={i}>
-              {s.label}
+              {speedLabel(s, timeKind)}
             </option>
           ))}
         </select>
@@ -146,6 +172,37 @@ export function PlaybackControls() {
         <LoopIcon />
         <span className="timebar__button-text">Loop</span>
       </button>
+      <label
+        className="timebar__speed"
+        title="Time window: also show relations active at any time this long before the date"
+      >
+        <span className="timebar__label-text">Window</span>
+        <select
+          value={timeWindow}
+          aria-label="Time window"
+          onChange={(e) => setTimeWindow(Number(e.currentTarget.value))}
+        >
+          {/* A window set by a link may not be one offered: it is listed too. */}
+          {!windows.some((w) => w.months === timeWindow) && (
+            <option value={timeWindow}>{timeWindow} months</option>
+          )}
+          {windows.map((w) => (
+            <option key={w.months} value={w.months}>
+              {w.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {rangeSet && (
+        <button
+          type="button"
+          className="timebar__button timebar__button--text"
+          title="Play the whole period again (the play range is set with the handles under the track)"
+          onClick={clearPlayRange}
+        >
+          Whole period
+        </button>
+      )}
     </div>
   );
 }

@@ -14,12 +14,14 @@ import { useRef, type PointerEvent } from 'react';
 import { AnalysisLane } from '../analysis/AnalysisLane';
 import { selectModel, selectPlaying } from '../../store/selectors';
 import { pause, play, setDay, useStore } from '../../store/store';
+import { timeKindOf } from '../../store/timeView';
 import { Axis } from './Axis';
 import { DateReadout } from './DateReadout';
 import { DateSlider } from './DateSlider';
 import { EventMarkers } from './EventMarkers';
 import { Histogram } from './Histogram';
 import { PlaybackControls } from './PlaybackControls';
+import { PlayRange } from './PlayRange';
 import { fractionToDay } from './timeScale';
 import { useTimeKeys } from './useTimeKeys';
 import { useWidth } from './useWidth';
@@ -35,7 +37,8 @@ export function TimeBar() {
   const lastScrubbed = useRef(0);
   const width = useWidth(lanes, [model]);
   useTimeKeys();
-  if (!model) return null;
+  // A static dataset (no dates at all) has no time to show: the graph shows everything.
+  if (!model || model.index.timeless) return null;
 
   const { start, end } = model.index;
   const scrubTo = (clientX: number) => {
@@ -82,7 +85,8 @@ export function TimeBar() {
           <AnalysisLane />
           <EventMarkers width={width} />
           <DateSlider model={model} ref={slider} />
-          <Axis start={start} end={end} width={width} />
+          <PlayRange model={model} />
+          <Axis start={start} end={end} width={width} kind={timeKindOf(model)} />
         </div>
       </div>
     </section>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDay, toDay } from '../../core/dates';
+import { dayToNumber, formatDay, numberToDay, toDay } from '../../core/dates';
 import type { DayNumber } from '../../core/dates';
 import {
   axisTicks,
@@ -202,5 +202,22 @@ describe('labels', () => {
   it('shows the day when paused and the month while playing', () => {
     expect(dateLabel(toDay('2021-09-04'), false)).toBe('4 September 2021');
     expect(dateLabel(toDay('2021-09-04'), true)).toBe('September 2021');
+  });
+});
+
+describe('numeric time', () => {
+  const start = numberToDay(0);
+  const end = numberToDay(190);
+
+  it('ticks and bins at whole numbers, labelled as numbers, never as years or months', () => {
+    const ticks = axisTicks(start, end, 800, 56, 'numeric');
+    expect(ticks.length).toBeGreaterThan(3);
+    for (const t of ticks) expect(t.label).toMatch(/^\d+$/);
+    expect(ticks.map((t) => t.label)).toContain('100');
+    const edges = binEdges(start, end, 60, 'numeric');
+    for (const d of edges.slice(1, -1)) expect(Number.isInteger(dayToNumber(d))).toBe(true);
+    expect(binLabel(numberToDay(190), numberToDay(191), 'numeric')).toBe('t = 190');
+    expect(binLabel(numberToDay(10), numberToDay(15), 'numeric')).toBe('t = 10 – 14');
+    expect(dateLabel(numberToDay(2.5), false, 'numeric')).toBe('t = 2.5');
   });
 });

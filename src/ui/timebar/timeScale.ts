@@ -5,7 +5,14 @@
  * (0 at the dataset's start, 1 at its end) so the histogram, the markers and
  * the slider line up whatever the width.
  */
-import { civilToDays, daysToCivil, humanDay, type DayNumber } from '../../core/dates';
+import {
+  civilToDays,
+  daysToCivil,
+  humanDay,
+  shortDay,
+  type DayNumber,
+  type TimeKind,
+} from '../../core/dates';
 import type { IndexedEvent } from '../../core/temporal';
 
 /** Where `day` sits along [start, end], clamped to 0..1. */
@@ -31,10 +38,19 @@ const monthStart = (index: number) =>
 /** Calendar steps offered, in months: a month up to millennia. */
 const STEPS = [1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000];
 
-/** The smallest calendar step that cuts [start, end] into at most `maxCount` pieces. */
-export function calendarStep(start: number, end: number, maxCount: number): number {
+/**
+ * The smallest calendar step that cuts [start, end] into at most `maxCount` pieces. Numeric
+ * time steps by whole units (a unit is a year of days: core/dates.ts `numberToDay`).
+ */
+export function calendarStep(
+  start: number,
+  end: number,
+  maxCount: number,
+  kind: TimeKind = 'calendar',
+): number {
   const months = Math.max(1, (end - start) / 30.44);
-  return STEPS.find((s) => months / s <= maxCount) ?? STEPS[STEPS.length - 1]!;
+  const steps = kind === 'numeric' ? STEPS.filter((s) => s >= 12) : STEPS;
+  return steps.find((s) => months / s <= maxCount) ?? steps[steps.length - 1]!;
 }
 
 /** The first days of the calendar periods of `step` months strictly inside (start, end). */
@@ -52,16 +68,22 @@ function boundaries(start: number, end: number, step: number): DayNumber[] {
  * first and last bins are partial when the range does not start or end on
  * a boundary. Bin i is [edges[i], edges[i+1]).
  */
-export function binEdges(start: number, end: number, maxBins = 60): DayNumber[] {
+export function binEdges(
+  start: number,
+  end: number,
+  maxBins = 60,
+  kind: TimeKind = 'calendar',
+): DayNumber[] {
   if (!(end > start)) return [start as DayNumber, (start + 1) as DayNumber];
-  const step = calendarStep(start, end, maxBins);
+  const step = calendarStep(start, end, maxBins, kind);
   return [start as DayNumber, ...boundaries(start, end, step), end as DayNumber];
 }
 
-/** How a bin reads in labels: "1994", "March 1994", or "1990 – 1994". */
-export function binLabel(binStart: number, binEnd: number): string {
+/** How a bin reads in labels: "1994", "March 1994", or "1990 – 1994"; "t = 190", "t = 180 – 189". */
+export function binLabel(binStart: number, binEnd: number, kind: TimeKind = 'calendar'): string {
   const a = daysToCivil(binStart);
   const b = daysToCivil(binEnd - 1);
+  if (kind === 'numeric') return a.year === b.year ? `t = ${a.year}` : `t = ${a.year} – ${b.year}`;
   if (a.year === b.year && a.month === b.month) return humanDay(binStart, 'month');
   if (a.year === b.year) return String(a.year);
   return `${a.year} – ${b.year}`;
@@ -74,14 +96,23 @@ export interface AxisTick {
 
 const MONTH_ABBR = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
 
-/** Axis ticks on calendar boundaries, spaced at least `minSpacing` px on a track `width` px wide. */
-export function axisTicks(start: number, end: number, width: number, minSpacing = 56): AxisTick[] {
+/**
+ * Axis ticks on calendar boundaries (whole numbers in numeric time), spaced at least
+ * `minSpacing` px on a track `width` px wide.
+ */
+export function axisTicks(
+  start: number,
+  end: number,
+  width: number,
+  minSpacing = 56,
+  kind: TimeKind = 'calendar',
+): AxisTick[] {
   if (!(end > start) || width <= 0) return [];
-  const step = calendarStep(start, end, Math.max(1, Math.floor(width / minSpacing)));
+  const step = calendarStep(start, end, Math.max(1, Math.floor(width / minSpacing)), kind);
   // From start − 1 so that a start on a boundary gets its tick too.
   return boundaries(start - 1, end + 1, step).map((day) => {
-    const { year, month } = daysToCivil(day);
-    const label = step >= 12 || month === 1 ? String(year) : MONTH_ABBR[month - 1]!;
+    const { month } = daysToCivil(day);
+    const label = step >= 12 || month === 1 ? shortDay(day, kind) : MONTH_ABBR[month - 1]!;
     return { day: day as DayNumber, label };
   });
 }
@@ -126,6 +157,6 @@ export function clusterEvents(
 }
 
 /** The shown date: to the day when paused, to the month while playing (less flicker). */
-export function dateLabel(day: number, playing: boolean): string {
-  return humanDay(day, playing ? 'month' : 'day');
+export function dateLabel(day: number, playing: boolean, kind: TimeKind = 'calendar'): string {
+  return humanDay(day, playing ? 'month' : 'day', kind);
 }

@@ -1,0 +1,174 @@
+/**
+ * A million-row relations CSV (about 37 MB) imported through the built app,
+ * then the page reloaded: how long the page's main-thread tasks are while
+ * the file is parsed, laid out and saved (in the worker), handed to the page
+ * in parts, built into a model in slices and first drawn, and while a reload
+ * reads it back from the library. Long tasks are what Chromium itself
+ * reports (PerformanceObserver 'longtask', every task over 50 ms), and which
+ * phase the import panel showed when each began.
+ *
+ * Run alone: `npx tsx bench/import.bench.ts [ROWS]` (slow: minutes).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { bigRelationsCsv } from '../tests/helpers/big-csv';
+import { round } from './stats';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const ROOT = here('..');
+const OUT = here('./dist/import');
+const ACTORS = 3000;
+const PATIENCE_MS = 30 * 60_000;
+
+export interface LongTask {
+  startMs: number;
+  durationMs: number;
+  /** The import panel's phase when the task began ("Parsing", "Building"…), or '' (none shown). */
+  phase: string;
+}
+
+export interface ImportResult {
+  rows: number;
+  fileMB: number;
+  /** From choosing the file to the dataset shown. */
+  importMs: number;
+  /** From the reload's navigation to the dataset shown again. */
+  reloadMs: number;
+  importTasks: LongTask[];
+  reloadTasks: LongTask[];
+  longestImportTaskMs: number;
+  longestReloadTaskMs: number;
+}
+
+declare global {
+  interface Window {
+    __longTasks?: { startMs: number; durationMs: number }[];
+    __phases?: { startMs: number; phase: string }[];
+  }
+}
+
+/** Records long tasks and the import panel's phases from the page's first script on. */
+function recordTasks() {
+  window.__longTasks = [];
+  window.__phases = [];
+  setInterval(() => {
+    const text = document.querySelector('.import-panel p, .import-panel h2')?.textContent ?? '';
+    const phase = text.replace(/ .*/, '');
+    if (window.__phases!.at(-1)?.phase !== phase)
+      window.__phases!.push({ startMs: performance.now(), phase });
+  }, 20);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      window.__longTasks!.push({ startMs: e.startTime, durationMs: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+async function longTasksSince(page: Page, since: number): Promise<LongTask[]> {
+  const { tasks, phases } = await page.evaluate(() => ({
+    tasks: window.__longTasks!,
+    phases: window.__phases!,
+  }));
+  return tasks
+    .filter((t) => t.startMs >= since)
+    .map((t) => ({
+      startMs: round(t.startMs, 0),
+      durationMs: round(t.durationMs, 0),
+      phase: phases.filter((p) => p.startMs <= t.startMs).at(-1)?.phase ?? '',
+    }));
+}
+
+/** Resolves after the page has drawn a frame following everything queued so far. */
+const frameDrawn = (page: Page) =>
+  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+
+const longest = (tasks: LongTask[]) => Math.max(0, ...tasks.map((t) => t.durationMs));
+
+export async function runImportBench(
+  rows = 1_000_000,
+  log: (s: string) => void = console.log,
+): Promise<ImportResult> {
+  await build({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    build: { outDir: OUT, emptyOutDir: true },
+    logLevel: 'warn',
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'allegiance-import-bench-'));
+  const file = join(dir, 'big.csv');
+  const csv = bigRelationsCsv(rows, ACTORS);
+  writeFileSync(file, csv);
+  const server = await preview({
+    root: ROOT,
+    configFile: false,
+    build: { outDir: OUT },
+    preview: { host: '127.0.0.1', port: 4195, strictPort: false },
+    logLevel: 'warn',
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  try {
+    const base = server.resolvedUrls?.local[0];
+    if (!base) throw new Error('vite preview did not report a local URL');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    // tsx keeps function names with a `__name` helper that the page does not have.
+    await page.addInitScript('window.__name = (f) => f');
+    await page.addInitScript(recordTasks);
+    await page.goto(base);
+    await page.waitForFunction(() => window.__allegiance !== undefined);
+    await frameDrawn(page);
+
+    const importStart = await page.evaluate(() => performance.now());
+    await page.locator('input[type=file][aria-label="Choose files to import"]').setInputFiles(file);
+    await page.getByRole('heading', { name: /Imported “big”/ }).waitFor({ timeout: PATIENCE_MS });
+    await frameDrawn(page);
+    const importMs = (await page.evaluate(() => performance.now())) - importStart;
+    const importTasks = await longTasksSince(page, importStart);
+
+    await page.reload();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('h1')?.textContent === 'big' &&
+        window.__allegiance?.computed() !== null,
+      undefined,
+      { timeout: PATIENCE_MS, polling: 200 },
+    );
+    await frameDrawn(page);
+    const reloadMs = await page.evaluate(() => performance.now());
+    const reloadTasks = await longTasksSince(page, 0);
+    await context.close();
+
+    const r: ImportResult = {
+      rows,
+      fileMB: round(csv.length / 1e6, 1),
+      importMs: round(importMs, 0),
+      reloadMs: round(reloadMs, 0),
+      importTasks,
+      reloadTasks,
+      longestImportTaskMs: longest(importTasks),
+      longestReloadTaskMs: longest(reloadTasks),
+    };
+    log(
+      `import of ${rows} rows: shown after ${r.importMs} ms, longest task ${r.longestImportTaskMs} ms; ` +
+        `reload: ${r.reloadMs} ms, longest task ${r.longestReloadTaskMs} ms`,
+    );
+    return r;
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = Number(process.argv[2] ?? 1_000_000);
+  console.log(JSON.stringify(await runImportBench(rows), null, 2));
+}

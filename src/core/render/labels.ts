@@ -1,0 +1,124 @@
+/**
+ * Label collision avoidance: each actor's label goes below its symbol, or
+ * above, right or left of it if that spot is taken, and is hidden when no spot
+ * is free of other actors' symbols and of labels already placed. Actors are
+ * served in priority order (the caller's: e.g. alive before greyed, then by
+ * how many relations they have at the day), so the labels that go are those
+ * of the least connected actors; the view shows a hidden label again when its
+ * actor is hovered or selected.
+ *
+ * Everything is in graph units. Labels scale with the picture on the canvas, so
+ * collisions are the same at every zoom: the pass runs when what is drawn
+ * changes, not on zoom. `labelScale` is there for a view whose labels keep a
+ * screen size (pass 1 / zoom).
+ */
+
+export type LabelPlace = 'bottom' | 'top' | 'right' | 'left' | 'hidden';
+
+export interface LabelItem {
+  id: string;
+  /** Centre of the actor's symbol. */
+  x: number;
+  y: number;
+  /** Half the symbol's size (its border included). */
+  radius: number;
+  /** The label's box at scale 1 (wrapped lines and halo included). */
+  width: number;
+  height: number;
+  /** Higher is placed first. */
+  priority: number;
+}
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+const PLACES: readonly Exclude<LabelPlace, 'hidden'>[] = ['bottom', 'top', 'right', 'left'];
+
+/** The box a label takes at a place, `gap` away from its symbol. */
+export function labelBox(item: LabelItem, place: LabelPlace, gap: number, labelScale = 1): Box {
+  const w = item.width * labelScale;
+  const h = item.height * labelScale;
+  const { x, y, radius: r } = item;
+  switch (place) {
+    case 'top':
+      return { x1: x - w / 2, x2: x + w / 2, y1: y - r - gap - h, y2: y - r - gap };
+    case 'right':
+      return { x1: x + r + gap, x2: x + r + gap + w, y1: y - h / 2, y2: y + h / 2 };
+    case 'left':
+      return { x1: x - r - gap - w, x2: x - r - gap, y1: y - h / 2, y2: y + h / 2 };
+    default:
+      return { x1: x - w / 2, x2: x + w / 2, y1: y + r + gap, y2: y + r + gap + h };
+  }
+}
+
+const boxesOverlap = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+function discOverlaps(box: Box, x: number, y: number, r: number): boolean {
+  const dx = x - Math.max(box.x1, Math.min(x, box.x2));
+  const dy = y - Math.max(box.y1, Math.min(y, box.y2));
+  return dx * dx + dy * dy < r * r;
+}
+
+/** A uniform grid over boxes, so each test looks only at the few items near it. */
+class Grid<T> {
+  private cells = new Map<string, T[]>();
+  constructor(private readonly cell: number) {}
+  private keys(b: Box): string[] {
+    const out: string[] = [];
+    for (let i = Math.floor(b.x1 / this.cell); i <= Math.floor(b.x2 / this.cell); i++)
+      for (let j = Math.floor(b.y1 / this.cell); j <= Math.floor(b.y2 / this.cell); j++)
+        out.push(`${i},${j}`);
+    return out;
+  }
+  add(b: Box, item: T) {
+    for (const k of this.keys(b)) {
+      const list = this.cells.get(k);
+      if (list) list.push(item);
+      else this.cells.set(k, [item]);
+    }
+  }
+  near(b: Box): Set<T> {
+    const out = new Set<T>();
+    for (const k of this.keys(b)) for (const item of this.cells.get(k) ?? []) out.add(item);
+    return out;
+  }
+}
+
+/** Where each item's label goes (see the module comment). Deterministic: ties go by id. */
+export function placeLabels(
+  items: readonly LabelItem[],
+  gap: number,
+  labelScale = 1,
+): Map<string, LabelPlace> {
+  const cell = Math.max(32, ...items.slice(0, 1).map((i) => i.radius * 4));
+  const symbols = new Grid<LabelItem>(cell);
+  for (const item of items) {
+    const r = item.radius;
+    symbols.add({ x1: item.x - r, y1: item.y - r, x2: item.x + r, y2: item.y + r }, item);
+  }
+  const labels = new Grid<Box>(cell);
+  const order = [...items].sort(
+    (a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const out = new Map<string, LabelPlace>();
+  for (const item of order) {
+    let chosen: LabelPlace = 'hidden';
+    for (const place of PLACES) {
+      const box = labelBox(item, place, gap, labelScale);
+      const onSymbol = [...symbols.near(box)].some(
+        (other) => other !== item && discOverlaps(box, other.x, other.y, other.radius),
+      );
+      if (onSymbol) continue;
+      if ([...labels.near(box)].some((placed) => boxesOverlap(box, placed))) continue;
+      labels.add(box, box);
+      chosen = place;
+      break;
+    }
+    out.set(item.id, chosen);
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+/**
+ * Design tokens: the one place for the colours and sizes shared by the app's
+ * CSS (written as custom properties on the document at start, see
+ * `applyCssTokens`), the canvas style (graph/style.ts) and the SVG renderer
+ * (core/render/svg.ts), so the picture on screen, its export and the panels
+ * around it cannot drift apart. A plain object: add a token here, then use it
+ * from every side that needs it instead of repeating its literal.
+ */
+export const tokens = {
+  color: {
+    /** Page background behind panels. */
+    bg: '#f4f4f1',
+    /** Panels and the graph canvas. */
+    panel: '#ffffff',
+    ink: '#1d1d1f',
+    muted: '#555559',
+    line: '#d4d4da',
+    focus: '#0b57d0',
+    accent: '#0b57d0',
+    positive: '#0072b2',
+    negative: '#d55e00',
+    neutral: '#8a8a8a',
+    /** Halo around labels and the border of actor symbols: the canvas background. */
+    halo: '#ffffff',
+    /** "Part of" links (a member to its parent). */
+    partOf: '#9a9a9a',
+    /** An actor type or relation kind the vocabulary does not know. */
+    unknownActor: '#595959',
+    unknownRelation: '#999999',
+    /** The selection's translucent overlay on the canvas. */
+    selection: '#0b57d0',
+    /** Analysis marks on the canvas. */
+    campA: '#0072b2',
+    campB: '#d55e00',
+    unbalanced: '#cc79a7',
+    began: '#009e73',
+    ended: '#7f7f7f',
+    flipped: '#e69f00',
+    /** The dark export theme. */
+    dark: { bg: '#1d1d1f', ink: '#f2f2f2', muted: '#c4c4c8', partOf: '#8a8a8a' },
+  },
+  size: {
+    /** Corner radius of panels and controls (CSS). */
+    radius: 6,
+    /** Diameter of an actor's symbol, in graph units. */
+    node: 30,
+    nodeBorder: 2,
+    /** Label font size in graph units. */
+    label: 12,
+    /** Width of the halo's stroke around a label's glyphs (half of it lies outside them). */
+    labelHalo: 4,
+    /** Gap between a symbol and its label. */
+    labelGap: 4,
+    /** Labels wrap at this width. */
+    labelMaxWidth: 120,
+    /** Relation widths for strength 0 and 1 (and when emphasised). */
+    relationWidth: [1.5, 5],
+    emphasisedWidth: [3, 7],
+    /**
+     * Distance between the midpoints of two neighbouring parallel relations (the same pair of
+     * actors), in graph units: wide enough for two 5 px lines and a visible gap at the zoom a
+     * desktop fit gives the seed.
+     */
+    parallelGap: 16,
+  },
+  opacity: {
+    /** Actors outside their lifetime. */
+    dormant: 0.3,
+    /** Everything outside the hovered or selected neighbourhood. */
+    dimmed: 0.15,
+  },
+  /**
+   * Layout breakpoints, in CSS pixels of viewport width. Media queries cannot read variables,
+   * so stylesheets repeat these numbers; `src/ui/breakpoints.test.ts` fails on any @media width
+   * that is not one of them.
+   * - `narrow` and below (phones): one column, side panels open as bottom sheets, the header's
+   *   controls fold into a menu;
+   * - `medium` and below (small laptops, 1024 px tablets): the legend starts folded to a rail and
+   *   the dataset controls and export fold into the header's menu, so the header keeps one row
+   *   and the canvas most of the width.
+   */
+  breakpoint: {
+    narrow: 900,
+    medium: 1279,
+  },
+  /** The smallest rendered label size on a phone, in CSS pixels (smaller labels are hidden). */
+  phoneLabelMinPx: 11,
+  font: {
+    family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  },
+} as const;
+
+/** The CSS custom properties app.css uses, by name (written on :root at start). */
+export function cssCustomProperties(): [name: string, value: string][] {
+  const c = tokens.color;
+  return [
+    ['--bg', c.bg],
+    ['--panel', c.panel],
+    ['--ink', c.ink],
+    ['--muted', c.muted],
+    ['--line', c.line],
+    ['--focus', c.focus],
+    ['--accent', c.accent],
+    ['--positive', c.positive],
+    ['--negative', c.negative],
+    ['--neutral', c.neutral],
+    ['--radius', `${tokens.size.radius}px`],
+  ];
+}
+
+/** Writes the tokens' CSS custom properties on an element (the document's root at start). */
+export function applyCssTokens(root: {
+  style: { setProperty(name: string, value: string): void };
+}) {
+  for (const [name, value] of cssCustomProperties()) root.style.setProperty(name, value);
+}

@@ -29,13 +29,18 @@ export const tokens = {
     unknownRelation: '#999999',
     /** The selection's translucent overlay on the canvas. */
     selection: '#0b57d0',
-    /** Analysis marks on the canvas. */
+    /** Analysis marks on the canvas and their keys in the analysis panel. */
     campA: '#0072b2',
     campB: '#d55e00',
     unbalanced: '#cc79a7',
     began: '#009e73',
     ended: '#7f7f7f',
-    flipped: '#e69f00',
+    /**
+     * A pair whose sign flipped: Paul Tol's "wine". Far darker than every built-in relation
+     * colour (the orange of tension and the vermilion of hostility above all), so it stays
+     * distinct by lightness under every kind of colour blindness, and dark enough for white text.
+     */
+    flipped: '#882255',
     /** The dark export theme. */
     dark: { bg: '#1d1d1f', ink: '#f2f2f2', muted: '#c4c4c8', partOf: '#8a8a8a' },
   },
@@ -45,6 +50,8 @@ export const tokens = {
     /** Diameter of an actor's symbol, in graph units. */
     node: 30,
     nodeBorder: 2,
+    /** Width of the keyboard cursor's focus ring around an actor, and its gap (as CSS outlines). */
+    focusRing: 3,
     /** Label font size in graph units. */
     label: 12,
     /** Width of the halo's stroke around a label's glyphs (half of it lies outside them). */
@@ -62,12 +69,17 @@ export const tokens = {
      * desktop fit gives the seed.
      */
     parallelGap: 16,
+    /** How far an analysis mark (a band in the mark's colour) reaches either side of its line. */
+    analysisMark: 3,
   },
   opacity: {
     /** Actors outside their lifetime. */
     dormant: 0.3,
     /** Everything outside the hovered or selected neighbourhood. */
     dimmed: 0.15,
+    /** Analysis marks: began, ended, unbalanced; "flipped" is drawn solid. */
+    analysisMark: 0.55,
+    flippedMark: 1,
   },
   /**
    * Layout breakpoints, in CSS pixels of viewport width. Media queries cannot read variables,
@@ -104,6 +116,10 @@ export function cssCustomProperties(): [name: string, value: string][] {
     ['--positive', c.positive],
     ['--negative', c.negative],
     ['--neutral', c.neutral],
+    ['--mark-unbalanced', c.unbalanced],
+    ['--mark-began', c.began],
+    ['--mark-ended', c.ended],
+    ['--mark-flipped', c.flipped],
     ['--radius', `${tokens.size.radius}px`],
   ];
 }

@@ -31,6 +31,7 @@ import { windowSpan } from '../core/temporal';
 import type { Point } from '../core/layout';
 import { parallelBows, type PairMember } from '../core/render/curves';
 import { placeLabels, type LabelItem } from '../core/render/labels';
+import { nearestInDirection, type Direction, type Placed } from '../core/render/nearestInDirection';
 import { NO_FILTER, visibleActors, type SceneFilter } from '../core/render/scene';
 import { tokens } from '../core/tokens';
 import { installBatchedDrawing } from './batched/install';
@@ -68,6 +69,8 @@ export const OVERLAY_CLASSES = 'camp-a camp-b unbalanced began ended flipped';
 const LABEL_CLASSES = ['label-top', 'label-right', 'label-left', 'label-hidden'];
 /** Labels are placed again at most this often while the day changes (playback). */
 const LABEL_DELAY_MS = 150;
+/** How long actors glide to another layout's positions. */
+const LAYOUT_ANIMATION_MS = 600;
 const GAP = tokens.size.parallelGap;
 
 const isRelationDefinition = (def: ElementDefinition) =>
@@ -120,6 +123,12 @@ export interface GraphView {
   /** Centres the camera on the selection. */
   focus(selection: GraphSelection): void;
   fit(): void;
+  /**
+   * Moves actors to new positions (another layout) and fits the graph to them, gliding there
+   * when `animate` (never under reduced motion, nor for large graphs: thousands of nodes
+   * animated per frame would stutter). Labels are placed again once the actors arrive.
+   */
+  setPositions(positions: ReadonlyMap<string, Point>, animate: boolean): void;
   /** Call after the container changed size. */
   resize(): void;
   /** True when this view draws in batches (large graphs, batchedDraw.ts). */
@@ -139,6 +148,27 @@ export interface GraphView {
   emphasis(kind: 'actor' | 'relation', id: string): Emphasis | null;
   /** Where an actor's label is drawn (client pixels), or null when hidden or not drawn. */
   labelBox(id: string): { x1: number; y1: number; x2: number; y2: number } | null;
+  /**
+   * Keeps labels at least this many CSS pixels tall on screen whatever the zoom (a phone), by
+   * drawing them larger and hiding those that then collide; null: labels scale with the picture.
+   * Large graphs keep their labels as they are.
+   */
+  setMinLabelPx(px: number | null): void;
+  /** The on-screen font size (CSS px) of each drawn actor's label that is not hidden. */
+  labelSizes(): { id: string; px: number }[];
+  /**
+   * The keyboard cursor: an actor marked with a focus ring while the graph has keyboard focus.
+   * `placeCursor` puts it on the selected actor, else where it was, else on the most connected
+   * actor, and returns that actor (null: nothing drawn). `moveCursor` moves it to the actor an
+   * arrow leads to (core/render/nearestInDirection.ts): a neighbour by a drawn relation if one
+   * lies that way, else any drawn actor that way; it returns the cursor's actor afterwards. The
+   * view pans to keep the cursor on screen.
+   */
+  placeCursor(): string | null;
+  moveCursor(direction: Direction): string | null;
+  /** The keyboard cursor's actor, or null when there is no cursor. */
+  cursor(): string | null;
+  clearCursor(): void;
   destroy(): void;
 }
 
@@ -184,16 +214,23 @@ export function createGraphView(
   for (const def of elements)
     if (initialBows.has(def.data.id!)) def.data.bow = initialBows.get(def.data.id!);
 
+  /** Labels drawn this many times their size (see `setMinLabelPx`). */
+  let labelScale = 1;
+  let solidLines = large && !batchedWanted;
+  // Batched drawing keeps line styles until a view is dense; Cytoscape's own needs them off.
+  const currentStyle = () => graphStyle(!fades, solidLines, large, labelScale);
   const cy: Core = cytoscape({
     container,
     elements,
-    // Batched drawing keeps line styles until a view is dense; Cytoscape's own needs them off.
-    style: graphStyle(!fades, large && !batchedWanted, large),
+    style: currentStyle(),
     ...viewOptions(large),
   });
   // Large graphs: one path per style instead of one draw per element (batched/install.ts).
   const batched = batchedWanted && installBatchedDrawing(cy);
-  if (batchedWanted && !batched && large) cy.style(graphStyle(!fades, true, large));
+  if (batchedWanted && !batched && large) {
+    solidLines = true;
+    cy.style(currentStyle());
+  }
   cy.fit(undefined, 40);
   /** Each actor's label box at its default place, measured once: labels never change. */
   const labelSizes = new Map<string, { width: number; height: number }>();
@@ -388,7 +425,11 @@ export function createGraphView(
   }
 
   function emphasised(): CollectionReturnValue | null {
-    if (hovered) return neighbourhood(hovered);
+    return hovered ? neighbourhood(hovered) : selectionEmphasis();
+  }
+
+  /** What the selection emphasises (see `emphasised`), hover aside. */
+  function selectionEmphasis(): CollectionReturnValue | null {
     if (!selection) return null;
     if (selection.kind === 'relation') {
       const edge = relationEdge(selection.id);
@@ -431,18 +472,31 @@ export function createGraphView(
     });
   }
 
-  /**
-   * Places every shown actor's label (core/render/labels.ts): actors alive at the day first,
-   * then the most connected, so a hidden label is that of a greyed or lightly connected actor.
-   */
-  function placeAllLabels() {
-    if (!ownCurves) return;
+  /** How many drawn relations each actor (by element id) has. */
+  function drawnDegrees(): Map<string, number> {
     const degree = new Map<string, number>();
     cy.edges('.relation').forEach((e) => {
       if (!isDrawn(e)) return;
       for (const end of [e.data('source') as string, e.data('target') as string])
         degree.set(end, (degree.get(end) ?? 0) + 1);
     });
+    return degree;
+  }
+
+  /**
+   * Places every shown actor's label (core/render/labels.ts) at the current label scale: the
+   * selection's actors and neighbours first, and always shown (someone who tapped an actor must
+   * read who it deals with, even where labels are crowded); then actors alive at the day, then
+   * the most connected, so a hidden label is that of a greyed or lightly connected actor.
+   */
+  function placeAllLabels() {
+    if (!ownCurves) return;
+    const degree = drawnDegrees();
+    const selected = new Set(
+      selectionEmphasis()
+        ?.nodes()
+        .map((n) => n.id()),
+    );
     const items: LabelItem[] = [];
     cy.nodes().forEach((n) => {
       const size = labelSizes.get(n.id());
@@ -454,13 +508,17 @@ export function createGraphView(
         y: p.y,
         radius: (tokens.size.node + tokens.size.nodeBorder) / 2,
         ...size,
-        priority: (n.hasClass('dormant') ? 0 : 1e6) + (degree.get(n.id()) ?? 0),
+        priority:
+          (selected.has(n.id()) ? 1e7 : 0) +
+          (n.hasClass('dormant') ? 0 : 1e6) +
+          (degree.get(n.id()) ?? 0),
       });
     });
-    const places = placeLabels(items, tokens.size.labelGap);
+    const places = placeLabels(items, tokens.size.labelGap, labelScale);
     cy.batch(() => {
-      for (const [id, place] of places) {
+      for (const [id, placed] of places) {
         const node = cy.getElementById(id);
+        const place = placed === 'hidden' && selected.has(id) ? 'bottom' : placed;
         const wanted = place === 'bottom' ? '' : `label-${place}`;
         if (LABEL_CLASSES.every((c) => node.hasClass(c) === (c === wanted))) continue;
         node.removeClass(LABEL_CLASSES.join(' '));
@@ -529,6 +587,80 @@ export function createGraphView(
     return cy.nodes().filter((n) => actors.includes(actorIdOf(n.id())));
   };
 
+  /** Labels' on-screen floor (`setMinLabelPx`); re-applied after each zoom, once it settles. */
+  let minLabelPx: number | null = null;
+  let zoomTimer: ReturnType<typeof setTimeout> | null = null;
+  function applyLabelScale() {
+    const wanted =
+      minLabelPx === null ? 1 : Math.max(1, minLabelPx / (tokens.size.label * cy.zoom()));
+    // Small zoom changes keep the scale: restyling every node is not free.
+    if (Math.abs(wanted - labelScale) < 0.01 * labelScale) return;
+    labelScale = wanted;
+    cy.style(currentStyle());
+    placeAllLabels();
+  }
+  cy.on('zoom', () => {
+    if (minLabelPx === null || large) return;
+    if (zoomTimer !== null) clearTimeout(zoomTimer);
+    zoomTimer = setTimeout(() => {
+      zoomTimer = null;
+      applyLabelScale();
+    }, LABEL_DELAY_MS);
+  });
+
+  /** The keyboard cursor's node (element id), or null; see `placeCursor`. */
+  let cursorId: string | null = null;
+  /** Where the cursor was last, so coming back to the graph finds it there. */
+  let lastCursorId: string | null = null;
+  const isShown = (n: NodeSingular) => n.nonempty() && !n.hasClass('filtered') && n.visible();
+  const placed = (n: NodeSingular): Placed => ({ id: n.id(), ...n.position() });
+
+  function setCursor(node: NodeSingular | null) {
+    cy.batch(() => {
+      if (cursorId) cy.getElementById(cursorId).removeClass('cursor');
+      node?.addClass('cursor');
+    });
+    cursorId = node?.id() ?? null;
+    if (cursorId) lastCursorId = cursorId;
+    if (node) keepOnScreen(node);
+  }
+
+  /** Pans the least that brings a node (with a margin for its label) inside the view. */
+  function keepOnScreen(node: NodeSingular) {
+    const margin = Math.min(64, cy.width() / 4, cy.height() / 4);
+    const p = node.renderedPosition();
+    const shift = (at: number, length: number) =>
+      at < margin ? margin - at : at > length - margin ? length - margin - at : 0;
+    const by = { x: shift(p.x, cy.width()), y: shift(p.y, cy.height()) };
+    if (by.x === 0 && by.y === 0) return;
+    cy.stop();
+    if (reducedMotion) cy.panBy(by);
+    else cy.animate({ panBy: by }, { duration: 200, easing: 'ease-out-cubic' });
+  }
+
+  function cursorStart(): NodeSingular | null {
+    if (selection?.kind === 'actor') {
+      const chosen = actorNode(selection.id);
+      if (isShown(chosen)) return chosen;
+    }
+    if (lastCursorId) {
+      const previous = cy.getElementById(lastCursorId) as NodeSingular;
+      if (isShown(previous)) return previous;
+    }
+    const degree = drawnDegrees();
+    let best: NodeSingular | null = null;
+    let bestScore = -1;
+    cy.nodes().forEach((n) => {
+      if (!isShown(n)) return;
+      const score = (n.hasClass('dormant') ? 0 : 1e6) + (degree.get(n.id()) ?? 0);
+      if (score > bestScore || (score === bestScore && best && n.id() < best.id())) {
+        best = n;
+        bestScore = score;
+      }
+    });
+    return best;
+  }
+
   return {
     batchedDrawing: batched,
     setDay(next, timeWindow = windowMonths) {
@@ -586,6 +718,7 @@ export function createGraphView(
         if (next) selectionElements(next).select();
       });
       applyEmphasis();
+      placeAllLabels(); // the selection's labels go first (see placeAllLabels)
     },
     focus(selection) {
       const eles = selectionElements(selection);
@@ -596,6 +729,35 @@ export function createGraphView(
     },
     fit() {
       cy.fit(cy.elements(':visible'), 40);
+    },
+    setPositions(positions, animate) {
+      const target = (node: NodeSingular) => {
+        const p = positions.get(actorIdOf(node.id()));
+        return p ? { x: p.x, y: p.y } : node.position();
+      };
+      cy.stop(true, true); // a camera move in flight would fight the new fit
+      cy.nodes().stop(true, true); // and a previous layout's glide would overwrite positions
+      if (!animate || reducedMotion || large) {
+        cy.batch(() => cy.nodes().forEach((n) => void n.position(target(n))));
+        cy.fit(cy.elements(':visible'), 40);
+        placeAllLabels();
+        return;
+      }
+      // By element id; a prototype-less object, as ids are user text (graphKey.ts says why).
+      const byElement: Record<string, { x: number; y: number }> = Object.create(null);
+      cy.nodes().forEach((n) => void (byElement[n.id()] = target(n)));
+      cy.nodes()
+        .layout({
+          name: 'preset',
+          positions: byElement,
+          fit: true,
+          padding: 40,
+          animate: true,
+          animationDuration: LAYOUT_ANIMATION_MS,
+          animationEasing: 'ease-in-out-cubic',
+          stop: placeAllLabels,
+        })
+        .run();
     },
     resize() {
       cy.resize();
@@ -663,7 +825,42 @@ export function createGraphView(
       const box = container.getBoundingClientRect();
       return { x1: box.left + b.x1, y1: box.top + b.y1, x2: box.left + b.x2, y2: box.top + b.y2 };
     },
+    setMinLabelPx(px) {
+      if (large) return;
+      minLabelPx = px;
+      applyLabelScale();
+    },
+    labelSizes() {
+      const zoom = cy.zoom();
+      return cy
+        .nodes()
+        .filter((n) => isShown(n) && Boolean(n.style('label')))
+        .map((n) => ({ id: actorIdOf(n.id()), px: parseFloat(n.style('font-size')) * zoom }));
+    },
+    placeCursor() {
+      setCursor(cursorStart());
+      return cursorId ? actorIdOf(cursorId) : null;
+    },
+    moveCursor(direction) {
+      if (!cursorId) return null;
+      const from = cy.getElementById(cursorId) as NodeSingular;
+      const links = from.connectedEdges().filter((e) => e.hasClass('part-of') || isDrawn(e));
+      const neighbours = links.connectedNodes().filter(isShown).map(placed);
+      const everyone = cy.nodes().filter(isShown).map(placed);
+      const next =
+        nearestInDirection(placed(from), neighbours, direction) ??
+        nearestInDirection(placed(from), everyone, direction);
+      if (next) setCursor(cy.getElementById(next) as NodeSingular);
+      return actorIdOf(cursorId);
+    },
+    clearCursor() {
+      setCursor(null);
+    },
+    cursor() {
+      return cursorId ? actorIdOf(cursorId) : null;
+    },
     destroy() {
+      if (zoomTimer !== null) clearTimeout(zoomTimer);
       if (labelTimer !== null) clearTimeout(labelTimer);
       container.removeEventListener('mouseleave', clearHover);
       for (const t of fadeTimers) clearTimeout(t);

@@ -13,7 +13,7 @@
 import type { CytoscapeOptions, StylesheetJson } from 'cytoscape';
 import { tokens } from '../core/tokens';
 
-const { color, size } = tokens;
+const { color, size, opacity } = tokens;
 
 export const FADE_MS = 280;
 
@@ -52,11 +52,14 @@ export function viewOptions(large: boolean): Partial<CytoscapeOptions> {
  *   spreading of parallel edges and labels a translucent box, because the per-relation bows and
  *   the label placement pass (adapter.ts) cost too much for thousands of elements, and a solid
  *   halo would hide the actors that labels overlap in a dense view.
+ * @param labelScale labels (font, wrapping width, halo) drawn this many times their size: a phone
+ *   zoomed out to fit the graph keeps them legible this way (adapter.ts `setMinLabelPx`).
  */
 export function graphStyle(
   reducedMotion: boolean,
   solidLines = false,
   large = false,
+  labelScale = 1,
 ): StylesheetJson {
   const transition = reducedMotion
     ? {}
@@ -78,12 +81,12 @@ export function graphStyle(
         'border-width': size.nodeBorder,
         'border-color': color.halo,
         color: color.ink,
-        'font-size': size.label,
+        'font-size': size.label * labelScale,
         'font-family': tokens.font.family,
         'text-valign': 'bottom',
         'text-margin-y': size.labelGap,
         'text-wrap': 'wrap',
-        'text-max-width': `${size.labelMaxWidth}px`,
+        'text-max-width': `${size.labelMaxWidth * labelScale}px`,
         ...(large
           ? {
               'text-background-color': color.halo,
@@ -95,7 +98,7 @@ export function graphStyle(
               // its letters instead of crossing them, and the picture keeps the lines around the
               // text (a box behind each label hid far more of them).
               'text-outline-color': color.halo,
-              'text-outline-width': size.labelHalo,
+              'text-outline-width': size.labelHalo * labelScale,
               'text-outline-opacity': 1,
             }),
         'min-zoomed-font-size': 6,
@@ -172,26 +175,24 @@ export function graphStyle(
       selector: 'node.camp-b',
       style: { 'border-color': color.campB, 'border-width': 5, 'border-style': 'double' },
     },
-    {
-      selector: 'edge.unbalanced',
+    // A narrow band along the line, in the mark's colour: wide halos ran together where several
+    // marked relations meet an actor and washed the colours out (a translucent "flipped" read as
+    // rivalry's pink). "Flipped", the change that matters most, is opaque.
+    ...(
+      [
+        ['unbalanced', color.unbalanced, opacity.analysisMark],
+        ['began', color.began, opacity.analysisMark],
+        ['ended', color.ended, opacity.analysisMark],
+        ['flipped', color.flipped, opacity.flippedMark],
+      ] as const
+    ).map(([mark, markColor, markOpacity]) => ({
+      selector: `edge.${mark}`,
       style: {
-        'underlay-color': color.unbalanced,
-        'underlay-opacity': 0.45,
-        'underlay-padding': 5,
+        'underlay-color': markColor,
+        'underlay-opacity': markOpacity,
+        'underlay-padding': size.analysisMark,
       },
-    },
-    {
-      selector: 'edge.began',
-      style: { 'underlay-color': color.began, 'underlay-opacity': 0.4, 'underlay-padding': 5 },
-    },
-    {
-      selector: 'edge.ended',
-      style: { 'underlay-color': color.ended, 'underlay-opacity': 0.4, 'underlay-padding': 5 },
-    },
-    {
-      selector: 'edge.flipped',
-      style: { 'underlay-color': color.flipped, 'underlay-opacity': 0.55, 'underlay-padding': 6 },
-    },
+    })),
     // Emphasis (adapter.ts): the hovered or selected actor's neighbourhood, or a selected
     // relation and its two actors, stand out; everything else is dimmed until cleared.
     { selector: '.dimmed', style: { opacity: tokens.opacity.dimmed } },
@@ -210,6 +211,20 @@ export function graphStyle(
     {
       selector: ':selected',
       style: { 'overlay-color': color.selection, 'overlay-opacity': 0.18, 'overlay-padding': 6 },
+    },
+    // The keyboard cursor (adapter.ts `moveCursor`): a focus ring in the page's focus colour
+    // around the actor the arrow keys reached, its label shown even if the label pass hid it.
+    {
+      selector: 'node.cursor',
+      style: {
+        label: 'data(label)',
+        'outline-color': color.focus,
+        // Scaled with labels: on a zoomed-out phone the ring must stay as visible as they are.
+        'outline-width': size.focusRing * labelScale,
+        'outline-offset': size.focusRing * labelScale,
+        'outline-opacity': 1,
+        'z-index': 3,
+      },
     },
   ];
 }

@@ -1,13 +1,15 @@
 /**
- * Keeps what the user arranged per dataset (dragged node positions, the last
- * view) in localStorage, so it survives reloads; datasets themselves live in
+ * Keeps what the user arranged per dataset (dragged node positions, the chosen
+ * layout, the last view) in localStorage, so it survives reloads; datasets themselves live in
  * IndexedDB (library.ts). Storage may be unavailable (private
  * mode, quota): reads then return nothing and writes report failure.
  */
 import type { Point } from '../core/layout';
+import { isLayoutName, type LayoutName } from '../core/layouts';
 
 const key = (datasetKey: string) => `allegiance:positions:${datasetKey}`;
 const viewKey = (datasetKey: string) => `allegiance:view:${datasetKey}`;
+const layoutKey = (datasetKey: string) => `allegiance:layout:${datasetKey}`;
 
 /** The last view (URL query) of a dataset, to reopen it where the user left it. */
 export function loadLastView(datasetKey: string): string | null {
@@ -27,11 +29,35 @@ export function saveLastView(datasetKey: string, query: string): boolean {
   }
 }
 
+/**
+ * The layout the user chose for a dataset (kept apart from the last view: a link that names
+ * no layout still opens the dataset in the user's choice, as dragged positions apply to every
+ * link). Null when none was kept or what was kept is not a layout.
+ */
+export function loadLayout(datasetKey: string): LayoutName | null {
+  try {
+    const name = globalThis.localStorage?.getItem(layoutKey(datasetKey));
+    return isLayoutName(name) ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveLayout(datasetKey: string, name: LayoutName): boolean {
+  try {
+    globalThis.localStorage?.setItem(layoutKey(datasetKey), name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Forgets what was kept for a dataset (when it is deleted). */
 export function forgetDataset(datasetKey: string): void {
   try {
     globalThis.localStorage?.removeItem(key(datasetKey));
     globalThis.localStorage?.removeItem(viewKey(datasetKey));
+    globalThis.localStorage?.removeItem(layoutKey(datasetKey));
   } catch {
     // Nothing was stored if storage is unavailable.
   }

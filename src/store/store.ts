@@ -14,11 +14,12 @@ import {
   type KnownParts,
 } from '../core/explorer-model';
 import type { Point } from '../core/layout';
+import { arrangeActors, type LayoutName } from '../core/layouts';
 import type { Problem } from '../core/problems';
 import type { Dataset } from '../core/schema';
 import type { GraphOverlay } from '../graph/adapter';
 import type { LibraryListing } from './library';
-import { loadPositions, savePositions } from './persistence';
+import { loadLayout, loadPositions, savePositions, saveLayout } from './persistence';
 import { runInSlices } from './slices';
 
 export type SelectionKind = 'actor' | 'relation' | 'event';
@@ -109,6 +110,10 @@ export interface AppState {
   /** Show only the selected actor and its counterparts at the current day. */
   neighbourhoodOnly: boolean;
   view: ViewMode;
+  /** How actors are placed (see core/layouts); kept per dataset and in the URL. */
+  layout: LayoutName;
+  /** Bumped each time the model's positions are rearranged (a layout chosen, a radial focus). */
+  arrangement: number;
   /** Bumped to ask the graph to centre on the selection (search, panel links). */
   focusRequest: number;
   /** The user's stored datasets (metadata only). */
@@ -136,6 +141,8 @@ const initialState: AppState = {
   hiddenKinds: [],
   neighbourhoodOnly: false,
   view: 'graph',
+  layout: 'force',
+  arrangement: 0,
   focusRequest: 0,
   library: [],
   importStatus: { phase: 'idle' },
@@ -186,6 +193,7 @@ export async function loadDatasetInSlices(
 function showModel(model: ExplorerModel, datasetKey: string): void {
   for (const [id, p] of loadPositions(datasetKey))
     if (model.positions.has(id)) model.positions.set(id, p);
+  forcePositions.set(model, new Map(model.positions));
   // Loading replaces the view; the library, import status and messages carry over.
   const { speed, library, importStatus, opening, notice } = get();
   set({
@@ -198,14 +206,23 @@ function showModel(model: ExplorerModel, datasetKey: string): void {
     model,
     datasetKey,
     day: model.index.end,
+    layout: loadLayout(datasetKey) ?? 'force',
   });
 }
 
-/** Keeps positions the user dragged nodes to, for this dataset, across reloads. */
+/**
+ * Keeps positions the user dragged nodes to, for this dataset, across reloads. Only in the
+ * force-directed layout: the arranged ones (radial, hierarchy, rings) are rules, recomputed on
+ * every choice, and a drag there is a moment's adjustment (kept on screen and in exports until
+ * the layout is arranged again), not a change to the dataset's picture.
+ */
 export function rememberPositions(moved: ReadonlyMap<string, Point>): void {
-  const { model, datasetKey } = get();
+  const { model, datasetKey, layout } = get();
   if (!model) return;
   for (const [id, p] of moved) model.positions.set(id, { ...p });
+  if (layout !== 'force') return;
+  const force = forcePositions.get(model);
+  for (const [id, p] of moved) force?.set(id, { ...p });
   if (!savePositions(datasetKey, model.positions))
     set({
       notice: {
@@ -398,12 +415,66 @@ export function applyView(
       | 'view'
       | 'playRange'
       | 'timeWindow'
+      | 'layout'
     >
   >,
 ): void {
   set({ ...view, ...(view.day !== undefined ? { day: clampDay(view.day) } : {}), playing: false });
   if (view.playRange) setPlayRange(view.playRange.from, view.playRange.to);
 }
+
+// ---- layout -------------------------------------------------------------------
+
+/**
+ * Each model's force-directed positions (computed or stored, with the user's drags), to return
+ * to from an arranged layout. `model.positions` always holds the positions on screen, which
+ * the exports (core/render/scene.ts) draw.
+ */
+const forcePositions = new WeakMap<ExplorerModel, Map<string, Point>>();
+
+/** The actor a radial layout centres on: the selected actor, or null (the most connected). */
+export function radialFocus(s: Pick<AppState, 'selection'>): string | null {
+  return s.selection?.kind === 'actor' ? s.selection.id : null;
+}
+
+/** Chooses how actors are placed; the graph moves there and the choice is kept per dataset. */
+export function setLayout(layout: LayoutName): void {
+  if (get().model) set({ layout });
+}
+
+/** Writes a layout's positions into the model and tells the view (`arrangement`). */
+function arrange(model: ExplorerModel, layout: LayoutName, focus: string | null): void {
+  const next =
+    layout === 'force'
+      ? (forcePositions.get(model) ?? model.positions)
+      : arrangeActors(layout, model.dataset, {
+          typeOrder: [...model.vocabulary.actorTypes.keys()],
+          focus,
+        });
+  for (const [id, p] of next) model.positions.set(id, { ...p });
+  set({ arrangement: get().arrangement + 1 });
+}
+
+// The positions follow the state, whichever way it changed (the control, a link, Back): a new
+// model in an arranged layout, another layout, or in radial another selected actor.
+useStore.subscribe((s, prev) => {
+  const model = s.model;
+  if (!model) return;
+  const newModel = model !== prev.model;
+  if (
+    (newModel && s.layout !== 'force') ||
+    (!newModel && s.layout !== prev.layout) ||
+    (!newModel && s.layout === 'radial' && radialFocus(s) !== radialFocus(prev))
+  )
+    arrange(model, s.layout, radialFocus(s));
+  if (!newModel && s.layout !== prev.layout && !saveLayout(s.datasetKey, s.layout))
+    set({
+      notice: {
+        kind: 'error',
+        text: 'Could not keep the layout: the browser refused to store it (private mode or full storage).',
+      },
+    });
+});
 
 /** Lays an analysis overlay over the graph, or clears it (null). */
 export function setOverlay(overlay: GraphOverlay | null): void {

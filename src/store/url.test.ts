@@ -66,6 +66,23 @@ describe('URL view', () => {
     expect(viewToQuery({ ...state, playRange: null, timeWindow: 0 })).not.toMatch(/range|window/);
   });
 
+  it('round-trips the layout, leaving the default (force-directed) out', () => {
+    const state = { ...useStore.getState(), model, selection: { kind: 'actor' as const, id: 'c' } };
+    for (const layout of ['radial', 'hierarchy', 'rings'] as const) {
+      const query = viewToQuery({ ...state, layout });
+      expect(query).toContain(`layout=${layout}`);
+      expect(queryToView(query, model)).toMatchObject({ layout });
+    }
+    // The radial centre is the selection, already in the link.
+    expect(queryToView(viewToQuery({ ...state, layout: 'radial' }), model)).toMatchObject({
+      selection: { kind: 'actor', id: 'c' },
+    });
+    expect(viewToQuery({ ...state, layout: 'force' })).not.toContain('layout');
+    // An unknown layout is dropped (the current one stays), never guessed at.
+    expect(queryToView('layout=spiral', model)).toEqual({});
+    expect(queryToView('layout=__proto__', model)).toEqual({});
+  });
+
   it('leaves the date out for a dataset without time', () => {
     const timeless = buildExplorerModel({
       ...dataset,

@@ -5,6 +5,7 @@
  */
 import { dateProblem, formatDay, toDay, type DayNumber } from '../core/dates';
 import type { ExplorerModel } from '../core/explorer-model';
+import { isLayoutName } from '../core/layouts';
 import { SEED_KEY, type AppState, type Selection, type SelectionKind } from './store';
 
 /** The dataset a query names (the seed when it names none). */
@@ -23,6 +24,7 @@ export type UrlView = Partial<
     | 'view'
     | 'playRange'
     | 'timeWindow'
+    | 'layout'
   >
 >;
 
@@ -58,6 +60,8 @@ export function viewToQuery(s: AppState): string {
   if (s.hiddenKinds.length) q.set('hide-kinds', s.hiddenKinds.join(','));
   if (s.neighbourhoodOnly) q.set('neighbourhood', '1');
   if (s.view !== 'graph') q.set('view', s.view);
+  // The radial layout's centre is the selection (`select`), or the most connected actor.
+  if (s.layout !== 'force') q.set('layout', s.layout);
   return q.toString();
 }
 
@@ -99,5 +103,7 @@ export function queryToView(search: string, model: ExplorerModel): UrlView {
   if (q.has('neighbourhood')) out.neighbourhoodOnly = q.get('neighbourhood') === '1';
   const view = q.get('view');
   if (view === 'graph' || view === 'table' || view === 'multiples') out.view = view;
+  const layout = q.get('layout');
+  if (isLayoutName(layout)) out.layout = layout;
   return out;
 }

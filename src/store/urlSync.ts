@@ -52,6 +52,7 @@ export function startUrlSync(): () => void {
       s.view !== prev.view ||
       s.playRange !== prev.playRange ||
       s.timeWindow !== prev.timeWindow ||
+      s.layout !== prev.layout ||
       s.playing !== prev.playing;
     if (!relevant) return;
     clearTimeout(timer);

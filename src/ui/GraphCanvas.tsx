@@ -2,8 +2,17 @@
  * Hosts the Cytoscape view. The view is created once per loaded model and
  * follows the store (day, filters, selection) through a subscription outside
  * React rendering, so moving time never re-renders this component.
+ *
+ * The graph is one tab stop. While it has keyboard focus, a cursor (a focus
+ * ring on one actor) moves between actors with the arrow keys, Enter or Space
+ * selects its actor, Escape clears the selection and the cursor; a live
+ * region announces the actor under the cursor. Those keys are the graph's
+ * there (useTimeKeys.ts leaves them to it); [ and ] still step through events.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ExplorerModel } from '../core/explorer-model';
+import { ARROW_DIRECTIONS } from '../core/render/nearestInDirection';
+import { tokens } from '../core/tokens';
 import { setActiveView } from '../graph/activeView';
 import {
   createGraphView,
@@ -14,7 +23,19 @@ import {
 import { selectModel } from '../store/selectors';
 import { rememberPositions, select, useStore, type AppState } from '../store/store';
 import { GraphTooltip } from './GraphTooltip';
+import { LayoutSelect } from './LayoutSelect';
 import { registerTestHook } from './testHook';
+import { useAtMost } from './useMediaQuery';
+
+/** What the live region says about the actor under the keyboard cursor: its label and type. */
+function describeActor(model: ExplorerModel, id: string, selected: boolean): string {
+  const actor = model.actorsById.get(id);
+  if (!actor) return '';
+  const type = model.vocabulary.actorTypes.get(actor.type)?.label ?? actor.type;
+  return `${actor.label}, ${type}${selected ? ', selected' : ''}`;
+}
+
+const isCommandKey = (e: KeyboardEvent) => e.altKey || e.ctrlKey || e.metaKey;
 
 const filterOf = (s: AppState): GraphFilter => ({
   hiddenTypes: new Set(s.hiddenTypes),
@@ -27,6 +48,9 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<GraphView | null>(null);
   const [hover, setHover] = useState<GraphHover | null>(null);
+  /** The live region's text: the keyboard cursor's actor. */
+  const [cursorNote, setCursorNote] = useState('');
+  const narrow = useAtMost('narrow');
 
   // A layout effect: the view is created before the browser's first paint of the page, so the
   // graph is drawn in that same frame instead of one frame (and a layout pass) later.
@@ -60,6 +84,9 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
       if (s.selection !== prev.selection) view.setSelection(s.selection);
       if (s.overlay !== prev.overlay) view.setOverlay(s.overlay);
       if (s.focusRequest !== prev.focusRequest && s.selection) view.focus(s.selection);
+      // Another layout (or radial focus) was arranged into the model's positions: glide there.
+      if (s.arrangement !== prev.arrangement && s.model === model)
+        view.setPositions(model.positions, !reducedMotion);
     });
     const observer = new ResizeObserver(() => view.resize());
     observer.observe(host.current);
@@ -74,6 +101,38 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
     };
   }, [model]);
 
+  // On a phone the fitted graph is small: labels keep a legible size on screen instead.
+  useLayoutEffect(() => {
+    viewRef.current?.setMinLabelPx(narrow ? tokens.phoneLabelMinPx : null);
+  }, [model, narrow]);
+
+  const announce = (id: string | null) => {
+    const selection = useStore.getState().selection;
+    const selected = selection?.kind === 'actor' && selection.id === id;
+    setCursorNote(id && model ? describeActor(model, id, selected) : '');
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const view = viewRef.current;
+    if (!view || e.target !== e.currentTarget || isCommandKey(e)) return;
+    const direction = ARROW_DIRECTIONS[e.key];
+    if (direction) {
+      e.preventDefault();
+      // The first arrow shows where the cursor is; the next ones move it.
+      announce(view.cursor() ? view.moveCursor(direction) : view.placeCursor());
+    } else if (e.key === 'Enter' || e.key === ' ' || e.key === 'Spacebar') {
+      e.preventDefault(); // Space would also play (useTimeKeys.ts) and scroll the page
+      const id = view.cursor() ?? view.placeCursor();
+      if (!id) return;
+      select({ kind: 'actor', id });
+      announce(id);
+    } else if (e.key === 'Escape') {
+      // Not prevented: the page's Escape (useTimeKeys.ts) clears the selection as well.
+      view.clearCursor();
+      setCursorNote('');
+    }
+  };
+
   return (
     <div className="graph-wrap" hidden={!visible}>
       <div
@@ -81,9 +140,30 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
         id="graph" /* the skip link's target (SkipLinks.tsx) */
         className="graph-canvas"
         data-testid="graph"
-        role="img"
+        role="application"
+        aria-roledescription="graph"
         aria-label="Graph of actors and their relations at the selected date. The table view lists the same relations."
+        aria-describedby="graph-keys"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onFocus={(e) => {
+          // Keyboard focus shows the cursor at once; a click (no focus ring) does not.
+          if (e.target === e.currentTarget && e.currentTarget.matches(':focus-visible'))
+            announce(viewRef.current?.placeCursor() ?? null);
+        }}
+        onBlur={(e) => {
+          if (e.target !== e.currentTarget) return;
+          viewRef.current?.clearCursor();
+          setCursorNote('');
+        }}
       />
+      <p id="graph-keys" className="visually-hidden">
+        Arrow keys move between actors, neighbours first; Enter or Space selects the actor; Escape
+        clears the selection; [ and ] step to the previous or next event.
+      </p>
+      <div className="visually-hidden" role="status" data-testid="graph-cursor-note">
+        {cursorNote}
+      </div>
       {hover && model && <GraphTooltip hover={hover} model={model} />}
       <div className="graph-tools">
         <button
@@ -93,6 +173,7 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
         >
           Fit
         </button>
+        <LayoutSelect />
       </div>
     </div>
   );

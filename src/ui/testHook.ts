@@ -25,6 +25,10 @@ export interface AllegianceTestHook {
   emphasis(kind: 'actor' | 'relation', id: string): Emphasis | null;
   /** An actor's label box in client coordinates; null when hidden or not drawn. */
   labelBox(id: string): { x1: number; y1: number; x2: number; y2: number } | null;
+  /** The on-screen font size (CSS px) of each drawn actor's label that is not hidden. */
+  labelSizes(): { id: string; px: number }[];
+  /** The actor under the graph's keyboard cursor, or null. */
+  keyboardCursor(): string | null;
   /** The model position (graph coordinates) of an actor. */
   modelPosition(id: string): Point | null;
   /** Who draws the graph: Cytoscape per element, or batched drawing (large graphs). */
@@ -50,6 +54,8 @@ export function registerTestHook(view: GraphView): () => void {
     relationLine: (id: string) => view.relationLine(id),
     emphasis: (kind: 'actor' | 'relation', id: string) => view.emphasis(kind, id),
     labelBox: (id: string) => view.labelBox(id),
+    labelSizes: () => view.labelSizes(),
+    keyboardCursor: () => view.cursor(),
     modelPosition: (id: string) => {
       const p = useStore.getState().model?.positions.get(id);
       return p ? { ...p } : null;

@@ -5,10 +5,14 @@
  * scrolls in its own box; the first visit's prompt; the skip links.
  * Screenshots go to test-results/small-<width>.png.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toDay } from '../../src/core/dates';
+import { buildExplorerModel } from '../../src/core/explorer-model';
+import { tokens } from '../../src/core/tokens';
+import { validateDataset } from '../../src/core/validate';
 import { launchBrowser, openApp } from './browser';
 
 const DESKTOP = { width: 1440, height: 900 };
@@ -241,6 +245,39 @@ describe('small screens', () => {
       await page.close();
     },
   );
+
+  it("keeps phone labels legible, and shows a tapped actor's label and its neighbours'", async () => {
+    const seed = validateDataset(JSON.parse(readFileSync('graph-data/seed.json', 'utf8'))).dataset!;
+    const model = buildExplorerModel(seed);
+    const neighbours = new Set<string>();
+    for (const id of model.index.stateAt(toDay('2025-06-01')).relations) {
+      const r = model.relationsById.get(id)!;
+      if (r.source === 'pakistan') neighbours.add(r.target);
+      if (r.target === 'pakistan') neighbours.add(r.source);
+    }
+    for (const a of seed.actors) if (a.parent === 'pakistan') neighbours.add(a.id);
+    expect(neighbours.size).toBeGreaterThan(3);
+
+    const page = await openApp(browser, '/?date=2025-06-01', PHONE);
+    const labelSizes = () => page.evaluate(() => window.__allegiance!.labelSizes());
+    // Some labels are shown, every one at least the phone's minimum on screen.
+    const sizes = await labelSizes();
+    expect(sizes.length).toBeGreaterThan(3);
+    for (const { id, px } of sizes)
+      expect(px, `label of ${id}`).toBeGreaterThanOrEqual(tokens.phoneLabelMinPx - 0.01);
+
+    await tapActor(page, 'pakistan');
+    await page.waitForFunction(
+      () => window.__allegiance!.emphasis('actor', 'pakistan') === 'highlighted',
+    );
+    const shown = new Map((await labelSizes()).map((l) => [l.id, l.px]));
+    for (const id of ['pakistan', ...neighbours]) {
+      expect(shown.get(id), `label of ${id}`).toBeGreaterThanOrEqual(tokens.phoneLabelMinPx - 0.01);
+      expect(await page.evaluate((a) => window.__allegiance!.labelBox(a), id)).not.toBeNull();
+    }
+    await page.screenshot({ path: 'test-results/small-labels-390.png' });
+    await page.close();
+  });
 
   it.each([
     ['/', PHONE],

@@ -179,6 +179,71 @@ describe('splitCamps', () => {
   }, 30_000);
 });
 
+describe('same-camp pairs without a relation', () => {
+  it('counts and lists them: a camp is no alliance between members never related', () => {
+    // b and c are both enemies of a, so they share a camp without any relation of their own;
+    // a, d and e are one camp through d, but a and e have no relation.
+    const r = campsOf([
+      ['a', 'b', '-'],
+      ['a', 'c', '-'],
+      ['a', 'd', '+'],
+      ['d', 'e', '+'],
+    ]);
+    expect(r.frustration).toBe(0);
+    expect(sameCamp(r, 'b', 'c') && sameCamp(r, 'a', 'e')).toBe(true);
+    expect(r.components[0]).toMatchObject({
+      unrelated: 2,
+      unrelatedPairs: [
+        ['a', 'e'],
+        ['b', 'c'],
+      ],
+    });
+  });
+
+  it('does not count a pair that has only a neutral relation', () => {
+    const r = campsOf([
+      ['a', 'b', '-'],
+      ['a', 'c', '-'],
+      ['b', 'c', '0'],
+    ]);
+    expect(r.components[0]).toMatchObject({ unrelated: 0, unrelatedPairs: [] });
+  });
+
+  it('agrees with a check of every same-camp pair on random graphs', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }), fc.boolean()),
+          { maxLength: 25 },
+        ),
+        (raw) => {
+          const seen = new Set<string>();
+          const edges: EdgeSpec[] = [];
+          for (const [x, y, positive] of raw) {
+            const key = `${Math.min(x, y)}-${Math.max(x, y)}`;
+            if (x === y || seen.has(key)) continue;
+            seen.add(key);
+            edges.push([`n${x}`, `n${y}`, positive ? '+' : '-']);
+          }
+          const r = campsOf(edges);
+          for (const comp of r.components) {
+            const expected: [string, string][] = [];
+            for (const a of comp.actors)
+              for (const b of comp.actors)
+                if (a < b && sameCamp(r, a, b) && !seen.has(`${a.slice(1)}-${b.slice(1)}`))
+                  expected.push([a, b]);
+            expect(comp.unrelated).toBe(expected.length);
+            const sorted = (pairs: [string, string][]) =>
+              pairs.map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`)).sort();
+            expect(sorted(comp.unrelatedPairs)).toEqual(sorted(expected));
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('camps of the seed', () => {
   it('puts Pakistan and the Afghan Taliban in opposite camps in 2025', () => {
     const r = campsAt(seedModel(), toDay('2025'));

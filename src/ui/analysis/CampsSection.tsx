@@ -4,7 +4,7 @@
  * independent, so each group is listed on its own. Actors without a signed
  * relation at the date get no camp.
  */
-import type { CampsReport } from '../../core/analysis';
+import type { CampComponent, CampsReport } from '../../core/analysis';
 import type { ExplorerModel } from '../../core/explorer-model';
 import { setBalanceMarks, useStore } from '../../store/store';
 import { plural } from './format';
@@ -26,6 +26,48 @@ function frustrationText(camps: CampsReport): string {
   return camps.exact
     ? `${pairs}, and no split does better (proven; other splits may do as well).`
     : `${pairs}; the best split has at least ${camps.lowerBound} (not proven minimal).`;
+}
+
+/** Lists of unrelated pairs up to this long start unfolded. */
+const UNFOLDED_UP_TO = 6;
+
+/**
+ * Same-camp pairs with no relation at the date. A camp is the side that contradicts fewest
+ * signs, not an alliance: two members may share it only through their relations with others,
+ * so what lies between them is unknown and must not read as friendly.
+ */
+function UnrelatedPairs({ group, name }: { group: CampComponent; name: (id: string) => string }) {
+  if (group.unrelated === 0) return null;
+  const pairs = group.unrelatedPairs
+    .map(([a, b]) => [name(a), name(b)].sort((x, y) => x.localeCompare(y)))
+    .sort((x, y) => x[0]!.localeCompare(y[0]!) || x[1]!.localeCompare(y[1]!));
+  return (
+    <div className="camps__unrelated" data-testid="camps-unrelated">
+      <p className="camps__group-title">
+        {group.unrelated === 1
+          ? 'One pair in the same camp has no relation at this date'
+          : `${group.unrelated} pairs in the same camp have no relation at this date`}
+      </p>
+      <p className="a-hint">
+        They share a camp through their relations with others: whether they are friends is unknown.
+      </p>
+      {pairs.length > 0 && (
+        // A long list is folded: it would push the contradicting relations out of sight.
+        <details className="camps__unrelated-pairs" open={pairs.length <= UNFOLDED_UP_TO}>
+          <summary>
+            {pairs.length <= UNFOLDED_UP_TO ? 'The pairs' : `Show the ${pairs.length} pairs`}
+          </summary>
+          <ul className="camps__unrelated-list">
+            {pairs.map(([a, b]) => (
+              <li key={`${a}|${b}`}>
+                {a} — {b}: <span className="camps__unknown">no relation (unknown)</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
 }
 
 export function CampsSection({ model, camps }: { model: ExplorerModel; camps: CampsReport }) {
@@ -79,6 +121,7 @@ export function CampsSection({ model, camps }: { model: ExplorerModel; camps: Ca
               </div>
             ))}
           </div>
+          <UnrelatedPairs group={g} name={name} />
           {groups.length > 1 && (
             <p className="a-hint">
               Frustration {g.frustration}

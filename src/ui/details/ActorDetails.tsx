@@ -32,7 +32,7 @@ function RelationButton({ model, entry }: { model: ExplorerModel; entry: Relatio
       {entry.kind && (
         <LineSwatch color={entry.kind.color} lineStyle={entry.kind.lineStyle} directed={false} />
       )}
-      <span>{kindLabel}</span>{' '}
+      <span className="kind-name">{kindLabel}</span>{' '}
       {entry.directed ? (
         <span className="details__arrow" aria-hidden="true">
           {arrowOf(entry)}
@@ -68,7 +68,7 @@ export function ActorDetails({ model, actor }: { model: ExplorerModel; actor: Ac
       <header className="details__header">
         <p className="details__eyebrow">
           {type && <ShapeSwatch type={type} />}
-          <span>{type?.label ?? actor.type}</span>
+          <span className="kind-name">{type?.label ?? actor.type}</span>
         </p>
         <h2 className="details__title" tabIndex={-1}>
           {actor.label}

@@ -1,6 +1,7 @@
 /**
  * The quotes that support a relation or an event, verbatim, each with the
- * source it comes from; notes about the sources themselves follow once.
+ * source it comes from and any note on it (labelled "Note:"); notes about
+ * the sources themselves follow once.
  * Everything is rendered as text: dataset strings never become markup.
  */
 import type { ExplorerModel } from '../../core/explorer-model';
@@ -51,7 +52,13 @@ export function EvidenceList({
               <span aria-hidden="true">— </span>
               <Citation source={sources.get(ev.source)} id={ev.source} />
             </p>
-            {ev.note && <p className="evidence__note">{ev.note}</p>}
+            {/* The compiler's remark, not the source's words: labelled in text, so it is
+                also read out as a note. */}
+            {ev.note && (
+              <p className="evidence__note">
+                <span className="evidence__note-label">Note:</span> {ev.note}
+              </p>
+            )}
           </li>
         ))}
       </ol>

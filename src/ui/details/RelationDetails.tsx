@@ -37,7 +37,7 @@ export function RelationDetails({ model, relation }: { model: ExplorerModel; rel
       <header className="details__header">
         <p className="details__eyebrow">
           {kind && <LineSwatch color={kind.color} lineStyle={kind.lineStyle} directed={directed} />}
-          <span>{kind?.label ?? relation.kind}</span>
+          <span className="kind-name">{kind?.label ?? relation.kind}</span>
           {kind && (
             <span className={`details__polarity details__polarity--${kind.polarity}`}>
               {kind.polarity}
@@ -115,7 +115,7 @@ export function RelationDetails({ model, relation }: { model: ExplorerModel; rel
                       directed={false}
                     />
                   )}
-                  <span>{e.kind?.label ?? e.relation.kind}</span>
+                  <span className="kind-name">{e.kind?.label ?? e.relation.kind}</span>
                   {e.relation.label && (
                     <span className="details__rel-label">{e.relation.label}</span>
                   )}

@@ -47,7 +47,15 @@ describe('global keys', () => {
     expect(globalKeyAction(key(']'), 'editable')).toBeNull();
   });
 
-  it('moves time with the arrows only from the page or the graph', () => {
+  it("leaves the arrows and Space to the focused graph's cursor, but not [ ] or Escape", () => {
+    for (const k of ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', ' '])
+      expect(globalKeyAction(key(k), 'graph-cursor')).toBeNull();
+    expect(globalKeyAction(key(']'), 'graph-cursor')).toEqual({ type: 'event', direction: 1 });
+    expect(globalKeyAction(key('['), 'graph-cursor')).toEqual({ type: 'event', direction: -1 });
+    expect(globalKeyAction(key('Escape'), 'graph-cursor')).toEqual({ type: 'clear-selection' });
+  });
+
+  it('moves time with the arrows only from the page or around the graph', () => {
     expect(globalKeyAction(key('ArrowRight'), 'canvas')).toEqual({ type: 'months', months: 1 });
     expect(globalKeyAction(key('ArrowLeft', { shiftKey: true }), 'canvas')).toEqual({
       type: 'months',

@@ -16,11 +16,13 @@ export type TimeKeyAction =
  * What has focus, as far as global keys care:
  * - `editable`: text fields, selects, contenteditable: they own every key;
  * - `control`: buttons and links: Space is theirs (native activation);
- * - `canvas`: the page itself or the graph: arrow keys move time too;
+ * - `canvas`: the page itself or around the graph (its tools aside): arrow keys move time too;
  * - `other`: anything else focusable (the slider, table cells): Space and [ ];
- * - `popup`: inside a dialog, menu or list box: as `other`, but Escape is the popup's (it closes).
+ * - `popup`: inside a dialog, menu or list box: as `other`, but Escape is the popup's (it closes);
+ * - `graph-cursor`: the focused graph, whose keyboard cursor owns the arrows, Space and Enter
+ *   (move between actors, select one); [ ] and Escape still work there.
  */
-export type FocusContext = 'editable' | 'control' | 'canvas' | 'other' | 'popup';
+export type FocusContext = 'editable' | 'control' | 'canvas' | 'other' | 'popup' | 'graph-cursor';
 
 export interface KeyLike {
   key: string;
@@ -67,7 +69,7 @@ export function sliderKeyAction(e: KeyLike): TimeKeyAction | null {
 export function globalKeyAction(e: KeyLike, context: FocusContext): TimeKeyAction | null {
   if (hasCommandModifier(e) || context === 'editable') return null;
   if (e.key === ' ' || e.key === 'Spacebar')
-    return context === 'control' ? null : { type: 'toggle-play' };
+    return context === 'control' || context === 'graph-cursor' ? null : { type: 'toggle-play' };
   if (e.key === ']') return { type: 'event', direction: 1 };
   if (e.key === '[') return { type: 'event', direction: -1 };
   if (e.key === 'Escape') return context === 'popup' ? null : { type: 'clear-selection' };

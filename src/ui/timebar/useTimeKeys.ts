@@ -1,6 +1,7 @@
 /**
  * Page-wide time keys: Space plays or pauses, [ and ] step between events,
- * the arrows step months while focus is on the page or the graph, and
+ * the arrows step months while focus is on the page (not in the focused
+ * graph: there the arrows and Space move and use its keyboard cursor), and
  * Escape clears the selection. Keys
  * a focused widget already handled (defaultPrevented) are left alone.
  */
@@ -18,7 +19,9 @@ import { globalKeyAction, type FocusContext, type TimeKeyAction } from './timeKe
 const EDITABLE = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
 const CONTROL =
   'button, a[href], summary, [role="button"], [role="link"], [role="checkbox"], [role="switch"], [role="menuitem"], [role="option"], [role="tab"], [role="radio"]';
-const CANVAS = '.graph-wrap, [data-testid="graph"]';
+const CANVAS = '.graph-wrap';
+/** The focusable graph itself (GraphCanvas.tsx), whose keyboard cursor owns arrows and Space. */
+const GRAPH = '[data-testid="graph"]';
 const POPUP = 'dialog, [role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"]';
 
 function focusContext(target: EventTarget | null): FocusContext {
@@ -31,6 +34,7 @@ function focusContext(target: EventTarget | null): FocusContext {
   if (target.closest(EDITABLE)) return 'editable';
   if (target.closest(POPUP)) return 'popup';
   if (target.closest(CONTROL)) return 'control';
+  if (target.closest(GRAPH)) return 'graph-cursor';
   if (target.closest(CANVAS)) return 'canvas';
   return 'other';
 }

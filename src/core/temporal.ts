@@ -546,27 +546,25 @@ export class TemporalIndex {
    * one of another polarity entered.
    */
   diffSpans(prev: TimeSpan, next: TimeSpan): GraphDiff {
-    const [aIn, aOut] = this.actors.spanChanges(prev, next);
-    const [rIn, rOut] = this.relations.spanChanges(prev, next);
-    return {
-      actorsEntered: aIn.map((i) => this.actors.idOf(i)),
-      actorsLeft: aOut.map((i) => this.actors.idOf(i)),
-      relationsEntered: rIn.map((i) => this.relations.idOf(i)),
-      relationsLeft: rOut.map((i) => this.relations.idOf(i)),
-      flips: this.flips(rIn, rOut),
-    };
+    return this.toDiff(this.actors.spanChanges(prev, next), this.relations.spanChanges(prev, next));
   }
 
   /** What changes when moving from t1 to t2 (either direction). O(log n + k). */
   diff(t1: DayNumber | number, t2: DayNumber | number): GraphDiff {
-    const [aIn, aOut] = this.actors.changes(t1, t2);
-    const [rIn, rOut] = this.relations.changes(t1, t2);
+    return this.toDiff(this.actors.changes(t1, t2), this.relations.changes(t1, t2));
+  }
+
+  /** A diff from the item numbers that entered and left, as ids. */
+  private toDiff(
+    [actorsIn, actorsOut]: [number[], number[]],
+    [relationsIn, relationsOut]: [number[], number[]],
+  ): GraphDiff {
     return {
-      actorsEntered: aIn.map((i) => this.actors.idOf(i)),
-      actorsLeft: aOut.map((i) => this.actors.idOf(i)),
-      relationsEntered: rIn.map((i) => this.relations.idOf(i)),
-      relationsLeft: rOut.map((i) => this.relations.idOf(i)),
-      flips: this.flips(rIn, rOut),
+      actorsEntered: actorsIn.map((i) => this.actors.idOf(i)),
+      actorsLeft: actorsOut.map((i) => this.actors.idOf(i)),
+      relationsEntered: relationsIn.map((i) => this.relations.idOf(i)),
+      relationsLeft: relationsOut.map((i) => this.relations.idOf(i)),
+      flips: this.flips(relationsIn, relationsOut),
     };
   }
 

@@ -402,23 +402,24 @@ export function setView(view: ViewMode): void {
   set({ view });
 }
 
+/** The part of the state a view (a URL, the last view of a dataset) restores. */
+export type ViewState = Partial<
+  Pick<
+    AppState,
+    | 'day'
+    | 'selection'
+    | 'hiddenTypes'
+    | 'hiddenKinds'
+    | 'neighbourhoodOnly'
+    | 'view'
+    | 'playRange'
+    | 'timeWindow'
+    | 'layout'
+  >
+>;
+
 /** Applies a view restored from a URL (see url.ts); unknown ids were already dropped. */
-export function applyView(
-  view: Partial<
-    Pick<
-      AppState,
-      | 'day'
-      | 'selection'
-      | 'hiddenTypes'
-      | 'hiddenKinds'
-      | 'neighbourhoodOnly'
-      | 'view'
-      | 'playRange'
-      | 'timeWindow'
-      | 'layout'
-    >
-  >,
-): void {
+export function applyView(view: ViewState): void {
   set({ ...view, ...(view.day !== undefined ? { day: clampDay(view.day) } : {}), playing: false });
   if (view.playRange) setPlayRange(view.playRange.from, view.playRange.to);
 }

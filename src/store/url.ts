@@ -6,27 +6,20 @@
 import { dateProblem, formatDay, toDay, type DayNumber } from '../core/dates';
 import type { ExplorerModel } from '../core/explorer-model';
 import { isLayoutName } from '../core/layouts';
-import { SEED_KEY, type AppState, type Selection, type SelectionKind } from './store';
+import {
+  SEED_KEY,
+  type AppState,
+  type Selection,
+  type SelectionKind,
+  type ViewState,
+} from './store';
 
 /** The dataset a query names (the seed when it names none). */
 export function queryDataset(search: string): string {
   return new URLSearchParams(search).get('dataset') || SEED_KEY;
 }
 
-export type UrlView = Partial<
-  Pick<
-    AppState,
-    | 'day'
-    | 'selection'
-    | 'hiddenTypes'
-    | 'hiddenKinds'
-    | 'neighbourhoodOnly'
-    | 'view'
-    | 'playRange'
-    | 'timeWindow'
-    | 'layout'
-  >
->;
+export type UrlView = ViewState;
 
 /** A window in months as the URL writes it: whole years as `5y`, otherwise months (`3m`). */
 const windowText = (months: number) => (months % 12 === 0 ? `${months / 12}y` : `${months}m`);

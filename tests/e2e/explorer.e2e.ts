@@ -17,6 +17,13 @@ const activeAt = (t: number) =>
 const hook = <T>(page: Page, fn: (h: NonNullable<Window['__allegiance']>) => T) =>
   page.evaluate(`(${fn.toString()})(window.__allegiance)`) as Promise<T>;
 
+/** The widths the app is designed for: a desktop, a small laptop or tablet, a phone. */
+const VIEWPORTS = [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 768 },
+  { width: 390, height: 844 },
+];
+
 describe('explorer', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -87,61 +94,74 @@ describe('explorer', () => {
     await page.close();
   });
 
-  it('the legend is one tab stop: arrow keys move between its toggles, Space toggles, time stays', async () => {
-    const page = await openApp(browser, '/?date=2025-03-01');
-    const toggles = page.locator('.legend__toggle');
-    const count = await toggles.count();
-    expect(count).toBeGreaterThan(4);
-    // Exactly one toggle is in the tab order.
-    const tabbable = await toggles.evaluateAll((els) => els.filter((e) => e.tabIndex === 0).length);
-    expect(tabbable).toBe(1);
-    const label = () => page.evaluate(() => document.activeElement?.textContent ?? '');
-    const date = () => hook(page, (h) => h.date());
-    const before = await date();
+  it.each(VIEWPORTS)(
+    'the legend is one tab stop: arrow keys move between its toggles, Space toggles, time stays (%o)',
+    async (viewport) => {
+      const page = await openApp(browser, '/?date=2025-03-01', viewport);
+      // Folded on smaller screens (a rail, or a sheet on a phone): open it.
+      const legend = page.getByRole('button', { name: 'Legend & filters' });
+      if ((await legend.getAttribute('aria-expanded')) === 'false') await legend.click();
+      const toggles = page.locator('.legend__toggle');
+      const count = await toggles.count();
+      expect(count).toBeGreaterThan(4);
+      // Exactly one toggle is in the tab order.
+      const tabbable = await toggles.evaluateAll(
+        (els) => els.filter((e) => e.tabIndex === 0).length,
+      );
+      expect(tabbable).toBe(1);
+      const label = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+      const date = () => hook(page, (h) => h.date());
+      const before = await date();
 
-    await toggles.first().focus();
-    const first = await label();
-    await page.keyboard.press('ArrowDown');
-    const second = await label();
-    expect(second).not.toBe(first);
-    await page.keyboard.press('End');
-    expect(await label()).toBe(await toggles.last().textContent());
-    await page.keyboard.press('ArrowDown'); // wraps around
-    expect(await label()).toBe(first);
-    await page.keyboard.press('ArrowUp');
-    expect(await label()).toBe(await toggles.last().textContent());
-    expect(await date()).toBe(before); // the arrows moved focus, not time
+      await toggles.first().focus();
+      const first = await label();
+      await page.keyboard.press('ArrowDown');
+      const second = await label();
+      expect(second).not.toBe(first);
+      await page.keyboard.press('End');
+      expect(await label()).toBe(await toggles.last().textContent());
+      await page.keyboard.press('ArrowDown'); // wraps around
+      expect(await label()).toBe(first);
+      await page.keyboard.press('ArrowUp');
+      expect(await label()).toBe(await toggles.last().textContent());
+      expect(await date()).toBe(before); // the arrows moved focus, not time
 
-    // Tab leaves the legend at once, and coming back lands on the toggle last used.
-    await page.keyboard.press('Tab');
-    expect(
-      await page.evaluate(() => document.activeElement?.classList.contains('legend__toggle')),
-    ).toBe(false);
-    await page.keyboard.press('Shift+Tab');
-    expect(await label()).toBe(await toggles.last().textContent());
-    await page.keyboard.press('Space');
-    await expect(toggles.last().getAttribute('aria-pressed')).resolves.toBe('false');
-    await page.close();
-  });
+      // Tab leaves the legend at once, and coming back lands on the toggle last used.
+      await page.keyboard.press('Tab');
+      expect(
+        await page.evaluate(() => document.activeElement?.classList.contains('legend__toggle')),
+      ).toBe(false);
+      await page.keyboard.press('Shift+Tab');
+      expect(await label()).toBe(await toggles.last().textContent());
+      await page.keyboard.press('Space');
+      await expect(toggles.last().getAttribute('aria-pressed')).resolves.toBe('false');
+      await page.close();
+    },
+  );
 
-  it('Escape clears the selection, but only closes a popup that has focus', async () => {
-    const page = await openApp(browser, '/?date=2025-03-01&select=actor:pakistan');
-    const title = page.locator('#details-panel .details__title');
-    await expect(title.textContent()).resolves.toBe('Pakistan');
-    // In the search's result list Escape closes the list and keeps the selection.
-    const box = page.getByRole('combobox', { name: 'Search actors' });
-    await box.fill('Tal');
-    await page.getByRole('listbox').waitFor();
-    await box.press('Escape');
-    await page.getByRole('listbox').waitFor({ state: 'detached' });
-    expect(await title.count()).toBe(1);
-    // From the page, Escape clears it: no details, no selection in the URL.
-    await box.blur();
-    await page.keyboard.press('Escape');
-    await title.waitFor({ state: 'detached' });
-    await page.waitForURL((url) => !url.searchParams.has('select'));
-    await page.close();
-  });
+  it.each(VIEWPORTS)(
+    'Escape clears the selection, but only closes a popup that has focus (%o)',
+    async (viewport) => {
+      const page = await openApp(browser, '/?date=2025-03-01&select=actor:pakistan', viewport);
+      const title = page.locator('#details-panel .details__title');
+      await expect(title.textContent()).resolves.toBe('Pakistan');
+      // In the search's result list Escape closes the list and keeps the selection.
+      const box = page.getByRole('combobox', { name: 'Search actors' });
+      if (!(await box.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
+      await box.fill('Tal');
+      await page.getByRole('listbox').waitFor();
+      await box.press('Escape');
+      await page.getByRole('listbox').waitFor({ state: 'detached' });
+      expect(await title.count()).toBe(1);
+      // From the page, Escape clears it: no details, no selection in the URL.
+      // (On a phone that Escape also folded the header menu, and the box with it.)
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('Escape');
+      await title.waitFor({ state: 'detached' });
+      await page.waitForURL((url) => !url.searchParams.has('select'));
+      await page.close();
+    },
+  );
 
   it('the neighbourhood filter keeps only the selection and its counterparts at the date', async () => {
     const page = await openApp(browser, '/?date=1988-06-01&select=actor:mujahideen');

@@ -250,6 +250,13 @@ describe('analysis', () => {
     const eventDays = new Set(seed.events.map((e) => toDay(e.date)));
     await expect.poll(() => grid.locator('li').count()).toBe(eventDays.size);
 
+    // Each decade, then the period's last years: 1980 … 2020 and June 2025.
+    await page.getByLabel('Each decade').check();
+    await expect
+      .poll(() => texts(grid.locator('li'), 'data-day'))
+      .toEqual(['1980', '1990', '2000', '2010', '2020', '2025-06'].map((d) => String(toDay(d))));
+    await expect(grid.locator('li').last().textContent()).resolves.toContain('June 2025');
+
     await page.getByLabel('My dates').check();
     const dates = ['1988', '2001-10-07', '2021-08-15', '2025'];
     await page.getByLabel(/^Dates \(/).fill(dates.join(', '));

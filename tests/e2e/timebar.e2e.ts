@@ -184,6 +184,15 @@ describe('time bar', () => {
     const list = page.getByRole('dialog');
     const items = list.getByRole('button');
     await expect(items.count()).resolves.toBe(groups[merged]!.length);
+    // One tab stop: the first event has focus and is the only item in the tab order; the arrow
+    // keys move between the events.
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    await expect(focused()).resolves.toBe(await items.nth(0).textContent());
+    expect(await items.evaluateAll((els) => els.filter((e) => e.tabIndex === 0).length)).toBe(1);
+    await page.keyboard.press('ArrowDown');
+    await expect(focused()).resolves.toBe(await items.nth(1).textContent());
+    await page.keyboard.press('ArrowUp');
+    await expect(focused()).resolves.toBe(await items.nth(0).textContent());
     const second = seed.events.find((e) => e.id === groups[merged]![1])!;
     await items.nth(1).click();
     expect(await date(page)).toBe(formatDay(toDay(second.date)));

@@ -1,9 +1,11 @@
 /**
- * The list a merged event marker opens: one button per event. It takes
- * focus when it opens; Escape closes it and returns focus to the marker;
- * a click outside or tabbing away just closes it.
+ * The list a merged event marker opens: one button per event, one tab stop
+ * (arrow keys, Home and End move between them). It takes focus when it
+ * opens; Escape closes it and returns focus to the marker; a click outside
+ * or tabbing away just closes it.
  */
 import { useEffect, useRef } from 'react';
+import { useRovingFocus } from '../useRovingFocus';
 
 export interface ListedEvent {
   id: string;
@@ -36,6 +38,7 @@ export function EventList({
   onDismiss,
 }: Props) {
   const root = useRef<HTMLDivElement>(null);
+  const roving = useRovingFocus(events.length);
 
   useEffect(() => {
     root.current?.querySelector('button')?.focus();
@@ -49,8 +52,6 @@ export function EventList({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const items = () => [...(root.current?.querySelectorAll('button') ?? [])];
-
   return (
     <div
       ref={root}
@@ -63,12 +64,7 @@ export function EventList({
         if (e.key === 'Escape') {
           e.preventDefault();
           onClose();
-        } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-          e.preventDefault();
-          const all = items();
-          const i = all.indexOf(document.activeElement as HTMLButtonElement);
-          all[(i + (e.key === 'ArrowDown' ? 1 : -1) + all.length) % all.length]?.focus();
-        }
+        } else roving.onKeyDown(e);
       }}
       onBlur={(e) => {
         const next = e.relatedTarget as Node | null;
@@ -76,9 +72,14 @@ export function EventList({
       }}
     >
       <ul className="timebar__list-items">
-        {events.map((e) => (
+        {events.map((e, i) => (
           <li key={e.id}>
-            <button type="button" className="timebar__list-item" onClick={() => onChoose(e.id)}>
+            <button
+              {...roving.controlProps(i)}
+              type="button"
+              className="timebar__list-item"
+              onClick={() => onChoose(e.id)}
+            >
               <span className="timebar__list-date">{e.date}</span>
               <span className="timebar__list-title">{e.title}</span>
             </button>

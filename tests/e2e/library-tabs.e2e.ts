@@ -127,7 +127,7 @@ describe('the library in several tabs', () => {
     await a.getByRole('button', { name: 'Delete', exact: true }).click();
     await waitForLibrary(a, [label('Second')]);
     await waitForLibrary(b, [label('Second'), `${firstName} (not stored)`]);
-    await expect(b.getByRole('status').textContent()).resolves.toContain(
+    await expect(b.locator('.notice[role=status]').textContent()).resolves.toContain(
       `“${firstName}” was deleted from this browser’s library in another tab. It stays on screen`,
     );
     expect(await b.locator('h1').textContent()).toBe('First <b>alliance</b>');

@@ -24,6 +24,8 @@ export const tokens = {
     halo: '#ffffff',
     /** "Part of" links (a member to its parent). */
     partOf: '#9a9a9a',
+    /** The legends' swatch for "greyed: outside the actor's lifetime" (drawn at opacity.dormant). */
+    dormantSwatch: '#4c6a92',
     /** An actor type or relation kind the vocabulary does not know. */
     unknownActor: '#595959',
     unknownRelation: '#999999',
@@ -120,6 +122,9 @@ export function cssCustomProperties(): [name: string, value: string][] {
     ['--mark-began', c.began],
     ['--mark-ended', c.ended],
     ['--mark-flipped', c.flipped],
+    ['--part-of', c.partOf],
+    ['--dormant-swatch', c.dormantSwatch],
+    ['--dormant-opacity', String(tokens.opacity.dormant)],
     ['--radius', `${tokens.size.radius}px`],
   ];
 }

@@ -13,6 +13,7 @@ import {
 } from '../store/selectors';
 import { setNeighbourhoodOnly, showAll, toggleKind, toggleType, useStore } from '../store/store';
 import { isLargeGraph } from '../graph/style';
+import { tokens } from '../core/tokens';
 import { LineSwatch, ShapeSwatch } from './Swatch';
 import { useRovingFocus } from './useRovingFocus';
 
@@ -88,7 +89,7 @@ export function Legend() {
       <ul className="legend__notes">
         {hasParents && (
           <li>
-            <LineSwatch color="#9a9a9a" lineStyle="solid" directed={false} />
+            <LineSwatch color={tokens.color.partOf} lineStyle="solid" directed={false} />
             <span>part of (dot at the parent)</span>
           </li>
         )}

@@ -246,7 +246,7 @@ function legendSvg(
     items.push({
       w: 22 + 30 * CHAR_W,
       draw: (x, y) =>
-        `<circle cx="${x + 8}" cy="${y}" r="7" fill="#4c6a92" opacity="0.3"/><text x="${x + 22}" y="${y + 4}" font-size="12" fill="${theme.muted}">greyed: outside the actor’s lifetime</text>`,
+        `<circle cx="${x + 8}" cy="${y}" r="7" fill="${tokens.color.dormantSwatch}" opacity="${tokens.opacity.dormant}"/><text x="${x + 22}" y="${y + 4}" font-size="12" fill="${theme.muted}">greyed: outside the actor’s lifetime</text>`,
     });
   const rows: string[] = [];
   let x = PAD;

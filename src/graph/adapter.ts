@@ -35,6 +35,7 @@ import { nearestInDirection, type Direction, type Placed } from '../core/render/
 import { NO_FILTER, visibleActors, type SceneFilter } from '../core/render/scene';
 import { tokens } from '../core/tokens';
 import { installBatchedDrawing } from './batched/install';
+import { missingInternals } from './batched/internals';
 import {
   actorElementId,
   actorIdOf,
@@ -133,6 +134,8 @@ export interface GraphView {
   resize(): void;
   /** True when this view draws in batches (large graphs, batchedDraw.ts). */
   readonly batchedDrawing: boolean;
+  /** Renderer internals batched drawing needs that this Cytoscape lacks (batched/internals.ts). */
+  missingRendererInternals(): string[];
   /** Ids of relations drawn now (leaving ones excluded once their fade started). */
   drawnRelations(): string[];
   /** Ids of actors drawn (not filtered out), and of those drawn alive (not greyed). */
@@ -663,6 +666,8 @@ export function createGraphView(
 
   return {
     batchedDrawing: batched,
+    missingRendererInternals: () =>
+      missingInternals((cy as unknown as { renderer(): unknown }).renderer()),
     setDay(next, timeWindow = windowMonths) {
       if (next === current && timeWindow === windowMonths) return;
       const nextSpan = windowSpan(next, timeWindow);

@@ -33,6 +33,8 @@ export interface AllegianceTestHook {
   modelPosition(id: string): Point | null;
   /** Who draws the graph: Cytoscape per element, or batched drawing (large graphs). */
   drawing(): 'batched' | 'cytoscape';
+  /** Cytoscape renderer members batched drawing needs but cannot find (empty when all are there). */
+  missingRendererInternals(): string[];
   /** Whether loading the shown model computed its layout and index (false: handed in or stored). */
   computed(): { layout: boolean; index: boolean } | null;
 }
@@ -61,6 +63,7 @@ export function registerTestHook(view: GraphView): () => void {
       return p ? { ...p } : null;
     },
     drawing: () => (view.batchedDrawing ? 'batched' : 'cytoscape'),
+    missingRendererInternals: () => view.missingRendererInternals(),
     computed: () => {
       const computed = useStore.getState().model?.computed;
       return computed ? { ...computed } : null;

@@ -86,6 +86,11 @@ describe('a large graph, drawn in batches', () => {
   });
 
   it('is drawn in batches, with each live actor in its type colour', async () => {
+    // Conformance: every Cytoscape internal batched drawing uses is there (named if not).
+    expect(
+      await page.evaluate(() => window.__allegiance!.missingRendererInternals()),
+      'Cytoscape renderer members missing (see src/graph/batched/internals.ts)',
+    ).toEqual([]);
     expect(await page.evaluate(() => window.__allegiance!.drawing())).toBe('batched');
     const live = await page.evaluate(() => window.__allegiance!.liveActors());
     expect(live.length).toBeGreaterThan(20);

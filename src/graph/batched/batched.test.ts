@@ -1,6 +1,7 @@
 import cytoscape, { type Core } from 'cytoscape';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CanvasRendererInternals, RenderedElement } from './internals';
+import { missingInternals, type CanvasRendererInternals, type RenderedElement } from './internals';
 import { isVisible, lookCache } from './looks';
 import { partitionedZOrder, setsZOrder } from './zOrder';
 
@@ -92,5 +93,25 @@ describe('partitionedZOrder', () => {
     cy.add({ data: { id: 'ca', source: 'c', target: 'a' } });
     expect(ids(order())).toContain('ab');
     expect(ids(order(true))).toEqual(['ea', 'bc', 'ad', 'ae', 'ca', 'a', 'b', 'c', 'd', 'e']);
+  });
+});
+
+describe('the Cytoscape version batched drawing is written against', () => {
+  it('is the exact version package.json pins (its renderer internals are undocumented)', () => {
+    const installed = JSON.parse(readFileSync('node_modules/cytoscape/package.json', 'utf8'))
+      .version as string;
+    const pinned = JSON.parse(readFileSync('package.json', 'utf8')).dependencies.cytoscape;
+    expect(pinned, 'pin cytoscape exactly: batched/internals.ts reads its internals').toBe(
+      '3.34.4',
+    );
+    expect(
+      installed,
+      'cytoscape changed: check batched/internals.ts against it, run tests/e2e/large-graph.e2e.ts and npm run bench, then update this pin',
+    ).toBe(pinned);
+  });
+
+  it('names the renderer members a renderer lacks', () => {
+    expect(missingInternals({ NODE: 0, data: { contexts: [] } })).toContain('drawCachedElement');
+    expect(missingInternals(null)).toEqual(['the renderer itself']);
   });
 });

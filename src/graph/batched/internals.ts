@@ -92,9 +92,12 @@ export interface CanvasRendererInternals {
   cy: Core & { mutableElements(): { toArray(): unknown[] } };
 }
 
-/** Whether a renderer has every member above (Cytoscape's canvas renderer as of 3.34). */
-export function hasInternals(r: unknown): r is CanvasRendererInternals {
-  if (!r || typeof r !== 'object') return false;
+/**
+ * The members above that a renderer lacks, by name (empty for Cytoscape's canvas renderer as of
+ * 3.34.4, the version package.json pins): what changed when an upgrade breaks batched drawing.
+ */
+export function missingInternals(r: unknown): string[] {
+  if (!r || typeof r !== 'object') return ['the renderer itself'];
   const o = r as Record<string, unknown>;
   const methods = [
     'drawLayeredElements',
@@ -104,16 +107,24 @@ export function hasInternals(r: unknown): r is CanvasRendererInternals {
     'updateCachedGrabbedEles',
     'getNodeShape',
     'getArrowWidth',
-  ];
+  ].filter((m) => typeof o[m] !== 'function');
   const data = o.data as { contexts?: unknown } | undefined;
-  return (
-    methods.every((m) => typeof o[m] === 'function') &&
-    typeof o.nodeShapes === 'object' &&
-    typeof o.arrowShapes === 'object' &&
-    typeof o.NODE === 'number' &&
-    Array.isArray(data?.contexts) &&
-    typeof (o.cy as { mutableElements?: unknown } | undefined)?.mutableElements === 'function'
-  );
+  const others: [string, boolean][] = [
+    ['nodeShapes', typeof o.nodeShapes === 'object'],
+    ['arrowShapes', typeof o.arrowShapes === 'object'],
+    ['NODE', typeof o.NODE === 'number'],
+    ['data.contexts', Array.isArray(data?.contexts)],
+    [
+      'cy.mutableElements',
+      typeof (o.cy as { mutableElements?: unknown } | undefined)?.mutableElements === 'function',
+    ],
+  ];
+  return [...methods, ...others.filter(([, ok]) => !ok).map(([name]) => name)];
+}
+
+/** Whether a renderer has every member above. */
+export function hasInternals(r: unknown): r is CanvasRendererInternals {
+  return missingInternals(r).length === 0;
 }
 
 export function intersects(a: Box, b: Box): boolean {

@@ -11,9 +11,10 @@
  * after a control marked `data-closes-menu` is used, and when the view or the
  * selection changes (a search result chosen in it, a view switched).
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { selectSelection, selectView } from '../store/selectors';
 import { useStore } from '../store/store';
+import { usePointerDownOutside } from './usePointerDownOutside';
 
 export function HeaderMenu({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -28,14 +29,7 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
     setOpen(false);
   }
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (e: PointerEvent) => {
-      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+  usePointerDownOutside(root, open, () => setOpen(false));
 
   return (
     <div

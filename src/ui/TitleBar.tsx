@@ -4,17 +4,30 @@
  * controls fold into the header's menu (HeaderMenu) so the header keeps one
  * row; a title cut short by the width opens in full when tapped.
  */
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { selectModel, selectView } from '../store/selectors';
-import { setView, useStore } from '../store/store';
+import { setView, useStore, type ViewMode } from '../store/store';
 import { HeaderMenu } from './HeaderMenu';
 import { DatasetMenu } from './library/DatasetMenu';
 import { Search } from './Search';
+import { usePointerDownOutside } from './usePointerDownOutside';
 
 // Export code (SVG renderer, video encoder) is not needed for the first picture.
 const ExportDialog = lazy(() =>
   import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })),
 );
+
+/** The view switch's buttons. */
+const VIEWS: readonly { id: ViewMode; label: string; title?: string }[] = [
+  { id: 'graph', label: 'Graph' },
+  { id: 'table', label: 'Table' },
+  // Analysis: the graph at several dates side by side.
+  {
+    id: 'multiples',
+    label: 'Small multiples',
+    title: 'Small multiples: the graph at several dates side by side',
+  },
+];
 
 export function TitleBar() {
   const model = useStore(selectModel);
@@ -30,32 +43,18 @@ export function TitleBar() {
         <div className="title-bar__tools">
           <Search />
           <div className="view-switch" role="group" aria-label="View">
-            <button
-              type="button"
-              aria-pressed={view === 'graph'}
-              data-closes-menu
-              onClick={() => setView('graph')}
-            >
-              Graph
-            </button>
-            <button
-              type="button"
-              aria-pressed={view === 'table'}
-              data-closes-menu
-              onClick={() => setView('table')}
-            >
-              Table
-            </button>
-            {/* Analysis: the graph at several dates side by side. */}
-            <button
-              type="button"
-              aria-pressed={view === 'multiples'}
-              title="Small multiples: the graph at several dates side by side"
-              data-closes-menu
-              onClick={() => setView('multiples')}
-            >
-              Small multiples
-            </button>
+            {VIEWS.map((v) => (
+              <button
+                key={v.id}
+                type="button"
+                aria-pressed={view === v.id}
+                title={v.title}
+                data-closes-menu
+                onClick={() => setView(v.id)}
+              >
+                {v.label}
+              </button>
+            ))}
           </div>
         </div>
         <div className="title-bar__more">
@@ -101,14 +100,7 @@ function TitleText({ title, sourceLine }: { title: string; sourceLine: string })
     return () => observer.disconnect();
   }, [title, cut]); // `cut` swaps the span into a button: observe the new one
 
-  useEffect(() => {
-    if (!full) return;
-    const onPointerDown = (e: PointerEvent) => {
-      if (e.target instanceof Node && !root.current?.contains(e.target)) setFull(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [full]);
+  usePointerDownOutside(root, full, () => setFull(false));
 
   const shownInFull = full && cut;
   const label = (

@@ -86,6 +86,15 @@ async function longTasksSince(page: Page, since: number): Promise<LongTask[]> {
 const frameDrawn = (page: Page) =>
   page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
 
+/** Resolves once the graph view has mounted every slice and drawn a frame after it. */
+async function graphMounted(page: Page) {
+  await page.waitForFunction(() => window.__allegiance?.graphMounted() === true, undefined, {
+    timeout: PATIENCE_MS,
+    polling: 100,
+  });
+  await frameDrawn(page);
+}
+
 const longest = (tasks: LongTask[]) => Math.max(0, ...tasks.map((t) => t.durationMs));
 
 export async function runImportBench(
@@ -129,7 +138,7 @@ export async function runImportBench(
     const importStart = await page.evaluate(() => performance.now());
     await page.locator('input[type=file][aria-label="Choose files to import"]').setInputFiles(file);
     await page.getByRole('heading', { name: /Imported “big”/ }).waitFor({ timeout: PATIENCE_MS });
-    await frameDrawn(page);
+    await graphMounted(page);
     const importMs = (await page.evaluate(() => performance.now())) - importStart;
     const importTasks = await longTasksSince(page, importStart);
 
@@ -141,7 +150,7 @@ export async function runImportBench(
       undefined,
       { timeout: PATIENCE_MS, polling: 200 },
     );
-    await frameDrawn(page);
+    await graphMounted(page);
     const reloadMs = await page.evaluate(() => performance.now());
     const reloadTasks = await longTasksSince(page, 0);
     await context.close();

@@ -30,6 +30,7 @@ import type { ExplorerModel } from '../core/explorer-model';
 import { windowSpan } from '../core/temporal';
 import type { Point } from '../core/layout';
 import { parallelBows, type PairMember } from '../core/render/curves';
+import { fitPoints } from '../core/render/viewport';
 import { placeLabels, type LabelItem } from '../core/render/labels';
 import { nearestInDirection, type Direction, type Placed } from '../core/render/nearestInDirection';
 import { NO_FILTER, visibleActors, type SceneFilter } from '../core/render/scene';
@@ -38,11 +39,14 @@ import { installBatchedDrawing } from './batched/install';
 import { missingInternals } from './batched/internals';
 import {
   actorElementId,
+  actorElements,
   actorIdOf,
-  buildElements,
+  partOfElements,
+  relationElement,
   relationElementId,
   relationIdOf,
 } from './elements';
+import { runInSlices } from './slices';
 import { FADE_MS, graphStyle, isLargeGraph, viewOptions } from './style';
 
 export interface GraphSelection {
@@ -73,6 +77,12 @@ const LABEL_DELAY_MS = 150;
 /** How long actors glide to another layout's positions. */
 const LAYOUT_ANIMATION_MS = 600;
 const GAP = tokens.size.parallelGap;
+/**
+ * Elements a slice of a large graph's mount adds: about 50 ms of work each on a quiet machine
+ * (styles, then the first frame's measuring), well under the 200 ms a task may take.
+ */
+const SLICE_NODES = 200;
+const SLICE_RELATIONS = 500;
 
 const isRelationDefinition = (def: ElementDefinition) =>
   String(def.classes).split(' ').includes('relation');
@@ -125,6 +135,11 @@ export interface GraphView {
   focus(selection: GraphSelection): void;
   fit(): void;
   /**
+   * Shows a box in graph coordinates (a story step's camera), fitted and centred in the window
+   * whatever its size; 'fit' shows the whole graph. Glides there when `animate`.
+   */
+  showBox(box: { x1: number; y1: number; x2: number; y2: number } | 'fit', animate: boolean): void;
+  /**
    * Moves actors to new positions (another layout) and fits the graph to them, gliding there
    * when `animate` (never under reduced motion, nor for large graphs: thousands of nodes
    * animated per frame would stutter). Labels are placed again once the actors arrive.
@@ -132,6 +147,11 @@ export interface GraphView {
   setPositions(positions: ReadonlyMap<string, Point>, animate: boolean): void;
   /** Call after the container changed size. */
   resize(): void;
+  /**
+   * False while a large graph is still being mounted, a slice per task; verbs that need the
+   * whole picture (fit, focus, the cursor, the lists of what is drawn) finish it first.
+   */
+  mountedAll(): boolean;
   /** True when this view draws in batches (large graphs, batchedDraw.ts). */
   readonly batchedDrawing: boolean;
   /** Renderer internals batched drawing needs that this Cytoscape lacks (batched/internals.ts). */
@@ -191,21 +211,27 @@ export function createGraphView(
   /** The span of days shown: the day alone, or the window up to it. */
   let span = windowSpan(day, windowMonths);
   const initial = model.index.stateDuring(span);
+  /** Actors alive in the span, kept up to date by `setDay` (slices mounted later need it). */
   const alive = new Set(initial.actors);
-  const activeNow = new Set(initial.relations);
-  /** Every relation's element definition; mounted on demand. */
+
+  /** Relations' element definitions, made when first mounted (elements.ts says why). */
   const relationDefs = new Map<string, ElementDefinition>();
-  const elements: ElementDefinition[] = [];
-  for (const def of buildElements(model)) {
-    const id = def.data.id!;
-    if (def.group === 'nodes') {
-      if (!alive.has(actorIdOf(id))) def.classes = 'dormant';
-      elements.push(def);
-    } else if (String(def.classes).includes('relation')) {
-      const relation = relationIdOf(id);
-      relationDefs.set(relation, def);
-      if (activeNow.has(relation)) elements.push({ ...def, classes: baseClasses(def) });
-    } else elements.push(def);
+  function relationDef(id: string): ElementDefinition | undefined {
+    let def = relationDefs.get(id);
+    const relation = def ? undefined : model.relationsById.get(id);
+    if (relation) relationDefs.set(id, (def = relationElement(model, relation)));
+    return def;
+  }
+  const byDatasetOrder = (ids: Iterable<string>) =>
+    [...ids].sort((a, b) => model.relationIndex.get(a)! - model.relationIndex.get(b)!);
+
+  const nodeDefs = actorElements(model);
+  for (const def of nodeDefs) if (!alive.has(actorIdOf(def.data.id!))) def.classes = 'dormant';
+  nodeDefs.push(...partOfElements(model));
+  const elements: ElementDefinition[] = [...nodeDefs];
+  for (const id of byDatasetOrder(initial.relations)) {
+    const def = relationDef(id)!;
+    elements.push({ ...def, classes: baseClasses(def) });
   }
 
   // Parallel relations start spread apart; `rebow` keeps them so as relations come and go.
@@ -222,9 +248,11 @@ export function createGraphView(
   let solidLines = large && !batchedWanted;
   // Batched drawing keeps line styles until a view is dense; Cytoscape's own needs them off.
   const currentStyle = () => graphStyle(!fades, solidLines, large, labelScale);
+  // Large graphs are mounted in slices (see `mountNextSlice`), so start empty.
+  const sliced = large;
   const cy: Core = cytoscape({
     container,
-    elements,
+    elements: sliced ? [] : elements,
     style: currentStyle(),
     ...viewOptions(large),
   });
@@ -234,7 +262,34 @@ export function createGraphView(
     solidLines = true;
     cy.style(currentStyle());
   }
-  cy.fit(undefined, 40);
+  /** Shows every actor not filtered out; large graphs fit on positions (core/render/viewport.ts). */
+  function fitView(nodes: { position: Point; filtered: boolean }[]) {
+    if (!large) {
+      cy.fit(cy.elements(':visible'), 40);
+      return;
+    }
+    const viewport = fitPoints(
+      nodes.filter((n) => !n.filtered).map((n) => n.position),
+      {
+        width: cy.width(),
+        height: cy.height(),
+        padding: 40,
+        radius: (tokens.size.node + tokens.size.nodeBorder) / 2,
+        minZoom: cy.minZoom(),
+        maxZoom: cy.maxZoom(),
+      },
+    );
+    if (viewport) cy.viewport(viewport);
+  }
+  const mountedNodes = () =>
+    cy.nodes().map((n) => ({ position: n.position(), filtered: n.hasClass('filtered') }));
+  if (sliced)
+    fitView(
+      nodeDefs
+        .filter((def) => def.group === 'nodes')
+        .map((def) => ({ position: def.position!, filtered: false })),
+    );
+  else fitView(mountedNodes());
   /** Each actor's label box at its default place, measured once: labels never change. */
   const labelSizes = new Map<string, { width: number; height: number }>();
   if (ownCurves)
@@ -266,11 +321,14 @@ export function createGraphView(
       .join(' ');
   }
 
-  /** Adds a relation's element with the classes the current view gives it; returns it. */
+  /**
+   * Adds a relation's element with the classes the current view gives it; returns it (empty
+   * while its actors are still waiting to be mounted: the relation slices mount it then).
+   */
   function mount(id: string, extra = ''): EdgeSingular {
     const present = relationEdge(id);
-    if (present.nonempty()) return present;
-    const def = relationDefs.get(id)!;
+    if (present.nonempty() || pendingNodes.length > 0) return present;
+    const def = relationDef(id)!;
     const classes = [baseClasses(def)];
     if (extra) classes.push(extra);
     if (filter.hiddenKinds.has(def.data.kind as string)) classes.push('filtered');
@@ -320,7 +378,7 @@ export function createGraphView(
     if (ele.empty()) return;
     if (overlayShown.has(id)) ele.addClass('off').removeClass('fading');
     else ele.remove();
-    rebow(relationDefs.get(id)!);
+    rebow(relationDef(id)!);
   }
 
   /** Work for the next frame, one callback per step (not one per edge), in one batch. */
@@ -413,7 +471,7 @@ export function createGraphView(
     if (hovered) return new Set([hovered.id()]);
     if (!selection) return new Set();
     if (selection.kind === 'relation') {
-      const def = relationDefs.get(selection.id);
+      const def = relationDef(selection.id);
       return relationEdge(selection.id).nonempty() && def
         ? new Set([def.data.source!, def.data.target!])
         : new Set();
@@ -451,7 +509,7 @@ export function createGraphView(
     const focus = emphasisFocus();
     if (focus.size === 0) return;
     const touches = changed.some((id) => {
-      const def = relationDefs.get(id);
+      const def = relationDef(id);
       return def !== undefined && (focus.has(def.data.source!) || focus.has(def.data.target!));
     });
     if (touches) {
@@ -590,6 +648,55 @@ export function createGraphView(
     return cy.nodes().filter((n) => actors.includes(actorIdOf(n.id())));
   };
 
+  /**
+   * Mounting large graphs a slice per task: actors (and "part of" links), then the relations
+   * drawn by then, so no task blocks the page for long (docs/PERFORMANCE.md, "Big imports").
+   * Cytoscape styles each element and measures it for its first frame; for thousands of
+   * elements in one go that was seconds. The view's verbs work meanwhile: setDay, setFilter,
+   * setSelection and setOverlay change what is mounted, and what is mounted later is mounted
+   * as the view is by then. Verbs that need the whole picture finish mounting first.
+   */
+  const pendingNodes: ElementDefinition[] = sliced ? nodeDefs.slice() : [];
+  /** Relations still to mount; listed from the view once every node is mounted. */
+  let pendingRelations: string[] | null = sliced ? null : [];
+
+  function mountNextSlice(): boolean {
+    cy.batch(() => {
+      if (pendingNodes.length > 0) mountNodes(pendingNodes.splice(0, SLICE_NODES));
+      else {
+        pendingRelations ??= byDatasetOrder(
+          new Set([...model.index.stateDuring(span).relations, ...overlayShown]),
+        );
+        for (const id of pendingRelations.splice(0, SLICE_RELATIONS))
+          if (isActive(id) || overlayShown.has(id)) mount(id);
+      }
+      if (selection) selectionElements(selection).select();
+    });
+    if (selection || hovered) applyEmphasis();
+    return pendingNodes.length > 0 || pendingRelations?.length !== 0;
+  }
+
+  /** Adds actors and "part of" links as the view shows them now: alive or not, filtered, marked. */
+  function mountNodes(defs: ElementDefinition[]) {
+    const shown = new Set(visibleActors(model, span, filter));
+    cy.add(
+      defs.map((def) => {
+        if (def.group !== 'nodes') return def;
+        const actor = actorIdOf(def.data.id!);
+        const classes = [
+          alive.has(actor) ? '' : 'dormant',
+          shown.has(actor) ? '' : 'filtered',
+          overlay?.actorClasses.get(actor) ?? '',
+        ];
+        return { ...def, classes: classes.filter(Boolean).join(' ') };
+      }),
+    );
+  }
+
+  const slices = sliced ? runInSlices(mountNextSlice) : null;
+  /** Mounts what is still waiting, now (for verbs that need every element). */
+  const mountRest = () => slices?.finish();
+
   /** Labels' on-screen floor (`setMinLabelPx`); re-applied after each zoom, once it settles. */
   let minLabelPx: number | null = null;
   let zoomTimer: ReturnType<typeof setTimeout> | null = null;
@@ -678,7 +785,7 @@ export function createGraphView(
       // A flipped pair blends from the colour of the relation that left.
       const flipColor = new Map<string, string>();
       for (const f of diff.flips) {
-        const old = relationDefs.get(f.left[0]!)?.data.color as string | undefined;
+        const old = relationDef(f.left[0]!)?.data.color as string | undefined;
         if (old) for (const id of f.entered) flipColor.set(id, old);
       }
       const flippedOut = new Set(diff.flips.flatMap((f) => f.left));
@@ -687,8 +794,14 @@ export function createGraphView(
         for (const id of flippedOut) unmount(id);
         hide(diff.relationsLeft.filter((id) => !flippedOut.has(id)));
         for (const id of diff.relationsEntered) show(id, flipColor.get(id));
-        for (const id of diff.actorsLeft) actorNode(id).addClass('dormant');
-        for (const id of diff.actorsEntered) actorNode(id).removeClass('dormant');
+        for (const id of diff.actorsLeft) {
+          alive.delete(id);
+          actorNode(id).addClass('dormant');
+        }
+        for (const id of diff.actorsEntered) {
+          alive.add(id);
+          actorNode(id).removeClass('dormant');
+        }
       });
       if (filter.focusActor) applyFilter();
       else refreshEmphasis([...diff.relationsEntered, ...diff.relationsLeft]);
@@ -725,7 +838,9 @@ export function createGraphView(
       applyEmphasis();
       placeAllLabels(); // the selection's labels go first (see placeAllLabels)
     },
+    mountedAll: () => slices?.done ?? true,
     focus(selection) {
+      mountRest();
       const eles = selectionElements(selection);
       if (eles.empty()) return;
       const target = { center: { eles }, zoom: Math.max(cy.zoom(), 1) };
@@ -733,18 +848,42 @@ export function createGraphView(
       else cy.animate(target, { duration: 350, easing: 'ease-in-out-cubic' });
     },
     fit() {
-      cy.fit(cy.elements(':visible'), 40);
+      mountRest();
+      fitView(mountedNodes());
+    },
+    showBox(box, animate) {
+      cy.stop(true, false); // a camera move in flight (a layout's fit) would end elsewhere
+      if (box === 'fit') {
+        mountRest();
+        fitView(mountedNodes());
+        return;
+      }
+      const corners = [
+        { x: box.x1, y: box.y1 },
+        { x: box.x2, y: box.y2 },
+      ];
+      const size = { width: cy.width(), height: cy.height(), padding: 0, radius: 0 };
+      const viewport = fitPoints(corners, {
+        ...size,
+        minZoom: cy.minZoom(),
+        maxZoom: cy.maxZoom(),
+      });
+      if (!viewport) return;
+      if (animate && !reducedMotion && !large)
+        cy.animate(viewport, { duration: 350, easing: 'ease-in-out-cubic' });
+      else cy.viewport(viewport);
     },
     setPositions(positions, animate) {
       const target = (node: NodeSingular) => {
         const p = positions.get(actorIdOf(node.id()));
         return p ? { x: p.x, y: p.y } : node.position();
       };
+      mountRest();
       cy.stop(true, true); // a camera move in flight would fight the new fit
       cy.nodes().stop(true, true); // and a previous layout's glide would overwrite positions
       if (!animate || reducedMotion || large) {
         cy.batch(() => cy.nodes().forEach((n) => void n.position(target(n))));
-        cy.fit(cy.elements(':visible'), 40);
+        fitView(mountedNodes());
         placeAllLabels();
         return;
       }
@@ -768,18 +907,21 @@ export function createGraphView(
       cy.resize();
     },
     drawnRelations() {
+      mountRest();
       return cy
         .edges('.relation')
         .filter(isDrawn)
         .map((e) => relationIdOf(e.id()));
     },
     drawnActors() {
+      mountRest();
       return cy
         .nodes()
         .filter((n) => !n.hasClass('filtered'))
         .map((n) => actorIdOf(n.id()));
     },
     liveActors() {
+      mountRest();
       return cy
         .nodes()
         .filter((n) => !n.hasClass('dormant') && !n.hasClass('filtered'))
@@ -843,11 +985,13 @@ export function createGraphView(
         .map((n) => ({ id: actorIdOf(n.id()), px: parseFloat(n.style('font-size')) * zoom }));
     },
     placeCursor() {
+      mountRest();
       setCursor(cursorStart());
       return cursorId ? actorIdOf(cursorId) : null;
     },
     moveCursor(direction) {
       if (!cursorId) return null;
+      mountRest();
       const from = cy.getElementById(cursorId) as NodeSingular;
       const links = from.connectedEdges().filter((e) => e.hasClass('part-of') || isDrawn(e));
       const neighbours = links.connectedNodes().filter(isShown).map(placed);
@@ -870,6 +1014,7 @@ export function createGraphView(
       container.removeEventListener('mouseleave', clearHover);
       for (const t of fadeTimers) clearTimeout(t);
       if (frameRequest !== 0) cancelAnimationFrame(frameRequest);
+      slices?.cancel();
       cy.destroy();
     },
   };

@@ -1,6 +1,7 @@
-/** Cytoscape element definitions for a model: every actor and relation, once. */
+/** Cytoscape element definitions for a model's actors and relations. */
 import type { ElementDefinition } from 'cytoscape';
 import type { ExplorerModel } from '../core/explorer-model';
+import type { Relation } from '../core/schema';
 import { tokens } from '../core/tokens';
 
 /**
@@ -15,12 +16,21 @@ export const relationElementId = (relationId: string) => `rel:${relationId}`;
 export const partOfElementId = (actorId: string) => `part:${actorId}`;
 export const relationIdOf = (elementId: string) => elementId.slice('rel:'.length);
 
+/** Every actor and relation, once (the naive benchmark page mounts them all; the adapter does not). */
 export function buildElements(model: ExplorerModel): ElementDefinition[] {
+  return [
+    ...actorElements(model),
+    ...partOfElements(model),
+    ...model.dataset.relations.map((r) => relationElement(model, r)),
+  ];
+}
+
+/** A node per actor, at its laid-out position. */
+export function actorElements(model: ExplorerModel): ElementDefinition[] {
   const { dataset, vocabulary, positions } = model;
-  const out: ElementDefinition[] = [];
-  for (const a of dataset.actors) {
+  return dataset.actors.map((a) => {
     const type = vocabulary.actorTypes.get(a.type);
-    out.push({
+    return {
       group: 'nodes',
       data: {
         id: actorElementId(a.id),
@@ -30,40 +40,47 @@ export function buildElements(model: ExplorerModel): ElementDefinition[] {
         shape: type?.shape ?? 'ellipse',
       },
       position: { ...(positions.get(a.id) ?? { x: 0, y: 0 }) },
-    });
-  }
-  for (const a of dataset.actors) {
-    if (!a.parent) continue;
-    out.push({
+    };
+  });
+}
+
+/** A "part of" link from each actor that has a parent to its parent. */
+export function partOfElements(model: ExplorerModel): ElementDefinition[] {
+  return model.dataset.actors
+    .filter((a) => a.parent)
+    .map((a) => ({
       group: 'edges',
       data: {
         id: partOfElementId(a.id),
         source: actorElementId(a.id),
-        target: actorElementId(a.parent),
+        target: actorElementId(a.parent!),
       },
       classes: 'part-of',
-    });
-  }
-  for (const r of dataset.relations) {
-    const kind = vocabulary.relationKinds.get(r.kind);
-    const directed = r.directed ?? kind?.directed ?? false;
-    out.push({
-      group: 'edges',
-      data: {
-        id: relationElementId(r.id),
-        source: actorElementId(r.source),
-        target: actorElementId(r.target),
-        kind: r.kind,
-        polarity: kind?.polarity ?? 'neutral',
-        color: kind?.color ?? tokens.color.unknownRelation,
-        lineStyle: kind?.lineStyle ?? 'solid',
-        strength: r.strength ?? 0.5,
-        // Control-point distance, set by the adapter from the relations drawn with it between
-        // the same two actors (core/render/curves.ts); 0 is a straight line.
-        bow: 0,
-      },
-      classes: directed ? 'relation directed off' : 'relation off',
-    });
-  }
-  return out;
+    }));
+}
+
+/**
+ * A relation's edge, created when it is first mounted: a dataset of a million relations
+ * would otherwise hold a million definitions, most never drawn.
+ */
+export function relationElement(model: ExplorerModel, r: Relation): ElementDefinition {
+  const kind = model.vocabulary.relationKinds.get(r.kind);
+  const directed = r.directed ?? kind?.directed ?? false;
+  return {
+    group: 'edges',
+    data: {
+      id: relationElementId(r.id),
+      source: actorElementId(r.source),
+      target: actorElementId(r.target),
+      kind: r.kind,
+      polarity: kind?.polarity ?? 'neutral',
+      color: kind?.color ?? tokens.color.unknownRelation,
+      lineStyle: kind?.lineStyle ?? 'solid',
+      strength: r.strength ?? 0.5,
+      // Control-point distance, set by the adapter from the relations drawn with it between
+      // the same two actors (core/render/curves.ts); 0 is a straight line.
+      bow: 0,
+    },
+    classes: directed ? 'relation directed off' : 'relation off',
+  };
 }

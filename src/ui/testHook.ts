@@ -31,6 +31,8 @@ export interface AllegianceTestHook {
   keyboardCursor(): string | null;
   /** The model position (graph coordinates) of an actor. */
   modelPosition(id: string): Point | null;
+  /** False while a large graph is still being mounted, a slice per task. */
+  graphMounted(): boolean;
   /** Who draws the graph: Cytoscape per element, or batched drawing (large graphs). */
   drawing(): 'batched' | 'cytoscape';
   /** Cytoscape renderer members batched drawing needs but cannot find (empty when all are there). */
@@ -62,6 +64,7 @@ export function registerTestHook(view: GraphView): () => void {
       const p = useStore.getState().model?.positions.get(id);
       return p ? { ...p } : null;
     },
+    graphMounted: () => view.mountedAll(),
     drawing: () => (view.batchedDrawing ? 'batched' : 'cytoscape'),
     missingRendererInternals: () => view.missingRendererInternals(),
     computed: () => {

@@ -246,3 +246,54 @@ describe('a large graph, drawn in batches', () => {
     expect(solid).toBeLessThan(dashed / 3);
   });
 });
+
+describe('a large graph, mounted a slice per frame', () => {
+  // Enough actors for many slices (src/graph/adapter.ts, SLICE_NODES).
+  const big = {
+    ...generateSyntheticDataset({ actors: 3_000, relations: 2_500, seed: 11 }),
+    title: 'Many actors',
+  };
+  let browser: Browser;
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('answers the time bar and the legend while it mounts, and ends as they say', async () => {
+    browser = await launchBrowser();
+    const page = await openApp(browser);
+    await page.locator('input[type=file][aria-label="Choose files to import"]').setInputFiles({
+      name: 'many.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(big)),
+    });
+    await page.waitForFunction(() => window.__allegiance?.graphMounted() === false, undefined, {
+      timeout: 60_000,
+      polling: 'raf',
+    });
+    // Time stands still from here (no frame, so no slice), so the keys below land mid-mount.
+    await page.clock.install();
+    await page.clock.pauseAt(Date.now() + 1000);
+    const slider = page.getByRole('slider', { name: 'Date' });
+    await slider.focus();
+    await page.keyboard.press('PageDown');
+    await page.getByRole('button', { name: /^Hostility$/ }).click();
+    // Both took effect while the graph was still mounting: the page did not wait for it.
+    await page.waitForFunction(() => window.__allegiance!.date() !== undefined);
+    expect(await page.evaluate(() => window.__allegiance!.graphMounted())).toBe(false);
+    await page.clock.resume();
+
+    await page.waitForFunction(() => window.__allegiance!.graphMounted(), undefined, {
+      timeout: 60_000,
+    });
+    const day = await page.evaluate(() => window.__allegiance!.date());
+    const hostile = new Set(big.relations.filter((r) => r.kind === 'hostility').map((r) => r.id));
+    const expected = [...buildIndex(big).stateAt(toDay(day)).relations]
+      .filter((id) => !hostile.has(id))
+      .sort();
+    expect(expected.length).toBeGreaterThan(10);
+    expect(await page.evaluate(() => window.__allegiance!.drawnRelations())).toEqual(expected);
+    expect(await page.evaluate(() => window.__allegiance!.drawnActors().length)).toBe(
+      big.actors.length,
+    );
+  }, 120_000);
+});

@@ -5,7 +5,8 @@
  * every number and every verdict comes from this run.
  *
  * Options: `--xl` adds XL to the render benchmark (slow); `--import` adds the
- * million-row import (slow: minutes); `--quick` runs S and M only and writes
+ * million-row import and the event-archive imports (gdelt-import.bench.ts: 1M and
+ * 10M GDELT-shaped rows, DuckDB and in-memory; slow: many minutes); `--quick` runs S and M only and writes
  * to bench/dist/ instead (for trying changes).
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -378,4 +379,13 @@ mkdirSync(dir, { recursive: true });
 writeFileSync(`${dir}/results.json`, JSON.stringify(results, null, 2) + '\n');
 writeFileSync(`${dir}/RESULTS.md`, markdown(results) + '\n');
 log(`wrote ${dir}/results.json and RESULTS.md`);
+// Event archives (DuckDB and the in-memory importer): its own section, added to what was just written.
+if (args.has('--import') && !quick) {
+  const { archiveMarkdown, runArchiveBench, writeArchiveSection } =
+    await import('./gdelt-import.bench');
+  writeArchiveSection(
+    archiveMarkdown(runArchiveBench(undefined, log), new Date().toISOString()),
+    `${dir}/RESULTS.md`,
+  );
+}
 for (const t of results.targets) log(`${t.holds ? 'HOLDS' : 'MISSED'}  ${t.target}: ${t.value}`);

@@ -6,6 +6,11 @@
  * app's start does no validation and no layout, and its first chunk carries
  * no zod. An invalid seed fails the build, the dev server's module load and
  * the unit tests, with every problem listed.
+ *
+ * A seed story that refers to something the seed does not have (a renamed
+ * relation, a quote no longer in the evidence) fails the build too: for a
+ * user's file that is a warning and the story plays without it, but the
+ * bundled story must be whole.
  */
 import { computeLayout } from '../src/core/layout';
 import { formatProblem } from '../src/core/problems';
@@ -21,11 +26,19 @@ export interface PreparedSeed {
   positions: [string, number, number][];
 }
 
-/** Validates and lays out the seed's text; throws with every problem if it is invalid. */
+/**
+ * Validates and lays out the seed's text; throws with every problem if it is invalid or one of
+ * its stories refers to what it lacks.
+ */
 export function prepareSeed(text: string, file = SEED_FILE): PreparedSeed {
   const result = parseDatasetJson(text, file);
   if (!result.dataset)
     throw new Error(`The seed dataset is invalid:\n${result.errors.map(formatProblem).join('\n')}`);
+  const storyWarnings = result.warnings.filter((w) => w.path.startsWith('stories'));
+  if (storyWarnings.length)
+    throw new Error(
+      `The seed's stories refer to what the seed does not have:\n${storyWarnings.map(formatProblem).join('\n')}`,
+    );
   const positions = [...computeLayout(result.dataset)].map(([id, p]): [string, number, number] => [
     id,
     p.x,
@@ -34,7 +47,7 @@ export function prepareSeed(text: string, file = SEED_FILE): PreparedSeed {
   return { dataset: result.dataset, positions };
 }
 
-/** The source of `virtual:seed`: the prepared seed as one JSON string, parsed on use. */
+/** The source of `virtual:seed`: the prepared seed, as one JSON string, parsed on use. */
 export function seedModuleSource(text: string, file = SEED_FILE): string {
   return `export const seedJson = ${JSON.stringify(JSON.stringify(prepareSeed(text, file)))};\n`;
 }

@@ -7,7 +7,15 @@ import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import { actorIdOf, nodeKey } from './graphKey';
+import {
+  clutterOf,
+  compareClutter,
+  drawnLines,
+  nudgeOffLines,
+  type Clutter,
+} from './lineClearance';
 import type { Dataset } from './schema';
+import { tokens } from './tokens';
 
 export interface Point {
   x: number;
@@ -40,25 +48,89 @@ export function hashString(s: string): number {
 const NOVERLAP_MAX_ACTORS = 2000;
 
 /**
+ * Above this many actors × links the nudge off lines is skipped: each actor in conflict tries
+ * up to 64 spots, each checked against every link and actor (100 actors × 900 links took 5 s),
+ * and a graph that dense has few free spots anyway. The seed is 19 × 38.
+ */
+const NUDGE_MAX_WORK = 10_000;
+
+/**
+ * Up to this many actors × links, several seeded starts are laid out and nudged, and the one
+ * with the least clutter is kept (lineClearance.ts `Clutter`: crowding, lines across or near
+ * actors, tangled lines): a start that puts an actor between two others it is tied to (the
+ * USA between Pakistan and the Taliban) cannot be mended by short nudges. Each start costs a
+ * layout and a nudge (about 10 ms for the seed, or for 40 actors and 50 links: all twelve in
+ * about 0.15 s), so only small graphs get them.
+ */
+const STARTS_MAX_WORK = 2_000;
+const STARTS = 12;
+
+/**
  * Positions for every actor, laid out on the union of all relations plus
  * "part of" links (so members sit near their parent), scaled so the mean
- * edge is about `spacing` pixels long.
+ * edge is about `spacing` pixels long. On small graphs, actors are then moved
+ * off lines they do not join (core/lineClearance.ts).
  */
 export function computeLayout(dataset: Dataset, spacing = 160): Map<string, Point> {
   const ids = dataset.actors.map((a) => a.id).sort();
-  const random = seededRandom(hashString(ids.join('\n')));
-  // Nodes are keyed by nodeKey(id), never the raw id: see graphKey.ts.
+  const seed = hashString(ids.join('\n'));
+  const g = unionGraph(dataset, ids);
+  const work = g.order * g.size;
+  if (work > NUDGE_MAX_WORK) return rounded(spreadOut(g, ids, seededRandom(seed), spacing));
+
+  const lines = drawnLines(dataset);
+  const options = {
+    // A line nearer an actor's centre than this seems to touch it (0.2 × spacing: about a
+    // symbol's width between the line and the symbol's edge).
+    clearance: spacing * 0.2,
+    // A line nearer than this crosses the symbol (its radius, and its border at a glance).
+    touch: tokens.size.node * 0.75,
+    separation: spacing * 0.5,
+  };
+  let best: { pos: Map<string, Point>; clutter: Clutter } | null = null;
+  const starts = work <= STARTS_MAX_WORK ? STARTS : 1;
+  for (let start = 0; start < starts; start++) {
+    const pos = spreadOut(g, ids, seededRandom(seed + start), spacing);
+    nudgeOffLines(pos, lines, options);
+    const clutter = clutterOf(pos, lines, options);
+    if (best === null || compareClutter(clutter, best.clutter) < 0) best = { pos, clutter };
+  }
+  return rounded(best!.pos);
+}
+
+/**
+ * The union graph of all dates: one edge per pair of actors related at any time, and "part of"
+ * links (weight 3, so members sit near their parent). A pair counts once however many
+ * relations it had: weighed by their number, the pairs with the longest history (the story's
+ * centre) were pulled tightest, their parallel curves squeezed into the shortest lines.
+ * Nodes are keyed by nodeKey(id), never the raw id: see graphKey.ts.
+ */
+function unionGraph(dataset: Dataset, ids: readonly string[]): Graph {
   const g = new Graph({ type: 'undirected' });
-  ids.forEach((id) => g.addNode(nodeKey(id), { x: random() * 100, y: random() * 100 }));
+  ids.forEach((id) => g.addNode(nodeKey(id)));
   const link = (a: string, b: string, weight: number) => {
     if (a === b) return;
     const e = g.edge(nodeKey(a), nodeKey(b));
     if (e === undefined) g.addEdge(nodeKey(a), nodeKey(b), { weight });
-    else g.updateEdgeAttribute(e, 'weight', (w: number) => w + weight);
+    else g.updateEdgeAttribute(e, 'weight', (w: number) => Math.max(w, weight));
   };
   for (const r of dataset.relations) link(r.source, r.target, 1);
   for (const a of dataset.actors) if (a.parent) link(a.id, a.parent, 3);
+  return g;
+}
 
+/**
+ * One force-directed layout of `g` from a start drawn from `random`: ForceAtlas2, centred on
+ * the origin and scaled so the mean edge is `spacing` long, then spread so no two actors'
+ * labels collide.
+ */
+function spreadOut(
+  g: Graph,
+  ids: readonly string[],
+  random: () => number,
+  spacing: number,
+): Map<string, Point> {
+  ids.forEach((id) => g.mergeNodeAttributes(nodeKey(id), { x: random() * 100, y: random() * 100 }));
   if (g.order > 1) {
     const settings = {
       ...forceAtlas2.inferSettings(g),
@@ -121,140 +193,16 @@ export function computeLayout(dataset: Dataset, spacing = 160): Map<string, Poin
   if (g.order > 1 && g.order <= NOVERLAP_MAX_ACTORS)
     noverlap.assign(g, { maxIterations: 200, settings: { margin: spacing * 0.08, ratio: 1 } });
 
-  for (const id of ids) {
+  for (const id of ids)
     pos.set(id, {
       x: g.getNodeAttribute(nodeKey(id), 'x'),
       y: g.getNodeAttribute(nodeKey(id), 'y'),
     });
-  }
-  if (g.order * g.size <= NUDGE_MAX_WORK) {
-    const links: [string, string][] = [];
-    g.forEachEdge((_e, _a, s, t) => links.push([actorIdOf(s), actorIdOf(t)]));
-    nudgeOffLines(pos, links, { clearance: spacing * 0.22, separation: spacing * 0.5 });
-  }
-  for (const [id, p] of pos) pos.set(id, { x: Math.round(p.x), y: Math.round(p.y) });
   return pos;
 }
 
-/**
- * Above this many actors × links the nudge is skipped: each actor in conflict tries up to 96
- * spots, each checked against every link and actor (100 actors × 900 links took 5 s), and a
- * graph that dense has few free spots anyway. The seed is 18 × 40.
- */
-const NUDGE_MAX_WORK = 10_000;
-
-export interface NudgeOptions {
-  /** How far an actor must stay from the centre line of a link it is not part of. */
-  clearance: number;
-  /** How far apart actors must stay (a nudge must not put one on another). */
-  separation: number;
-  /** Passes over the actors at most. */
-  passes?: number;
-}
-
-/** Candidate spots around an actor: rings of this many directions … */
-const DIRECTIONS = 16;
-/** … at these multiples of the clearance. */
-const RINGS = [0.5, 1, 1.5, 2];
-
-/**
- * Moves actors off links they are not part of: an actor sitting on (or within `clearance` of)
- * the straight line between two other actors makes a reader take the line for one of its own
- * relations (at 2025 the Pakistan–India rivalry ran through the two coalition stars). Each such
- * actor moves to the nearest spot around it (rings of candidates, nearest first) where it is
- * clear of other links and its own links clear of other actors; if there is none, to the spot
- * with the fewest such conflicts, if that is fewer than where it is. No spot closer than
- * `separation` to another actor is taken. Moves are short (two clearances at most), so the picture keeps its
- * shape (the mental map). Deterministic: actors go in the order of their ids. Returns how many
- * actors are still in conflict.
- */
-export function nudgeOffLines(
-  pos: Map<string, Point>,
-  links: readonly (readonly [string, string])[],
-  { clearance, separation, passes = 3 }: NudgeOptions,
-): number {
-  const ids = [...pos.keys()].sort();
-  const linksOf = new Map<string, (readonly [string, string])[]>(ids.map((id) => [id, []]));
-  for (const link of links) {
-    linksOf.get(link[0])?.push(link);
-    linksOf.get(link[1])?.push(link);
-  }
-  /** Whether an actor placed at `p` would crowd another. */
-  const crowded = (id: string, p: Point) =>
-    ids.some((other) => {
-      if (other === id) return false;
-      const q = pos.get(other)!;
-      return (q.x - p.x) ** 2 + (q.y - p.y) ** 2 < separation * separation;
-    });
-  /** How many links an actor placed at `p` sits on. */
-  const onLines = (id: string, p: Point): number => {
-    let count = 0;
-    for (const [a, b] of links) {
-      if (a === id || b === id) continue;
-      if (nearSegment(p, pos.get(a)!, pos.get(b)!, clearance)) count++;
-    }
-    return count;
-  };
-  /** How many ways an actor placed at `p` is in the way, or has others in its way. */
-  const conflicts = (id: string, p: Point): number => {
-    let count = onLines(id, p);
-    for (const other of ids) {
-      if (other === id) continue;
-      const q = pos.get(other)!;
-      for (const [a, b] of linksOf.get(id)!) {
-        const far = a === id ? b : a;
-        if (far !== other && nearSegment(q, p, pos.get(far)!, clearance)) count++;
-      }
-    }
-    return count;
-  };
-  let remaining = 0;
-  for (let pass = 0; pass < passes; pass++) {
-    remaining = 0;
-    let moved = false;
-    for (const id of ids) {
-      const home = pos.get(id)!;
-      // Only an actor on a line moves (the line's own actors keep their place).
-      if (onLines(id, home) === 0) continue;
-      let best = conflicts(id, home);
-      let bestSpot = home;
-      search: for (const ring of RINGS)
-        for (let k = 0; k < DIRECTIONS; k++) {
-          const angle = (2 * Math.PI * k) / DIRECTIONS;
-          const spot = {
-            x: home.x + Math.cos(angle) * ring * clearance,
-            y: home.y + Math.sin(angle) * ring * clearance,
-          };
-          if (crowded(id, spot)) continue;
-          const c = conflicts(id, spot);
-          if (c < best) {
-            best = c;
-            bestSpot = spot;
-            if (c === 0) break search;
-          }
-        }
-      if (bestSpot !== home) {
-        pos.set(id, bestSpot);
-        moved = true;
-      }
-      if (best > 0) remaining++;
-    }
-    if (!moved) break;
-  }
-  return remaining;
-}
-
-/**
- * Whether `p` is within `clearance` of the segment a–b away from its ends (near an end the
- * line is leaving its own actor, and the separation between actors applies instead).
- */
-function nearSegment(p: Point, a: Point, b: Point, clearance: number): boolean {
-  const vx = b.x - a.x;
-  const vy = b.y - a.y;
-  const len2 = vx * vx + vy * vy;
-  if (len2 < 1e-9) return false;
-  const t = ((p.x - a.x) * vx + (p.y - a.y) * vy) / len2;
-  const margin = Math.min(0.45, clearance / Math.sqrt(len2));
-  if (t < margin || t > 1 - margin) return false;
-  return Math.hypot(p.x - (a.x + t * vx), p.y - (a.y + t * vy)) < clearance;
+/** Positions rounded to whole units (stable JSON, stable tests). */
+function rounded(pos: Map<string, Point>): Map<string, Point> {
+  for (const [id, p] of pos) pos.set(id, { x: Math.round(p.x), y: Math.round(p.y) });
+  return pos;
 }

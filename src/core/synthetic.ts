@@ -418,13 +418,22 @@ export function generateSynthetic(
     const life = lives[i]!;
     if (Number.isFinite(life.from) && life.from >= D0)
       candidates.push({ day: life.from, title: `${actor.label} founded`, actors: [actor.id] });
-    if (Number.isFinite(life.until) && life.until < D1)
-      candidates.push({ day: life.until, title: `${actor.label} dissolved`, actors: [actor.id] });
+    // `until` is exclusive: an actor is dissolved on the last day of its lifetime, which an
+    // event naming it must fall inside (validation warns otherwise).
+    if (Number.isFinite(life.until) && life.until <= D1)
+      candidates.push({
+        day: life.until - 1,
+        title: `${actor.label} dissolved`,
+        actors: [actor.id],
+      });
   });
   while (candidates.length < nEvents) {
     const a = draw(all, allCum);
+    // Inside the period and the actor's lifetime (every actor lives part of the period).
+    const lo = Math.max(D0, lives[a]!.from);
+    const hi = Math.min(D0 + span, lives[a]!.until);
     candidates.push({
-      day: D0 + Math.floor(rng() * span),
+      day: lo + Math.floor(rng() * Math.max(1, hi - lo)),
       title: `Incident involving ${actors[a]!.label}`,
       actors: [`a${a}`],
     });

@@ -97,6 +97,20 @@ export const tokens = {
     narrow: 900,
     medium: 1279,
   },
+  /**
+   * The caption band drawn into a story's video frames (export/storyVideo.ts), in the colours
+   * of the dark theme. Sizes are shares of the frame's height, so every frame size reads alike.
+   */
+  videoCaption: {
+    /** The band across the bottom of the frame that holds the date, caption and quote. */
+    band: 0.28,
+    padding: 0.028,
+    dateSize: 0.05,
+    textSize: 0.036,
+    quoteSize: 0.031,
+    lineHeight: 1.28,
+    backdropOpacity: 0.9,
+  },
   /** The smallest rendered label size on a phone, in CSS pixels (smaller labels are hidden). */
   phoneLabelMinPx: 11,
   font: {

@@ -207,7 +207,75 @@ describe('validateDataset', () => {
     expect(r.errors).toEqual([]);
     expect(r.dataset).toBeDefined();
     expect(r.warnings.map(formatProblem)).toEqual([
-      'warning: test.json relations[0]: is active outside the lifetime of its target "b"',
+      'warning: test.json relations[0]: relation "r1" (1990 to 2021-08) is active outside the lifetime of its target "b" (from 1994)',
+    ]);
+  });
+
+  it('warns when an event falls outside the lifetime of an actor it names', () => {
+    const r = bad((d) => {
+      d.actors[0]!.until = '1991-12-26';
+      d.relations = [];
+      d.events = [
+        { id: 'e-end', date: '1991-12-26', title: 'Ends', actors: ['a', 'b'] },
+        { id: 'e-eve', date: '1991-12-25', title: 'Eve', actors: ['a'] },
+      ];
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.map(formatProblem)).toEqual([
+      'warning: test.json events[0].actors[0]: event "e-end" (1991-12-26) names actor "a", which exists only until 1991-12-26',
+      'warning: test.json events[0].actors[1]: event "e-end" (1991-12-26) names actor "b", which exists only from 1994',
+    ]);
+  });
+
+  it('reads a partial event date as its first day against a lifetime', () => {
+    const r = bad((d) => (d.events = [{ id: 'e', date: '1994', title: 'x', actors: ['b'] }]));
+    expect(r.warnings).toEqual([]);
+    const early = bad(
+      (d) => (d.events = [{ id: 'e', date: '1993-12', title: 'x', actors: ['b'] }]),
+    );
+    expect(early.warnings.map((w) => w.message)).toEqual([
+      'event "e" (1993-12) names actor "b", which exists only from 1994',
+    ]);
+  });
+});
+
+describe('basis', () => {
+  it('accepts a quoted claim with history dates, and a history claim with a reference', () => {
+    const r = bad((d) => {
+      Object.assign(d.relations![0]!, { basis: 'quote', dateBasis: 'history', reference: 'X' });
+      Object.assign(d.events![0]!, { basis: 'history', reference: 'Treaty text, 2020' });
+    });
+    expect(r.errors.map(formatProblem)).toEqual([]);
+    expect(r.dataset!.relations[0]).toMatchObject({ basis: 'quote', dateBasis: 'history' });
+    expect(r.dataset!.events[0]!.reference).toBe('Treaty text, 2020');
+  });
+
+  it('stays optional: datasets without it are valid', () => {
+    expect(validateDataset(base()).errors).toEqual([]);
+  });
+
+  it('names the field, the value and the fix', () => {
+    const r = bad((d) => {
+      Object.assign(d.relations![0]!, { basis: 'article' });
+      Object.assign(d.relations![1]!, { basis: 'quote' });
+      Object.assign(d.events![0]!, { dateBasis: 'history' });
+      Object.assign(d.relations![0]!, { reference: '' });
+    });
+    expect(r.dataset).toBeUndefined();
+    expect(r.errors.map(formatProblem).sort()).toEqual(
+      [
+        'test.json relations[0].basis: must be one of "quote", "history" (got "article")',
+        'test.json relations[0].reference: must not be empty (got "")',
+        'test.json relations[1].basis: is "quote" but the relation quotes nothing: add evidence, or make it "history" with a reference',
+        'test.json events[0].reference: is required when dateBasis is "history": say what and where a reader can check it',
+      ].sort(),
+    );
+  });
+
+  it('asks for one reference when both claim and dates rest on history', () => {
+    const r = bad((d) => Object.assign(d.events![0]!, { basis: 'history', dateBasis: 'history' }));
+    expect(r.errors.map((e) => e.message)).toEqual([
+      'is required when basis and dateBasis are "history": say what and where a reader can check it',
     ]);
   });
 });

@@ -4,6 +4,7 @@
  * intervals the right way round). Every problem is reported, not just the
  * first, each with its path, value and a message a dataset author can act on.
  */
+import { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { dateProblem, toDay } from './dates';
 import { jsonErrorOffset } from './jsonErrorOffset';
@@ -17,7 +18,14 @@ import {
   sourceText,
   type Problem,
 } from './problems';
-import { datasetSchema, type Dataset } from './schema';
+import { datasetSchema, storySchema, type Dataset } from './schema';
+import {
+  describeStoryProblem,
+  quoteFinder,
+  stepPeriodProblem,
+  storyProblems,
+  type StoryContext,
+} from './story';
 import { BUILTIN_ACTOR_TYPES, BUILTIN_RELATION_KINDS } from './vocabulary';
 
 export interface ValidationResult {
@@ -240,8 +248,8 @@ function crossCheck(raw: Rec, error: Report, warn: Report): void {
     ...idSet(raw, 'relationKinds', error),
   ]);
   const actors = idSet(raw, 'actors', error);
-  idSet(raw, 'relations', error);
-  idSet(raw, 'events', error);
+  const relations = idSet(raw, 'relations', error);
+  const events = idSet(raw, 'events', error);
 
   const ref = (path: string, value: unknown, set: Set<string>, what: string, hint = '') => {
     const v = str(value);
@@ -272,9 +280,27 @@ function crossCheck(raw: Rec, error: Report, warn: Report): void {
     });
   };
 
+  /** A relation's or an event's basis: "quote" needs a quote, "history" needs a reference. */
+  const basis = (path: string, item: Rec, what: string) => {
+    const quotesNothing =
+      item.evidence === undefined || (Array.isArray(item.evidence) && item.evidence.length === 0);
+    if (item.basis === 'quote' && quotesNothing)
+      error(
+        `${path}.basis`,
+        `is "quote" but the ${what} quotes nothing: add evidence, or make it "history" with a reference`,
+        item.basis,
+      );
+    const onHistory = (['basis', 'dateBasis'] as const).filter((k) => item[k] === 'history');
+    if (onHistory.length > 0 && item.reference === undefined)
+      error(
+        `${path}.reference`,
+        `is required when ${onHistory.join(' and ')} ${onHistory.length > 1 ? 'are' : 'is'} "history": say what and where a reader can check it`,
+      );
+  };
+
   if (typeof raw.period === 'object' && raw.period !== null) interval('period', raw.period as Rec);
 
-  const lifetimes = new Map<string, [number, number]>();
+  const lifetimes = new Map<string, Lifetime>();
   const parents = new Map<string, string>();
   for (const [a, i] of records(raw, 'actors')) {
     const p = `actors[${i}]`;
@@ -290,8 +316,12 @@ function crossCheck(raw: Rec, error: Report, warn: Report): void {
       error(`${p}.parent`, 'an actor cannot be its own parent', a.parent);
     else if (str(a.id) && str(a.parent)) parents.set(a.id as string, a.parent as string);
     interval(p, a);
-    if (str(a.id))
-      lifetimes.set(a.id as string, [validDay(a.from) ?? -Infinity, validDay(a.until) ?? Infinity]);
+    if (str(a.id) && (a.from !== undefined || a.until !== undefined))
+      lifetimes.set(a.id as string, {
+        from: validDay(a.from) ?? -Infinity,
+        until: validDay(a.until) ?? Infinity,
+        text: lifetimeText(str(a.from), str(a.until)),
+      });
   }
   for (const [a, i] of records(raw, 'actors')) {
     const id = str(a.id);
@@ -314,21 +344,89 @@ function crossCheck(raw: Rec, error: Report, warn: Report): void {
     );
     interval(p, r);
     evidence(p, r);
+    basis(p, r, 'relation');
     for (const end of ['source', 'target'] as const) {
       const life = lifetimes.get(str(r[end]) ?? '');
       const from = validDay(r.from) ?? -Infinity;
       const until = validDay(r.until) ?? Infinity;
-      if (life && (from < life[0] || until > life[1]))
-        warn(p, `is active outside the lifetime of its ${end} ${showValue(r[end])}`);
+      if (life && (from < life.from || until > life.until))
+        warn(
+          p,
+          `relation ${showValue(r.id)} (${intervalText(str(r.from), str(r.until))}) is active outside the lifetime of its ${end} ${showValue(r[end])} (${life.text})`,
+        );
     }
   }
 
   for (const [e, i] of records(raw, 'events')) {
     const p = `events[${i}]`;
     if (Array.isArray(e.actors))
-      e.actors.forEach((a, j) => ref(`${p}.actors[${j}]`, a, actors, 'actor'));
+      e.actors.forEach((a, j) => {
+        ref(`${p}.actors[${j}]`, a, actors, 'actor');
+        const life = lifetimes.get(str(a) ?? '');
+        const day = validDay(e.date);
+        if (life && day !== undefined && (day < life.from || day >= life.until))
+          warn(
+            `${p}.actors[${j}]`,
+            `event ${showValue(e.id)} (${String(e.date)}) names actor ${showValue(a)}, which exists only ${life.text}`,
+            a,
+          );
+      });
     evidence(p, e);
+    basis(p, e, 'event');
   }
+
+  checkStories(raw, { actors, relations, events, types, kinds, sources }, error, warn);
+}
+
+/**
+ * Stories: duplicate ids and periods that end before they start are errors; references the
+ * dataset does not resolve (a deleted relation, a quote not in the evidence) are warnings, so
+ * the dataset still loads and the story plays without them (core/story.ts).
+ */
+function checkStories(
+  raw: Rec,
+  known: Record<'actors' | 'relations' | 'events' | 'types' | 'kinds' | 'sources', Set<string>>,
+  error: Report,
+  warn: Report,
+): void {
+  idSet(raw, 'stories', error);
+  const parsed = z.array(storySchema).safeParse(raw.stories);
+  if (!parsed.success) return; // absent, or malformed: the schema reports what is wrong
+  const context: StoryContext = {
+    ...known,
+    actorTypes: known.types,
+    relationKinds: known.kinds,
+    hasQuote: quoteFinder(function* () {
+      for (const [item] of records(raw, 'relations')) yield item;
+      for (const [item] of records(raw, 'events')) yield item;
+    }),
+  };
+  parsed.data.forEach((story, i) => {
+    story.steps.forEach((step, j) => {
+      const problem = stepPeriodProblem(step);
+      if (problem) error(`stories[${i}].steps[${j}].period.until`, problem);
+    });
+    for (const p of storyProblems(story, context))
+      warn(`stories[${i}].${p.path}`, describeStoryProblem(p));
+  });
+}
+
+/** An actor's lifetime as days (open ends infinite) and as the dataset writes it. */
+interface Lifetime {
+  from: number;
+  until: number;
+  text: string;
+}
+
+/** "from 1922-12-30 until 1991-12-26", "from 1994", "until 1996-09" (until is exclusive). */
+function lifetimeText(from: string | undefined, until: string | undefined): string {
+  return [from && `from ${from}`, until && `until ${until}`].filter(Boolean).join(' ');
+}
+
+/** A relation's interval as written: "1994 to 2022", "from 2007-12", "always". */
+function intervalText(from: string | undefined, until: string | undefined): string {
+  if (from && until) return `${from} to ${until}`;
+  return lifetimeText(from, until) || 'always';
 }
 
 function inCycle(start: string, parents: Map<string, string>): boolean {

@@ -11,6 +11,7 @@ import { filteredSceneAt, type SceneFilter } from '../core/render/scene';
 import { legendFor, renderSvg, sceneBounds, type RenderedSvg } from '../core/render/svg';
 import { buildScene } from '../core/render/scene';
 import { windowSpan } from '../core/temporal';
+import { tokens } from '../core/tokens';
 
 export interface VideoRequest {
   model: ExplorerModel;
@@ -43,19 +44,8 @@ export function frameCount(
   return Math.max(2, Math.ceil(((until - from) / daysPerSecond) * fps) + 1);
 }
 
-const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
-
-async function decode(svg: string): Promise<HTMLImageElement> {
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  try {
-    const img = new Image();
-    img.src = url;
-    await img.decode();
-    return img;
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}
+/** The nearest even number of pixels, at least 2 (VP9 frames have even sizes). */
+export const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
 
 /** Where a picture of size `w`×`h` is drawn to fit inside a `W`×`H` frame, centred. */
 export function fitInside(w: number, h: number, W: number, H: number) {
@@ -93,12 +83,25 @@ export function videoFrames(
     });
 }
 
-export async function exportVideo(req: VideoRequest): Promise<Blob> {
+/** A video to encode: its size, its rate, and a function that draws frame `i` on the canvas. */
+export interface WebmJob {
+  width: number;
+  height: number;
+  fps: number;
+  frames: number;
+  /** Draws frame `i` (0-based); may leave the canvas as it is when the frame does not change. */
+  draw: (i: number, ctx: CanvasRenderingContext2D) => Promise<void>;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Draws each frame of a job on one canvas, encodes it as VP9 with WebCodecs and muxes the
+ * frames into a WebM file. Both sizes are rounded to even numbers, as the encoder needs.
+ */
+export async function encodeWebm(job: WebmJob): Promise<Blob> {
   if (!videoSupported()) throw new Error('this browser has no WebCodecs VideoEncoder');
-  const frameSvg = videoFrames(req);
-  const first = frameSvg(req.from);
-  const [width, height] = [even(req.width), even(req.height)];
-  const picture = fitInside(first.width, first.height, width, height);
+  const [width, height] = [even(job.width), even(job.height)];
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
@@ -111,14 +114,14 @@ export async function exportVideo(req: VideoRequest): Promise<Blob> {
     width,
     height,
     bitrate: 4_000_000,
-    framerate: req.fps,
+    framerate: job.fps,
   };
   if (!(await VideoEncoder.isConfigSupported(config)).supported)
     throw new Error(`this browser cannot encode VP9 video at ${width}×${height}`);
 
   const muxer = new Muxer({
     target: new ArrayBufferTarget(),
-    video: { codec: 'V_VP9', width, height, frameRate: req.fps },
+    video: { codec: 'V_VP9', width, height, frameRate: job.fps },
   });
   let failure: Error | null = null;
   const encoder = new VideoEncoder({
@@ -127,31 +130,21 @@ export async function exportVideo(req: VideoRequest): Promise<Blob> {
   });
   encoder.configure(config);
 
-  const total = frameCount(req.from, req.until, req.daysPerSecond, req.fps);
-  const frameUs = 1_000_000 / req.fps;
-  let lastSvg = '';
+  const frameUs = 1_000_000 / job.fps;
   try {
-    for (let i = 0; i < total; i++) {
-      if (req.signal?.aborted) throw new DOMException('The export was cancelled', 'AbortError');
+    for (let i = 0; i < job.frames; i++) {
+      if (job.signal?.aborted) throw new DOMException('The export was cancelled', 'AbortError');
       if (failure) throw failure;
-      const day = Math.min(req.until, req.from + (i * req.daysPerSecond) / req.fps);
-      const svg = i === 0 ? first : frameSvg(day);
-      // Consecutive frames often differ only when the caption's date does; skip identical ones.
-      if (svg.svg !== lastSvg) {
-        ctx.fillStyle = '#ffffff';
-        ctx.fillRect(0, 0, width, height);
-        ctx.drawImage(await decode(svg.svg), picture.x, picture.y, picture.width, picture.height);
-        lastSvg = svg.svg;
-      }
+      await job.draw(i, ctx);
       const frame = new VideoFrame(canvas, {
         timestamp: Math.round(i * frameUs),
         duration: Math.round(frameUs),
       });
-      encoder.encode(frame, { keyFrame: i % (req.fps * 2) === 0 });
+      encoder.encode(frame, { keyFrame: i % (job.fps * 2) === 0 });
       frame.close();
       // Let the encoder drain so memory stays flat on long exports.
       while (encoder.encodeQueueSize > 4) await new Promise((r) => setTimeout(r, 5));
-      req.onProgress?.(i + 1, total);
+      job.onProgress?.(i + 1, job.frames);
     }
     await encoder.flush();
     if (failure) throw failure;
@@ -160,4 +153,42 @@ export async function exportVideo(req: VideoRequest): Promise<Blob> {
   } finally {
     if (encoder.state !== 'closed') encoder.close();
   }
+}
+
+/** Decodes an SVG into an image that a canvas can draw. */
+export async function decodeSvg(svg: string): Promise<HTMLImageElement> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    return img;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+export async function exportVideo(req: VideoRequest): Promise<Blob> {
+  const frameSvg = videoFrames(req);
+  const first = frameSvg(req.from);
+  const picture = fitInside(first.width, first.height, even(req.width), even(req.height));
+  let lastSvg = '';
+  return encodeWebm({
+    width: req.width,
+    height: req.height,
+    fps: req.fps,
+    frames: frameCount(req.from, req.until, req.daysPerSecond, req.fps),
+    onProgress: req.onProgress,
+    signal: req.signal,
+    draw: async (i, ctx) => {
+      const day = Math.min(req.until, req.from + (i * req.daysPerSecond) / req.fps);
+      const svg = i === 0 ? first : frameSvg(day);
+      // Consecutive frames often differ only when the caption's date does; skip identical ones.
+      if (svg.svg === lastSvg) return;
+      ctx.fillStyle = tokens.color.panel;
+      ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+      ctx.drawImage(await decodeSvg(svg.svg), picture.x, picture.y, picture.width, picture.height);
+      lastSvg = svg.svg;
+    },
+  });
 }

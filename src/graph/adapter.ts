@@ -35,8 +35,8 @@ import { placeLabels, type LabelItem } from '../core/render/labels';
 import { nearestInDirection, type Direction, type Placed } from '../core/render/nearestInDirection';
 import { NO_FILTER, visibleActors, type SceneFilter } from '../core/render/scene';
 import { tokens } from '../core/tokens';
-import { installBatchedDrawing } from './batched/install';
-import { missingInternals } from './batched/internals';
+import { cytoscapeNonconformities, installBatchedDrawing } from './batched/install';
+import { describeNonconformity } from './batched/internals';
 import {
   actorElementId,
   actorElements,
@@ -152,9 +152,14 @@ export interface GraphView {
    * whole picture (fit, focus, the cursor, the lists of what is drawn) finish it first.
    */
   mountedAll(): boolean;
-  /** True when this view draws in batches (large graphs, batchedDraw.ts). */
+  /** True while this view draws in batches (large graphs, batched/install.ts). */
   readonly batchedDrawing: boolean;
-  /** Renderer internals batched drawing needs that this Cytoscape lacks (batched/internals.ts). */
+  /** Frames drawn in batches so far (0 when Cytoscape draws). */
+  batchedFrames(): number;
+  /**
+   * Cytoscape internals batched drawing needs that this Cytoscape's renderer or drawn elements
+   * lack or changed, as "name: problem" (batched/internals.ts); empty when all conform.
+   */
   missingRendererInternals(): string[];
   /** Ids of relations drawn now (leaving ones excluded once their fade started). */
   drawnRelations(): string[];
@@ -257,8 +262,9 @@ export function createGraphView(
     ...viewOptions(large),
   });
   // Large graphs: one path per style instead of one draw per element (batched/install.ts).
-  const batched = batchedWanted && installBatchedDrawing(cy);
-  if (batchedWanted && !batched && large) {
+  const batched = batchedWanted ? installBatchedDrawing(cy) : null;
+  const batchedDrawing = batched?.installed ? batched.drawing : null;
+  if (batchedWanted && !batchedDrawing && large) {
     solidLines = true;
     cy.style(currentStyle());
   }
@@ -772,9 +778,14 @@ export function createGraphView(
   }
 
   return {
-    batchedDrawing: batched,
+    get batchedDrawing() {
+      return batchedDrawing !== null && batchedDrawing.fallback() === null;
+    },
+    batchedFrames: () => batchedDrawing?.frames() ?? 0,
     missingRendererInternals: () =>
-      missingInternals((cy as unknown as { renderer(): unknown }).renderer()),
+      (batchedDrawing?.nonconformities() ?? cytoscapeNonconformities(cy)).map(
+        describeNonconformity,
+      ),
     setDay(next, timeWindow = windowMonths) {
       if (next === current && timeWindow === windowMonths) return;
       const nextSpan = windowSpan(next, timeWindow);

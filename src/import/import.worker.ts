@@ -16,9 +16,16 @@ import type { Problem } from '../core/problems';
 import type { Dataset } from '../core/schema';
 import { nameFromTitle } from '../store/datasetName';
 import { putDataset, type LibraryListing } from '../store/library';
-import { importBytes, type FileBytes } from './importBytes';
+import { decodeFiles, type FileBytes } from './importBytes';
 import { importFailed } from './importFailed';
 import type { ImportResult } from './importTexts';
+import {
+  importWithChoices,
+  type ChosenImportResult,
+  type ImportChoices,
+  type ImportReading,
+} from './importWithChoices';
+import type { TableSample } from '../core/io/table-sample';
 
 /** Where to save a successful import in the library (without it, nothing is saved). */
 export interface SaveAs {
@@ -27,16 +34,23 @@ export interface SaveAs {
   importedAt: string;
 }
 
-export type WorkerRequest = { files: File[]; saveAs?: SaveAs };
+export type WorkerRequest = { files: File[]; saveAs?: SaveAs; choices?: ImportChoices };
 export type WorkerPhase = 'reading' | 'parsing' | 'laying out' | 'saving' | 'sending';
 export type WorkerMessage =
   | { type: 'progress'; phase: WorkerPhase; done: number; total: number; file?: string }
-  | { type: 'done'; result: ImportResult }
+  | {
+      type: 'done';
+      result: ImportResult;
+      /** How the file was read, and the table to map when its header was not recognised. */
+      reading?: ImportReading;
+      needsMapping?: TableSample;
+    }
   | {
       type: 'dataset';
       head: DatasetHead;
       warnings: Problem[];
       derived: DerivedData;
+      reading: ImportReading;
       /** The library's listing of the saved dataset, or why it could not be saved. */
       saved: LibraryListing | { error: string } | null;
       parts: number;
@@ -53,15 +67,16 @@ const post = (m: WorkerMessage, transfer: Transferable[] = []) =>
  * `unhandledrejection`, never the page, and the panel would wait forever.
  */
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
-  let result: ImportResult;
+  let result: ChosenImportResult;
   try {
-    result = await importFiles(e.data.files);
+    result = await importFiles(e.data.files, e.data.choices);
   } catch (error) {
     return post({ type: 'done', result: importFailed('the import stopped', error) });
   }
   try {
-    if (result.dataset) await deliver(result.dataset, result.warnings, e.data.saveAs);
-    else post({ type: 'done', result });
+    const { dataset, errors, warnings, reading, needsMapping } = result;
+    if (dataset) await deliver(dataset, warnings, reading, e.data.saveAs);
+    else post({ type: 'done', result: { errors, warnings }, reading, needsMapping });
   } catch (error) {
     // DataCloneError, or a RangeError from a structure too deep to copy.
     post({
@@ -74,18 +89,25 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
 self.onmessageerror = () =>
   post({ type: 'done', result: importFailed('the files could not be passed to the import') });
 
-async function importFiles(files: File[]): Promise<ImportResult> {
+async function importFiles(files: File[], choices?: ImportChoices): Promise<ChosenImportResult> {
   const read: FileBytes[] = [];
   for (const [i, file] of files.entries()) {
     post({ type: 'progress', phase: 'reading', done: i, total: files.length, file: file.name });
     read.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   }
   post({ type: 'progress', phase: 'parsing', done: files.length, total: files.length });
-  return importBytes(read);
+  const { inputs, errors } = decodeFiles(read);
+  if (errors.length > 0) return { errors, warnings: [], reading: { eventTable: false } };
+  return importWithChoices(inputs, choices);
 }
 
 /** Lays out, indexes and saves a valid dataset, then sends it to the page in parts. */
-async function deliver(dataset: Dataset, warnings: Problem[], saveAs?: SaveAs): Promise<void> {
+async function deliver(
+  dataset: Dataset,
+  warnings: Problem[],
+  reading: ImportReading,
+  saveAs?: SaveAs,
+): Promise<void> {
   post({ type: 'progress', phase: 'laying out', done: 0, total: 1 });
   const derived = deriveData(dataset);
   let saved: LibraryListing | { error: string } | null = null;
@@ -98,7 +120,7 @@ async function deliver(dataset: Dataset, warnings: Problem[], saveAs?: SaveAs): 
   }
   const { head, parts } = splitDataset(dataset);
   post(
-    { type: 'dataset', head, warnings, derived, saved, parts: partCount(head) },
+    { type: 'dataset', head, warnings, derived, reading, saved, parts: partCount(head) },
     buffersOf(derived),
   );
   for (const part of parts) post({ type: 'part', part });

@@ -14,10 +14,19 @@ export interface FileBytes {
 }
 
 export function importBytes(files: readonly FileBytes[]): ImportResult {
+  const { inputs, errors } = decodeFiles(files);
+  return errors.length ? { errors, warnings: [] } : importTexts(inputs);
+}
+
+/** The files as text: each one too large or not UTF-8 is an error naming it. */
+export function decodeFiles(files: readonly FileBytes[]): {
+  inputs: ImportInput[];
+  errors: Problem[];
+} {
   const errors: Problem[] = [];
   const inputs: ImportInput[] = [];
   for (const f of files) {
-    const tooBig = tooLarge(f.bytes.length);
+    const tooBig = tooLarge(f.bytes.length, f.name);
     if (tooBig) {
       errors.push({ severity: 'error', file: f.name, path: '', message: tooBig });
       continue;
@@ -32,5 +41,5 @@ export function importBytes(files: readonly FileBytes[]): ImportResult {
       });
     else inputs.push({ name: f.name, text: decoded.text });
   }
-  return errors.length ? { errors, warnings: [] } : importTexts(inputs);
+  return { inputs, errors };
 }

@@ -5,10 +5,22 @@
  */
 import type { Problem } from '../core/problems';
 import type { Dataset } from '../core/schema';
+import { importAcled } from '../core/io/acled';
 import { importCsv } from '../core/io/csv-import';
-import { isEventTable } from '../core/io/event-columns';
+import {
+  detectFormat,
+  FORMATS,
+  type Detected,
+  type Detection,
+  type FormatName,
+  FORMAT_NAMES,
+} from '../core/io/detect';
 import { importEvents, type EventImportOptions } from '../core/io/events-import';
+import { importGdelt } from '../core/io/gdelt';
 import { importGexf } from '../core/io/gexf-import';
+import { importIcews } from '../core/io/icews';
+import { importUcdpConflicts } from '../core/io/ucdp';
+import { importUcdpGed } from '../core/io/ucdp-ged';
 import { cleanStrings } from '../core/io/text-rules';
 import { parseDatasetJson, validateDataset } from '../core/validate';
 
@@ -21,35 +33,18 @@ export interface ImportResult {
   dataset?: Dataset;
   errors: Problem[];
   warnings: Problem[];
+  /** What each file was read as, and why (detected from its content, or given). */
+  formats?: Detection[];
 }
 
-export type ImportFormat = 'json' | 'csv' | 'gexf' | 'events';
-
-/** Options of the formats that have some (event tables: how events become relations). */
+/** Options of the formats that have some (event formats: how events become relations). */
 export interface ImportOptions {
   events?: EventImportOptions;
+  /** Read every file as this format instead of detecting it (`--format` in the CLI). */
+  format?: FormatName;
 }
 
-/**
- * The format of a file, from its extension, else from its first characters;
- * a CSV whose header has two actor columns and a Goldstein or QuadClass
- * column (and no kind) is an event table.
- */
-export function detectFormat(name: string, text: string): ImportFormat | null {
-  const format = fileFormat(name, text);
-  return format === 'csv' && isEventTable(text) ? 'events' : format;
-}
-
-function fileFormat(name: string, text: string): ImportFormat | null {
-  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
-  if (ext === 'json') return 'json';
-  if (ext === 'gexf' || ext === 'xml') return 'gexf';
-  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
-  const start = text.trimStart()[0];
-  if (start === '{' || start === '[') return 'json';
-  if (start === '<') return 'gexf';
-  return text.includes(',') || text.includes(';') ? 'csv' : null;
-}
+export { detectFormat, type Detection, type FormatName } from '../core/io/detect';
 
 const refuse = (file: string, message: string): ImportResult => ({
   errors: [{ severity: 'error', file, path: '', message }],
@@ -97,31 +92,65 @@ function fileOfPath(inputs: readonly ImportInput[]): (path: string) => string {
     inputs.map((f) => f.name).join(', ');
 }
 
+/** Formats whose file is a whole dataset on its own (everything but CSV tables). */
+const SINGLE_FILE: ReadonlySet<FormatName> = new Set(FORMAT_NAMES.filter((f) => f !== 'csv'));
+
 function importAny(inputs: readonly ImportInput[], options: ImportOptions): ImportResult {
   if (inputs.length === 0) return refuse('', 'no file was given');
-  const formats = inputs.map((f) => detectFormat(f.name, f.text));
-  const unknown = inputs.findIndex((_, i) => formats[i] === null);
-  if (unknown >= 0)
-    return refuse(
-      inputs[unknown]!.name,
-      'is not a format Allegiance reads (JSON, CSV or GEXF, by extension or content)',
-    );
-  if (inputs.length === 1) {
-    const [file] = inputs as [ImportInput];
-    if (formats[0] === 'json') return parseDatasetJson(file.text, file.name);
-    if (formats[0] === 'events') return importEvents(file, options.events);
-    return importOther(formats[0]!, inputs);
-  }
-  if (formats.includes('events'))
-    return refuse(
-      inputs.map((f) => f.name).join(', '),
-      'an event table is imported on its own (its actors come from its actor columns); import it without other files',
-    );
-  if (formats.every((f) => f === 'csv') && inputs.length === 2) return importOther('csv', inputs);
-  return refuse(
-    inputs.map((f) => f.name).join(', '),
-    'import one dataset at a time: one JSON or GEXF file, or a relations CSV with an optional actors CSV',
+  const detections = inputs.map((f): Detection =>
+    options.format
+      ? {
+          format: options.format,
+          reason: `read as ${FORMATS[options.format]} (--format ${options.format})`,
+        }
+      : detectFormat(f.name, f.text),
   );
+  const withFormats = (r: ImportResult): ImportResult => ({ ...r, formats: detections });
+  const unknown = detections.findIndex((d) => d.format === null);
+  if (unknown >= 0)
+    return withFormats(refuse(inputs[unknown]!.name, `is ${detections[unknown]!.reason}`));
+  const formats = (detections as Detected[]).map((d) => d.format);
+  if (inputs.length === 1) return withFormats(importOne(inputs[0]!, formats[0]!, options));
+  const alone = formats.findIndex((f) => SINGLE_FILE.has(f));
+  if (alone >= 0)
+    return withFormats(
+      refuse(
+        inputs.map((f) => f.name).join(', '),
+        `${inputs[alone]!.name} is ${FORMATS[formats[alone]!]}, a dataset on its own; import it without other files (only a relations CSV takes an actors CSV)`,
+      ),
+    );
+  if (inputs.length === 2) return withFormats(importTables(inputs));
+  return withFormats(
+    refuse(
+      inputs.map((f) => f.name).join(', '),
+      'import one dataset at a time: one file, or a relations CSV with an actors CSV',
+    ),
+  );
+}
+
+/** One file, read as its format. */
+function importOne(file: ImportInput, format: FormatName, options: ImportOptions): ImportResult {
+  switch (format) {
+    case 'json':
+      return parseDatasetJson(file.text, file.name);
+    case 'gexf':
+      return importGexf(file.text, file.name);
+    case 'csv':
+      return importCsv({ relations: file });
+    case 'events':
+      return importEvents(file, options.events);
+    case 'gdelt':
+      return importGdelt(file, options.events);
+    case 'icews':
+      return importIcews(file, options.events);
+    case 'acled':
+      return importAcled(file, options.events);
+    case 'ucdp-ged':
+      return importUcdpGed(file, options.events);
+    case 'ucdp-acd':
+    case 'ucdp-nonstate':
+      return importUcdpConflicts(file, format);
+  }
 }
 
 /** Whether a CSV's header names relation endpoints (a relations table, not an actors table). */
@@ -132,9 +161,8 @@ function isRelationsTable(text: string): boolean {
   );
 }
 
-function importOther(format: ImportFormat, inputs: readonly ImportInput[]): ImportResult {
-  if (format === 'gexf') return importGexf(inputs[0]!.text, inputs[0]!.name);
-  if (inputs.length === 1) return importCsv({ relations: inputs[0]! });
+/** A relations CSV and its actors CSV, whichever order they come in. */
+function importTables(inputs: readonly ImportInput[]): ImportResult {
   const relations = inputs.filter((f) => isRelationsTable(f.text));
   if (relations.length !== 1)
     return refuse(

@@ -7,12 +7,18 @@ import type { DerivedData } from '../core/explorer-model';
 import type { LibraryListing } from '../store/library';
 import { importFailed } from './importFailed';
 import type { ImportResult } from './importTexts';
+import type { ImportChoices, ImportReading } from './importWithChoices';
 import type { SaveAs, WorkerMessage } from './import.worker';
+import type { TableSample } from '../core/io/table-sample';
 
 /** An import's result, with what the worker derived and whether it saved the dataset. */
 export interface ImportOutcome extends ImportResult {
   derived?: DerivedData;
   saved?: LibraryListing | { error: string } | null;
+  /** How the file was read (absent when the import failed before reading it). */
+  reading?: ImportReading;
+  /** A table whose header was not recognised: the user is to map its columns. */
+  needsMapping?: TableSample;
 }
 
 export interface ImportJob {
@@ -26,6 +32,7 @@ export function runImport(
   files: File[],
   onProgress: (m: Extract<WorkerMessage, { type: 'progress' }>) => void,
   saveAs?: SaveAs,
+  choices?: ImportChoices,
 ): ImportJob {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   let reject: (e: Error) => void = () => {};
@@ -41,9 +48,9 @@ export function runImport(
       const m = e.data;
       if (m.type === 'progress') onProgress(m);
       else if (m.type === 'dataset') {
-        const { warnings, derived, saved } = m;
+        const { warnings, derived, saved, reading } = m;
         received = {
-          outcome: { errors: [], warnings, derived, saved },
+          outcome: { errors: [], warnings, derived, saved, reading },
           dataset: new DatasetAssembler(m.head),
           parts: m.parts,
           done: 0,
@@ -58,7 +65,8 @@ export function runImport(
         });
       } else {
         worker.terminate();
-        if (m.type === 'done') resolve(m.result);
+        if (m.type === 'done')
+          resolve({ ...m.result, reading: m.reading, needsMapping: m.needsMapping });
         else {
           try {
             resolve({ ...received.outcome, dataset: received.dataset.dataset() });
@@ -80,7 +88,7 @@ export function runImport(
       worker.terminate();
     };
   });
-  worker.postMessage({ files, saveAs });
+  worker.postMessage({ files, saveAs, choices });
   return {
     result,
     cancel: () => {

@@ -3,12 +3,16 @@
  * stored datasets, rename and delete. A failed import never touches what is
  * loaded; a storage failure is reported and the data still shown.
  */
+import { suggestMapping } from '../core/io/column-mapping';
 import { deriveData, knownParts } from '../core/explorer-model';
+import type { ImportChoices } from '../import/importWithChoices';
 import { ImportCancelled, runImport } from '../import/runImport';
 import { sizeProblem } from '../import/limits';
 import { checkDatasetName, nameFromTitle } from './datasetName';
+import { exampleOf, type Example } from './examples';
 import * as library from './library';
 import { onLibraryChangeElsewhere } from './libraryChannel';
+import { loadRememberedMappings, rememberUsedMapping } from './mappingMemory';
 import { forgetDataset, loadLastView } from './persistence';
 import { loadSeed } from './seed';
 import {
@@ -68,11 +72,25 @@ export function followLibraryInOtherTabs(): () => void {
 }
 
 /**
+ * The files of the import the panel shows, what was chosen for them and the
+ * library entry it saved: the panel re-runs it with a column mapping or
+ * other event options (`rerunImport`).
+ */
+let shownImport: { files: File[]; choices: ImportChoices; savedId?: string } | null = null;
+
+/**
  * Imports files as one dataset; on success it is stored and shown. The worker
  * parses, lays out and saves it; the page builds the model in slices. Cancel
  * works in every phase, and a cancelled import leaves nothing in the library.
+ * A table whose header is not recognised opens the column mapping (or is
+ * read with the mapping remembered for its header). `replaces`: the library
+ * entry of an earlier run of this import, deleted once this one succeeds.
  */
-export async function importFiles(files: File[]): Promise<void> {
+export async function importFiles(
+  files: File[],
+  choices: ImportChoices = {},
+  replaces?: string,
+): Promise<void> {
   const names = files.map((f) => f.name);
   const tooBig = files
     .map((f) => sizeProblem(f.name, f.size))
@@ -90,7 +108,8 @@ export async function importFiles(files: File[]): Promise<void> {
     source: names.join(', '),
     importedAt: new Date().toISOString(),
   };
-  const job = runImport(files, (p) => progress(p.phase, p.done, p.total), saveAs);
+  const sent = { remembered: loadRememberedMappings(), ...choices };
+  const job = runImport(files, (p) => progress(p.phase, p.done, p.total), saveAs, sent);
   const load = startLoad();
   const cancel = () => {
     job.cancel();
@@ -100,10 +119,19 @@ export async function importFiles(files: File[]): Promise<void> {
   progress('reading', 0, files.length);
   try {
     const result = await job.result;
+    const { reading } = result;
+    const events = choices.events ?? {};
+    shownImport = { files, choices, savedId: replaces };
+    if (result.needsMapping) {
+      const table = result.needsMapping;
+      const mapping = suggestMapping(table.header);
+      set({ importStatus: { phase: 'mapping', files: names, table, mapping, events } });
+      return;
+    }
     if (!result.dataset) {
       if (result.saved) void discard(saveAs.id);
       const { errors, warnings } = result;
-      set({ importStatus: { phase: 'failed', files: names, errors, warnings } });
+      set({ importStatus: { phase: 'failed', files: names, errors, warnings, reading, events } });
       return;
     }
     const { dataset, saved } = result;
@@ -121,15 +149,22 @@ export async function importFiles(files: File[]): Promise<void> {
       onProgress: (done) => progress('building', done, 1),
     });
     const name = saved && !('error' in saved) ? saved.name : nameFromTitle(dataset.title);
+    const stored = Boolean(saved && !('error' in saved));
+    if (stored && replaces !== undefined) {
+      forgetDataset(replaces);
+      void discard(replaces);
+    }
+    shownImport = { files, choices, savedId: stored ? saveAs.id : replaces };
+    if (reading && !rememberUsedMapping(reading))
+      set({
+        notice: {
+          kind: 'info',
+          text: 'Your column mapping could not be remembered (this browser’s storage is full or turned off); it was used for this import only.',
+        },
+      });
     const { warnings } = result;
     set({
-      importStatus: {
-        phase: 'done',
-        files: names,
-        name,
-        warnings,
-        saved: Boolean(saved && !('error' in saved)),
-      },
+      importStatus: { phase: 'done', files: names, name, warnings, saved: stored, reading, events },
     });
   } catch (e) {
     set({ importStatus: { phase: 'idle' } });
@@ -167,7 +202,19 @@ export function cancelImport(): void {
 }
 
 export function closeImportStatus(): void {
+  shownImport = null;
   set({ importStatus: { phase: 'idle' } });
+}
+
+/**
+ * Runs the import the panel shows again, with a change of choices (a column
+ * mapping, event options). A successful run replaces the dataset the
+ * earlier run stored; a failed one leaves everything as it was.
+ */
+export async function rerunImport(change: ImportChoices): Promise<void> {
+  if (!shownImport) return;
+  const { files, choices, savedId } = shownImport;
+  await importFiles(files, { ...choices, ...change }, savedId);
 }
 
 /**
@@ -177,9 +224,12 @@ export function closeImportStatus(): void {
 export async function switchDataset(key: string, query?: string): Promise<boolean> {
   if (key === get().datasetKey && !query) return true;
   const load = startLoad();
+  const example = exampleOf(key);
   if (key === SEED_KEY) {
     const seed = loadSeed();
     loadDataset(seed.dataset, SEED_KEY, seed.positions);
+  } else if (example) {
+    if (!(await openExample(example, load.signal))) return false;
   } else {
     const name = get().library.find((d) => d.id === key)?.name ?? 'the dataset';
     const opening = (done: number) => {
@@ -196,6 +246,39 @@ export async function switchDataset(key: string, query?: string): Promise<boolea
   const model = get().model;
   if (view && model) applyView(queryToView(view, model));
   return true;
+}
+
+/**
+ * Fetches a shipped example (its own chunk, validated and laid out at build time) and builds
+ * its model in slices with the "Opening…" bar; a failed fetch is a notice, and what is on
+ * screen stays.
+ */
+async function openExample(example: Example, signal: AbortSignal): Promise<boolean> {
+  const opening = (done: number) => {
+    if (!signal.aborted) set({ opening: { name: example.name, done } });
+  };
+  opening(0);
+  try {
+    const { dataset, positions } = await example.load();
+    if (signal.aborted) return false;
+    opening(0.5);
+    await loadDatasetInSlices(
+      dataset,
+      example.key,
+      { positions },
+      {
+        signal,
+        onProgress: (done) => opening(0.5 + 0.5 * done),
+      },
+    );
+    return true;
+  } catch (e) {
+    if (!signal.aborted)
+      set({ notice: { kind: 'error', text: `Could not open “${example.name}”: ${errorText(e)}` } });
+    return false;
+  } finally {
+    if (!signal.aborted) set({ opening: null });
+  }
 }
 
 /**

@@ -12,7 +12,10 @@
  * is then a hundred reads of a few milliseconds each, never one long task; the
  * import worker writes them. Version 1 kept whole entries in `datasets`; the
  * upgrade moves them into parts (without derived data: it is computed on their
- * next opening and stored then).
+ * next opening and stored then). Version 3 adds `stories`: the stories the user
+ * edited for a dataset, keyed by the dataset's id (the seed's too, which is not
+ * stored here), kept apart so that editing a caption writes a few bytes, not
+ * the dataset's head and its derived arrays.
  */
 import {
   openDB,
@@ -29,7 +32,7 @@ import {
   type DatasetPart,
 } from '../core/datasetParts';
 import type { DerivedData } from '../core/explorer-model';
-import type { Dataset } from '../core/schema';
+import type { Dataset, Story } from '../core/schema';
 import { announceLibraryChange } from './libraryChannel';
 
 export interface LibraryEntry {
@@ -55,6 +58,7 @@ type StoredPart = { id: string; n: number } & DatasetPart;
 interface LibrarySchema extends DBSchema {
   datasets: { key: string; value: LibraryListing };
   parts: { key: [string, number]; value: StoredHead | StoredPart };
+  stories: { key: string; value: { id: string; stories: Story[] } };
 }
 
 /** All parts of dataset `id`. */
@@ -86,13 +90,14 @@ function db(): Promise<IDBPDatabase<LibrarySchema>> {
     return Promise.reject(
       new StorageError('This browser has no IndexedDB, so imported datasets cannot be kept.'),
     );
-  opening ??= openDB<LibrarySchema>(DB_NAME, 2, {
+  opening ??= openDB<LibrarySchema>(DB_NAME, 3, {
     async upgrade(database, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) database.createObjectStore('datasets', { keyPath: 'id' });
       if (oldVersion < 2) {
         database.createObjectStore('parts', { keyPath: ['id', 'n'] });
         await moveWholeEntriesToParts(tx);
       }
+      if (oldVersion < 3) database.createObjectStore('stories', { keyPath: 'id' });
     },
     blocked() {
       // Another tab holds an older version open; ours waits until it closes.
@@ -245,14 +250,36 @@ export async function renameDataset(id: string, name: string): Promise<void> {
 
 export async function deleteDataset(id: string): Promise<void> {
   try {
-    const tx = (await db()).transaction(['datasets', 'parts'], 'readwrite');
+    const tx = (await db()).transaction(['datasets', 'parts', 'stories'], 'readwrite');
     await Promise.all([
       tx.objectStore('datasets').delete(id),
       tx.objectStore('parts').delete(partsOf(id)),
+      tx.objectStore('stories').delete(id),
       tx.done,
     ]);
   } catch (e) {
     throw e instanceof StorageError ? e : explain('delete the dataset', e);
   }
   announceLibraryChange({ kind: 'deleted', id });
+}
+
+/**
+ * The stories kept for a dataset (the seed's key included); undefined when the user never
+ * edited them there, so the dataset's own stories apply.
+ */
+export async function getStories(datasetId: string): Promise<Story[] | undefined> {
+  try {
+    return (await (await db()).get('stories', datasetId))?.stories;
+  } catch (e) {
+    throw e instanceof StorageError ? e : explain('read the stories kept in this browser', e);
+  }
+}
+
+/** Keeps a dataset's stories, replacing what was kept. */
+export async function putStories(datasetId: string, stories: readonly Story[]): Promise<void> {
+  try {
+    await (await db()).put('stories', { id: datasetId, stories: [...stories] });
+  } catch (e) {
+    throw e instanceof StorageError ? e : explain('keep the stories', e);
+  }
 }

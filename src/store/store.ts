@@ -15,9 +15,13 @@ import {
 } from '../core/explorer-model';
 import type { Point } from '../core/layout';
 import { arrangeActors, type LayoutName } from '../core/layouts';
+import type { ColumnMapping } from '../core/io/column-mapping';
+import type { EventImportOptions } from '../core/io/event-options';
+import type { TableSample } from '../core/io/table-sample';
 import type { Problem } from '../core/problems';
-import type { Dataset } from '../core/schema';
+import type { Dataset, Story, StoryCamera } from '../core/schema';
 import type { GraphOverlay } from '../graph/adapter';
+import type { ImportReading } from '../import/importWithChoices';
 import type { LibraryListing } from './library';
 import { loadLayout, loadPositions, savePositions, saveLayout } from './persistence';
 import { runInSlices } from './slices';
@@ -40,8 +44,33 @@ export type ImportStatus =
       done: number;
       total: number;
     }
-  | { phase: 'failed'; files: string[]; errors: Problem[]; warnings: Problem[] }
-  | { phase: 'done'; files: string[]; name: string; warnings: Problem[]; saved: boolean };
+  | {
+      /** A table whose header was not recognised: the user maps its columns (`ui/library/mapping/`). */
+      phase: 'mapping';
+      files: string[];
+      table: TableSample;
+      /** Where the form starts: a suggestion from the header, or the mapping to change. */
+      mapping: ColumnMapping;
+      events: EventImportOptions;
+    }
+  | {
+      phase: 'failed';
+      files: string[];
+      errors: Problem[];
+      warnings: Problem[];
+      /** How the file was read (mapping, event table): what the panel lets the user change. */
+      reading?: ImportReading;
+      events?: EventImportOptions;
+    }
+  | {
+      phase: 'done';
+      files: string[];
+      name: string;
+      warnings: Problem[];
+      saved: boolean;
+      reading?: ImportReading;
+      events?: EventImportOptions;
+    };
 
 export type ImportPhase = 'reading' | 'parsing' | 'laying out' | 'saving' | 'sending' | 'building';
 
@@ -125,6 +154,38 @@ export interface AppState {
   overlay: GraphOverlay | null;
   /** The analysis panel and small multiples: see the analysis block at the end. */
   analysis: AnalysisState;
+  /**
+   * The dataset's stories as edited (`stories.ts`: kept in IndexedDB, and in
+   * `model.dataset.stories` so exports carry them, as `model.positions` holds the positions).
+   */
+  stories: readonly Story[];
+  /** The story panel: open in the side panel, the story being edited, and whether edits are kept. */
+  storyPanel: StoryPanelState;
+  /** The story being presented, or null (see `stories.ts`). */
+  presentation: Presentation | null;
+  /** A camera for the graph to show (a story step's), bumped on each request. */
+  cameraRequest: { camera: StoryCamera; n: number } | null;
+}
+
+export interface StoryPanelState {
+  open: boolean;
+  editing: string | null;
+  /** The last edit: being written to IndexedDB, written, or refused by the browser. */
+  kept: 'idle' | 'saving' | 'saved' | 'failed';
+}
+
+/** Where a presentation stands. */
+export interface Presentation {
+  storyId: string;
+  /** The step shown (0-based). */
+  step: number;
+  /** Auto-advance: each step is held for its reading time, then the time to the next plays. */
+  auto: boolean;
+  /**
+   * What the playback clock is playing: the step's own period, or the time up to step `to`
+   * (shown when the clock reaches it); null while the step is simply shown.
+   */
+  moving: { kind: 'period' } | { kind: 'transition'; to: number } | null;
 }
 
 const initialState: AppState = {
@@ -150,6 +211,10 @@ const initialState: AppState = {
   notice: null,
   overlay: null,
   analysis: initialAnalysis(),
+  stories: [],
+  storyPanel: { open: false, editing: null, kept: 'idle' },
+  presentation: null,
+  cameraRequest: null,
 };
 
 export const useStore = create<AppState>()(() => initialState);
@@ -195,7 +260,7 @@ function showModel(model: ExplorerModel, datasetKey: string): void {
     if (model.positions.has(id)) model.positions.set(id, p);
   forcePositions.set(model, new Map(model.positions));
   // Loading replaces the view; the library, import status and messages carry over.
-  const { speed, library, importStatus, opening, notice } = get();
+  const { speed, library, importStatus, opening, notice, storyPanel } = get();
   set({
     ...initialState,
     speed,
@@ -205,6 +270,9 @@ function showModel(model: ExplorerModel, datasetKey: string): void {
     notice,
     model,
     datasetKey,
+    // The dataset's own stories; those kept in this browser replace them once read (stories.ts).
+    stories: model.dataset.stories ?? [],
+    storyPanel: { ...initialState.storyPanel, open: storyPanel.open },
     day: model.index.end,
     layout: loadLayout(datasetKey) ?? 'force',
   });
@@ -433,6 +501,14 @@ export function applyView(view: ViewState): void {
  */
 const forcePositions = new WeakMap<ExplorerModel, Map<string, Point>>();
 
+/**
+ * The force-directed positions of a model, with the user's drags, whichever layout is on
+ * screen: what a published story carries, so that its pictures are the author's.
+ */
+export function forceDirectedPositions(model: ExplorerModel): ReadonlyMap<string, Point> {
+  return forcePositions.get(model) ?? model.positions;
+}
+
 /** The actor a radial layout centres on: the selected actor, or null (the most connected). */
 export function radialFocus(s: Pick<AppState, 'selection'>): string | null {
   return s.selection?.kind === 'actor' ? s.selection.id : null;
@@ -572,3 +648,8 @@ export function setMultiples(patch: { mode?: MultiplesMode; dates?: string }): v
     multiplesDates: patch.dates ?? multiplesDates,
   });
 }
+
+// ---- stories -------------------------------------------------------------------
+// Editing and presenting stories: the actions live in stories.ts (state above); these two are
+// the ones other parts start from (a link with `story=`, a published page).
+export { leavePresentation, presentStory } from './stories';

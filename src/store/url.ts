@@ -55,7 +55,24 @@ export function viewToQuery(s: AppState): string {
   if (s.view !== 'graph') q.set('view', s.view);
   // The radial layout's centre is the selection (`select`), or the most connected actor.
   if (s.layout !== 'force') q.set('layout', s.layout);
+  // A story being presented: a link opens it in Present mode at the same step (1-based).
+  if (s.presentation) {
+    q.set('story', s.presentation.storyId);
+    q.set('step', String(s.presentation.step + 1));
+  }
   return q.toString();
+}
+
+/**
+ * The story a query asks to present, and the step (0-based; `step=3` is the third, absent is
+ * the first); null when it names none. Whether the dataset has that story is the store's to say.
+ */
+export function queryStory(search: string): { storyId: string; step: number } | null {
+  const q = new URLSearchParams(search);
+  const storyId = q.get('story');
+  if (!storyId) return null;
+  const step = Number(q.get('step') ?? '1');
+  return { storyId, step: Number.isInteger(step) && step >= 1 ? step - 1 : 0 };
 }
 
 /** Reads a query string against a model; absent or unknown values are simply not set. */

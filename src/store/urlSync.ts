@@ -7,8 +7,9 @@
  */
 import { switchDataset } from './datasetActions';
 import { saveLastView } from './persistence';
-import { applyView, useStore } from './store';
-import { queryDataset, queryToView, viewToQuery } from './url';
+import { applyView, leavePresentation, presentStory, useStore } from './store';
+import { storiesReady } from './stories';
+import { queryDataset, queryStory, queryToView, viewToQuery } from './url';
 
 const SETTLE_MS = 400;
 
@@ -34,6 +35,7 @@ export function startUrlSync(): () => void {
       const model = useStore.getState().model;
       if (model) applyView(queryToView(search, model));
     }
+    await presentFromUrl(search);
     clearTimeout(timer); // the store changes above must not push a new entry
     timer = undefined;
   };
@@ -53,7 +55,9 @@ export function startUrlSync(): () => void {
       s.playRange !== prev.playRange ||
       s.timeWindow !== prev.timeWindow ||
       s.layout !== prev.layout ||
-      s.playing !== prev.playing;
+      s.playing !== prev.playing ||
+      s.presentation?.storyId !== prev.presentation?.storyId ||
+      s.presentation?.step !== prev.presentation?.step;
     if (!relevant) return;
     clearTimeout(timer);
     timer = setTimeout(commit, SETTLE_MS);
@@ -65,4 +69,17 @@ export function startUrlSync(): () => void {
     unsubscribe();
     window.removeEventListener('popstate', onPop);
   };
+}
+
+/** Presents the story a URL names (once the stories kept in this browser are read), or leaves one. */
+async function presentFromUrl(search: string): Promise<void> {
+  const wanted = queryStory(search);
+  if (!wanted) {
+    leavePresentation();
+    return;
+  }
+  await storiesReady();
+  const shown = useStore.getState().presentation;
+  if (shown?.storyId !== wanted.storyId || shown.step !== wanted.step)
+    presentStory(wanted.storyId, wanted.step);
 }

@@ -11,16 +11,20 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import { selectSelection, selectView } from '../store/selectors';
-import { setView, useStore } from '../store/store';
+import { leavePresentation, setView, useStore } from '../store/store';
 import { SideTabs } from './analysis/SideTabs';
 import { DetailsPanel } from './details/DetailsPanel';
 import { FirstVisit } from './FirstVisit';
 import { GraphCanvas } from './GraphCanvas';
 import { Legend } from './Legend';
+import { DataAttribution } from './library/DataAttribution';
 import { DropOverlay } from './library/DropOverlay';
 import { ImportPanel } from './library/ImportPanel';
+import { STANDALONE } from '../publish/standaloneBuild';
 import './library/library.css';
 import { SKIP_TARGETS, SkipLinks } from './SkipLinks';
+import { Presentation } from './story/Presentation';
+import { selectPresentation, selectStoryPanelOpen } from './story/selectors';
 import { RelationTable } from './table/RelationTable';
 import { TimeBar } from './timebar/TimeBar';
 import { TitleBar } from './TitleBar';
@@ -44,6 +48,8 @@ export function App() {
   const view = useStore(selectView);
   const selection = useStore(selectSelection);
   const narrow = useAtMost('narrow');
+  const presenting = useStore(selectPresentation) !== null;
+  const storyPanelOpen = useStore(selectStoryPanelOpen);
   // Smaller screens start with panels folded, so the graph gets the room; a phone opened on a
   // link to a selection shows its details at once.
   const [legendOpen, setLegendOpen] = useState(() => !isAtMost('medium'));
@@ -74,9 +80,15 @@ export function App() {
     setDetailsOpen(open);
     if (open && narrow) setLegendOpen(false);
   };
+  // The header's Stories button opens the story tab: the side panel unfolds to show it.
+  const [shownStoryPanel, setShownStoryPanel] = useState(storyPanelOpen);
+  if (shownStoryPanel !== storyPanelOpen) {
+    setShownStoryPanel(storyPanelOpen);
+    if (storyPanelOpen) openDetails(true);
+  }
 
   return (
-    <div className="app">
+    <div className="app" data-presenting={presenting}>
       <SkipLinks />
       <ViewBoundary name="The title bar">
         <TitleBar />
@@ -120,9 +132,13 @@ export function App() {
               </Suspense>
             </ViewBoundary>
           )}
-          <ViewBoundary name="The first-visit prompt">
-            <FirstVisit />
-          </ViewBoundary>
+          <DataAttribution />
+          {/* A published story opens on its story, not on the first-visit prompt. */}
+          {!STANDALONE && (
+            <ViewBoundary name="The first-visit prompt">
+              <FirstVisit />
+            </ViewBoundary>
+          )}
         </main>
         <aside className="panel panel--right" aria-label="Details and analysis">
           <button
@@ -153,18 +169,32 @@ export function App() {
             </ViewBoundary>
           </div>
         </aside>
+        {/* Present mode: the caption beside the graph (below it on a phone); app.css hides the rest. */}
+        {presenting && (
+          <ViewBoundary
+            name="The story"
+            back={{ label: 'Leave the story', action: leavePresentation }}
+          >
+            <Presentation />
+          </ViewBoundary>
+        )}
       </div>
       <footer id={SKIP_TARGETS.timeBar} className="app__footer" tabIndex={-1}>
         <ViewBoundary name="The time bar">
           <TimeBar />
         </ViewBoundary>
       </footer>
-      <ViewBoundary name="The import panel">
-        <ImportPanel />
-      </ViewBoundary>
-      <ViewBoundary name="Dropping files">
-        <DropOverlay />
-      </ViewBoundary>
+      {/* A published story is read-only: nothing to import, no library. */}
+      {!STANDALONE && (
+        <>
+          <ViewBoundary name="The import panel">
+            <ImportPanel />
+          </ViewBoundary>
+          <ViewBoundary name="Dropping files">
+            <DropOverlay />
+          </ViewBoundary>
+        </>
+      )}
     </div>
   );
 }

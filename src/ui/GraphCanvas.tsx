@@ -22,6 +22,7 @@ import {
 } from '../graph/adapter';
 import { selectModel } from '../store/selectors';
 import { rememberPositions, select, useStore, type AppState } from '../store/store';
+import { setCameraReader } from '../store/stories';
 import { GraphTooltip } from './GraphTooltip';
 import { LayoutSelect } from './LayoutSelect';
 import { registerTestHook } from './testHook';
@@ -70,6 +71,8 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
     view.setFilter(filterOf(start));
     view.setSelection(start.selection);
     view.setOverlay(start.overlay);
+    setCameraReader(() => view.extent());
+    if (start.cameraRequest) view.showBox(start.cameraRequest.camera, false);
 
     const unsubscribe = useStore.subscribe((s, prev) => {
       if (s.day !== prev.day || s.timeWindow !== prev.timeWindow) view.setDay(s.day, s.timeWindow);
@@ -84,6 +87,10 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
       if (s.selection !== prev.selection) view.setSelection(s.selection);
       if (s.overlay !== prev.overlay) view.setOverlay(s.overlay);
       if (s.focusRequest !== prev.focusRequest && s.selection) view.focus(s.selection);
+      // A story step's camera. A step that also changes the layout arranges it first (a nested
+      // store update, so already applied), and showBox stops that arrangement's fit.
+      if (s.cameraRequest !== prev.cameraRequest && s.cameraRequest)
+        view.showBox(s.cameraRequest.camera, !reducedMotion);
       // Another layout (or radial focus) was arranged into the model's positions: glide there.
       if (s.arrangement !== prev.arrangement && s.model === model)
         view.setPositions(model.positions, !reducedMotion);
@@ -97,6 +104,7 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
       unsubscribe();
       viewRef.current = null;
       setActiveView(null);
+      setCameraReader(null);
       view.destroy();
     };
   }, [model]);

@@ -7,8 +7,10 @@
 import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { selectModel, selectView } from '../store/selectors';
 import { setView, useStore, type ViewMode } from '../store/store';
+import { openStoryPanel } from '../store/stories';
 import { HeaderMenu } from './HeaderMenu';
 import { DatasetMenu } from './library/DatasetMenu';
+import { STANDALONE } from '../publish/standaloneBuild';
 import { Search } from './Search';
 import { usePointerDownOutside } from './usePointerDownOutside';
 
@@ -58,7 +60,17 @@ export function TitleBar() {
           </div>
         </div>
         <div className="title-bar__more">
-          <DatasetMenu />
+          {/* A published story holds one dataset, read-only: no library to choose from. */}
+          {!STANDALONE && <DatasetMenu />}
+          <button
+            type="button"
+            className="title-bar__export"
+            data-closes-menu
+            title="Narrated steps through the graph: make one, or present one"
+            onClick={openStoryPanel}
+          >
+            Stories
+          </button>
           <button
             type="button"
             className="title-bar__export"

@@ -35,7 +35,12 @@ export interface AllegianceTestHook {
   graphMounted(): boolean;
   /** Who draws the graph: Cytoscape per element, or batched drawing (large graphs). */
   drawing(): 'batched' | 'cytoscape';
-  /** Cytoscape renderer members batched drawing needs but cannot find (empty when all are there). */
+  /** Frames batched drawing has drawn so far (0 when Cytoscape draws). */
+  batchedFrames(): number;
+  /**
+   * Cytoscape internals batched drawing needs that are missing or changed, as "name: problem"
+   * (src/graph/batched/internals.ts); empty when all conform.
+   */
   missingRendererInternals(): string[];
   /** Whether loading the shown model computed its layout and index (false: handed in or stored). */
   computed(): { layout: boolean; index: boolean } | null;
@@ -66,6 +71,7 @@ export function registerTestHook(view: GraphView): () => void {
     },
     graphMounted: () => view.mountedAll(),
     drawing: () => (view.batchedDrawing ? 'batched' : 'cytoscape'),
+    batchedFrames: () => view.batchedFrames(),
     missingRendererInternals: () => view.missingRendererInternals(),
     computed: () => {
       const computed = useStore.getState().model?.computed;

@@ -81,7 +81,7 @@ describe('analysis', () => {
       expected.relations.map((r) => r.id),
     );
     await expect(page.getByTestId('pair-story').textContent()).resolves.toMatch(
-      /Positive 1994 – 2022, then negative since 2022/,
+      /Positive 1994 – 16 April 2022, then negative since 16 April 2022/,
     );
 
     // Evidence on click: the hostility bar shows its quotes.

@@ -1,7 +1,8 @@
 /**
  * The details panel: clicking an actor or a relation on the canvas shows who
  * and what it is, its relations at the date and the verbatim evidence;
- * links inside the panel navigate, and an event moves time to its date.
+ * links inside the panel navigate, an event moves time to its date, and a
+ * relation or an event says what it rests on (the article or history).
  * Expectations come from graph-data/seed.json through the core.
  */
 import { readFileSync } from 'node:fs';
@@ -150,6 +151,43 @@ describe('details panel', () => {
     const childElements = await quotes.evaluateAll((qs) => qs.map((q) => q.children.length));
     expect(childElements.every((n) => n === 0)).toBe(true);
     await page.close();
+  });
+
+  it('shows at a glance what a relation and an event rest on, on a phone too', async () => {
+    const PHONE = { width: 390, height: 844 };
+    const relation = seed.relations.find((r) => r.basis === 'quote' && r.dateBasis === 'history')!;
+    const source = seed.sources.find((s) => s.id === relation.evidence[0]!.source)!;
+    const page = await openApp(browser, `/?select=relation:${relation.id}`, PHONE);
+    const basis = page.getByTestId('basis');
+    await basis.waitFor();
+    expect(await basis.textContent()).toBe(`Source quoted from ${source.title}`);
+    expect(await page.getByTestId('date-basis').textContent()).toBe(
+      `History ${relation.reference}`,
+    );
+    // Labelled terms, and badges told apart by their word and border, not by colour alone.
+    await expect(panel(page).locator('dt').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['Basis', 'Dates']),
+    );
+    const badges = panel(page).locator('.details__basis');
+    const looks = await badges.evaluateAll((els) =>
+      els.map((el) => [el.textContent, getComputedStyle(el).borderTopStyle]),
+    );
+    expect(looks).toEqual([
+      ['Source', 'solid'],
+      ['History', 'dashed'],
+    ]);
+    for (const box of await Promise.all((await badges.all()).map((b) => b.boundingBox())))
+      expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+    await page.close();
+
+    const event = seed.events.find((e) => e.basis === 'history' && e.evidence.length === 0)!;
+    const eventPage = await openApp(browser, `/?select=event:${event.id}`, PHONE);
+    const eventBasis = eventPage.getByTestId('basis');
+    await eventBasis.waitFor();
+    expect(await eventBasis.textContent()).toBe(`History ${event.reference}`);
+    // Dates that rest on what the claim rests on get no second line.
+    expect(await eventPage.getByTestId('date-basis').count()).toBe(0);
+    await eventPage.close();
   });
 
   it('selects a counterpart clicked in the panel, and focus follows to its heading', async () => {

@@ -172,6 +172,36 @@ describe('import', () => {
     await page.close();
   });
 
+  it('imports a raw GDELT export with no format named; a bad one is refused precisely and changes nothing', async () => {
+    const page = await openApp(browser);
+    const gdelt = readFileSync('tests/fixtures/gdelt/20240921.small.export.CSV');
+    // A bad copy: one Goldstein cell that is not a number (row 3).
+    const rows = gdelt.toString('utf8').split('\n');
+    rows[2] = rows[2]!.replace('\t1.0\t3\t1\t3\t', '\tstrong\t3\t1\t3\t');
+    await pick(page, {
+      name: 'bad.export.CSV',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(rows.join('\n')),
+    });
+    const panel = page.getByRole('region', { name: 'Import' });
+    await expect(panel.getByRole('heading').textContent()).resolves.toBe(
+      'Could not import bad.export.CSV: 1 error',
+    );
+    await expect(panel.getByRole('list', { name: 'Errors' }).textContent()).resolves.toContain(
+      'bad.export.CSV:3:107 row 3, column "GoldsteinScale": "strong" is not a number (Goldstein scores run from -10 to +10)',
+    );
+    expect(await page.locator('h1').textContent()).toMatch(/^Pakistan/);
+
+    await pick(page, { name: '20240921.small.export.CSV', mimeType: 'text/csv', buffer: gdelt });
+    await page.waitForFunction(
+      () => document.querySelector('h1')?.textContent === '20240921.small.export',
+    );
+    await expect(page.getByRole('combobox', { name: 'Dataset' }).textContent()).resolves.toContain(
+      '20240921.small.export',
+    );
+    await page.close();
+  });
+
   it('shows the expected error for a sample of the bad-file corpus', async () => {
     const page = await openApp(browser);
     const sample = [

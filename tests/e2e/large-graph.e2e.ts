@@ -61,6 +61,28 @@ function tinted(shot: Shot, color: RGB): number {
   return n;
 }
 
+/**
+ * Live actors that no other actor overlaps (a dense layout can put two on top of each other):
+ * at one of those, the pixel and the click are that actor's.
+ */
+async function actorsStandingClear(page: Page): Promise<string[]> {
+  const live = await page.evaluate(() => window.__allegiance!.liveActors());
+  const drawn = await page.evaluate(() => window.__allegiance!.drawnActors());
+  const at = await page.evaluate(
+    (ids) => ids.map((id) => window.__allegiance!.modelPosition(id)!),
+    drawn,
+  );
+  const position = new Map(drawn.map((id, i) => [id, at[i]!]));
+  // Node diameter 30 plus borders and a margin, in graph units.
+  const clear = (id: string) =>
+    drawn.every((other) => {
+      if (other === id) return true;
+      const [p, q] = [position.get(id)!, position.get(other)!];
+      return Math.hypot(p.x - q.x, p.y - q.y) >= 40;
+    });
+  return live.filter(clear);
+}
+
 describe('a large graph, drawn in batches', () => {
   let browser: Browser;
   let page: Page;
@@ -92,7 +114,8 @@ describe('a large graph, drawn in batches', () => {
       'Cytoscape renderer members missing (see src/graph/batched/internals.ts)',
     ).toEqual([]);
     expect(await page.evaluate(() => window.__allegiance!.drawing())).toBe('batched');
-    const live = await page.evaluate(() => window.__allegiance!.liveActors());
+    expect(await page.evaluate(() => window.__allegiance!.batchedFrames())).toBeGreaterThan(0);
+    const live = await actorsStandingClear(page);
     expect(live.length).toBeGreaterThan(20);
     const shot = await graphShot(page);
     const types = new Map(dataset.actors.map((a) => [a.id, a.type]));
@@ -102,9 +125,11 @@ describe('a large graph, drawn in batches', () => {
       const expected = rgb(BUILTIN_ACTOR_TYPES.find((t) => t.id === types.get(id))!.color);
       // Labels are drawn over all nodes: a centre may sit under another actor's label,
       // whose background is white at 80% opacity.
-      expect(coverage(pixel(shot, p.x, p.y), expected), `${id} at ${p.x},${p.y}`).toBeGreaterThan(
-        0.15,
+      // Another actor's label text may cross the centre itself: the best pixel within 2 px.
+      const near = [-2, -1, 0, 1, 2].flatMap((dx) =>
+        [-2, -1, 0, 1, 2].map((dy) => coverage(pixel(shot, p.x + dx, p.y + dy), expected)),
       );
+      expect(Math.max(...near), `${id} at ${p.x},${p.y}`).toBeGreaterThan(0.15);
     }
   });
 
@@ -127,6 +152,7 @@ describe('a large graph, drawn in batches', () => {
     const relations = () => page.evaluate(() => window.__allegiance!.drawnRelations());
     const before = await relations();
     const shotBefore = await graphShot(page);
+    const framesBefore = await page.evaluate(() => window.__allegiance!.batchedFrames());
     const slider = page.getByRole('slider', { name: 'Date' });
     await slider.focus();
     // An imported dataset opens at its last day: a year back.
@@ -135,6 +161,9 @@ describe('a large graph, drawn in batches', () => {
       (n) => window.__allegiance!.drawnRelations().join() !== n,
       before.join(),
     );
+    // The new date is drawn by batched drawing, not by Cytoscape after a fall-back.
+    await page.waitForFunction((n) => window.__allegiance!.batchedFrames() > n, framesBefore);
+    expect(await page.evaluate(() => window.__allegiance!.drawing())).toBe('batched');
     const after = await relations();
     const shotAfter = await graphShot(page);
     let changed = 0;
@@ -151,7 +180,7 @@ describe('a large graph, drawn in batches', () => {
   });
 
   it('still hands clicks on actors to the app', async () => {
-    const id = (await page.evaluate(() => window.__allegiance!.liveActors()))[0]!;
+    const id = (await actorsStandingClear(page))[0]!;
     const p = (await page.evaluate((a) => window.__allegiance!.clientPosition('actor', a), id))!;
     await page.mouse.click(p.x, p.y);
     const label = dataset.actors.find((a) => a.id === id)!.label;
@@ -194,11 +223,11 @@ describe('a large graph, drawn in batches', () => {
     const labelOf = (kind: string) => BUILTIN_RELATION_KINDS.find((k) => k.id === kind)!.label;
 
     /**
-     * With only `kind` shown, how often the colour along the middle of its lines switches on
-     * and off, per 100 px: a dashed line switches every few pixels, a solid one only where a
-     * node or label covers it.
+     * With only `kind` shown, how often the colour along the middle of each of its lines
+     * switches on and off, per 100 px, ascending: a dashed line switches every few pixels, a
+     * solid one only where a node or label covers it (two switches per crossing).
      */
-    async function switchesPer100px(kind: string): Promise<number> {
+    async function switchesPer100px(kind: string): Promise<number[]> {
       for (const k of kinds)
         if (k !== kind)
           await page.getByRole('button', { name: new RegExp(`^${labelOf(k)}$`) }).click();
@@ -232,17 +261,21 @@ describe('a large graph, drawn in batches', () => {
       }
       await page.getByRole('button', { name: 'Show everything' }).click();
       expect(rates.length, `${kind}: lines in view`).toBeGreaterThanOrEqual(3);
-      return rates.sort((x, y) => x - y)[Math.floor(rates.length / 2)]!;
+      return rates.sort((x, y) => x - y);
     }
 
     // Cytoscape draws a scaled snapshot of the zoomed-out view (thin solid lines) while the
     // wheel turns, and the graph itself a moment after it stops: wait for that drawing.
+    const median = (rates: number[]) => rates[Math.floor(rates.length / 2)]!;
     let dashed = 0;
     await expect
-      .poll(async () => (dashed = await switchesPer100px('hostility')), { timeout: 20_000 })
+      .poll(async () => (dashed = median(await switchesPer100px('hostility'))), {
+        timeout: 20_000,
+      })
       .toBeGreaterThan(10);
-    const solid = await switchesPer100px('alliance');
-    // Dashes of 6 and gaps of 3 graph units at 1.2 px a unit: about 18 switches per 100 px.
+    // Dashes of 6 and gaps of 3 graph units at 1.2 px a unit: about 18 switches per 100 px. The
+    // alliance line least crossed by other actors and labels shows no such pattern.
+    const solid = (await switchesPer100px('alliance'))[0]!;
     expect(solid).toBeLessThan(dashed / 3);
   });
 });

@@ -30,19 +30,19 @@ async function importJson(page: Page, name: string, content: object) {
 
 const menu = (page: Page) => page.getByRole('combobox', { name: 'Dataset' });
 
-/** The labels of the dataset menu's options, in order. */
-const options = (page: Page) =>
+/** The labels of the dataset menu's library entries (not the seed, nor a shipped example), in order. */
+const libraryOptions = (page: Page) =>
   menu(page)
-    .locator('option')
+    .locator('option:not([value="seed"]):not([value^="example:"])')
     .evaluateAll((os) => os.map((o) => o.textContent ?? ''));
 
-/** Waits until the dataset menu's options (after the seed) are exactly `labels`. */
+/** Waits until the dataset menu's library entries are exactly `labels`. */
 async function waitForLibrary(page: Page, labels: string[]) {
   await page.waitForFunction((expected) => {
     const select = document.querySelector('select[aria-label="Dataset"]');
-    const shown = [...(select?.querySelectorAll('option') ?? [])]
-      .slice(1)
-      .map((o) => o.textContent);
+    const shown = [
+      ...(select?.querySelectorAll('option:not([value="seed"]):not([value^="example:"])') ?? []),
+    ].map((o) => o.textContent);
     return JSON.stringify(shown) === JSON.stringify(expected);
   }, labels);
 }
@@ -99,7 +99,7 @@ describe('the library in several tabs', () => {
     await a.waitForFunction(() => !document.querySelector('input[aria-label="New name"]'));
     await b.waitForFunction(() => !document.querySelector('input[aria-label="New name"]'));
     const settled = async () => {
-      const [inA, inB] = [(await options(a)).slice(1), (await options(b)).slice(1)];
+      const [inA, inB] = [await libraryOptions(a), await libraryOptions(b)];
       return inA.length === 1 && inA[0] === inB[0] ? inA[0] : null;
     };
     await expect.poll(settled).toMatch(/^Name from [AB] \(/);
@@ -112,12 +112,12 @@ describe('the library in several tabs', () => {
     await b.evaluate(
       () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
     );
-    expect((await options(a)).slice(1)).toEqual([agreed]);
-    expect((await options(b)).slice(1)).toEqual([agreed]);
+    expect(await libraryOptions(a)).toEqual([agreed]);
+    expect(await libraryOptions(b)).toEqual([agreed]);
   });
 
   it('keeps a dataset deleted in another tab on screen, with a notice, and updates the lists', async () => {
-    const first = (await options(b))[1]!; // the name the renames agreed on
+    const first = (await libraryOptions(b))[0]!; // the name the renames agreed on
     const firstName = first.replace(/ \(2 actors, 1 relations\)$/, '');
     await importJson(a, 'second.json', dataset('Second'));
     await waitForLibrary(b, [first, label('Second')]);
@@ -175,7 +175,7 @@ describe('the library in several tabs', () => {
       'A dataset name can have at most 200 characters; this one has 5,000.',
     );
     await expect(input.inputValue()).resolves.toHaveLength(5000); // still open, to correct it
-    expect((await options(a)).slice(1)).toEqual([label(name)]);
-    expect((await options(b)).slice(1)).toEqual([label(name)]);
+    expect(await libraryOptions(a)).toEqual([label(name)]);
+    expect(await libraryOptions(b)).toEqual([label(name)]);
   });
 });

@@ -30,17 +30,6 @@ const SIZES = [
 const DATES = ['2025-06', '1998', '2010', '2021-09'];
 const RADIUS = tokens.size.node / 2;
 
-/**
- * Lines over an actor the layout nudge (core/layout.ts) could not clear: each coalition star is
- * tied to both ends of the line it sits on, in the crowded middle of the picture, and no spot
- * within two clearances is free of other lines and actors. None at 2025, the default view.
- */
-const UNAVOIDABLE = new Set([
-  'r-isi-taliban-support over regional-strategic-partners',
-  'r-pak-usa-cooperation over strategic-economic-partners',
-  'r-usa-taliban-hostility over international-players',
-]);
-
 type Box = { x1: number; y1: number; x2: number; y2: number };
 
 interface Picture {
@@ -126,8 +115,9 @@ describe('the picture reads at a glance', () => {
             if (closest < RADIUS * pic.zoom) through.push(`${r.id} over ${a.id}`);
           }
         }
-        expect(through.filter((t) => !UNAVOIDABLE.has(t))).toEqual([]);
-        if (date === '2025-06') expect(through).toEqual([]);
+        // None at any date: the layout keeps every line clear at every date
+        // (core/lineClearance.ts; src/core/layout.test.ts checks every date, not only these).
+        expect(through).toEqual([]);
 
         // Labels: none on another actor's symbol, none on another label.
         const labelled = pic.actors.filter((a) => a.label);
@@ -152,17 +142,15 @@ describe('the picture reads at a glance', () => {
   it('labels have a halo: next to a glyph over a line, the pixels are the halo colour', async () => {
     const page = await openApp(browser, '/?date=2025-06', SIZES[0]);
     const pic = await picture(page);
-    // A label a relation's line crosses, away from the label's own actor.
-    let found: { box: Box; line: Point[] } | null = null;
+    // Labels relations' lines cross, away from the label's own actor.
+    const crossings: { box: Box; line: Point[] }[] = [];
     for (const r of pic.relations)
       for (const a of pic.actors) {
         const { source, target } = ends.get(r.id)!;
         if (!a.label || a.id === source || a.id === target) continue;
-        const crossing = r.line.filter((p) => inside(p, a.label!));
-        if (crossing.length > 0 && !found) found = { box: a.label, line: r.line };
+        if (r.line.some((p) => inside(p, a.label!))) crossings.push({ box: a.label, line: r.line });
       }
-    expect(found, 'a line crosses some label at 2025').not.toBeNull();
-    const { box, line } = found!;
+    expect(crossings.length, 'a line crosses some label at 2025').toBeGreaterThan(0);
     const graph = page.getByTestId('graph');
     const origin = (await graph.boundingBox())!;
     const png = PNG.sync.read(await graph.screenshot());
@@ -171,26 +159,34 @@ describe('the picture reads at a glance', () => {
       return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!] as const;
     };
     const lum = ([r, g, b]: readonly number[]) => 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-    const nearLine = (x: number, y: number) => line.some((p) => distance(p, { x, y }) < 8);
-    // Glyph pixels near the line; each of their neighbours is glyph or halo, never the line.
-    let glyphs = 0;
-    let besideLine = 0;
-    for (let y = Math.ceil(box.y1) + 1; y < box.y2 - 1; y++)
-      for (let x = Math.ceil(box.x1) + 1; x < box.x2 - 1; x++) {
-        if (!nearLine(x, y) || lum(px(x, y)) > 90) continue;
-        glyphs++;
-        for (const [dx, dy] of [
-          [1, 0],
-          [-1, 0],
-          [0, 1],
-          [0, -1],
-        ] as const) {
-          const [r, g, b] = px(x + dx, y + dy);
-          const grey = Math.max(r, g, b) - Math.min(r, g, b) < 24;
-          // Antialiased glyph edges blend ink into the white halo: grey. A line is coloured.
-          if (!grey) besideLine++;
+    /** Glyph pixels near the line in the label's box, and how many of their neighbours are not grey. */
+    const inkOver = ({ box, line }: { box: Box; line: Point[] }) => {
+      const nearLine = (x: number, y: number) => line.some((p) => distance(p, { x, y }) < 8);
+      let glyphs = 0;
+      let besideLine = 0;
+      for (let y = Math.ceil(box.y1) + 1; y < box.y2 - 1; y++)
+        for (let x = Math.ceil(box.x1) + 1; x < box.x2 - 1; x++) {
+          if (!nearLine(x, y) || lum(px(x, y)) > 90) continue;
+          glyphs++;
+          for (const [dx, dy] of [
+            [1, 0],
+            [-1, 0],
+            [0, 1],
+            [0, -1],
+          ] as const) {
+            const [r, g, b] = px(x + dx, y + dy);
+            const grey = Math.max(r, g, b) - Math.min(r, g, b) < 24;
+            // Antialiased glyph edges blend ink into the white halo: grey. A line is coloured.
+            if (!grey) besideLine++;
+          }
         }
-      }
+      return { glyphs, besideLine };
+    };
+    // Where a line runs through the most glyphs (one that only grazes a label's corner shows
+    // nothing): each of their neighbours is glyph or halo, never the line.
+    const { glyphs, besideLine } = crossings
+      .map(inkOver)
+      .reduce((most, ink) => (ink.glyphs > most.glyphs ? ink : most));
     expect(glyphs).toBeGreaterThan(5);
     expect(besideLine / (glyphs * 4)).toBeLessThan(0.02);
     await page.close();

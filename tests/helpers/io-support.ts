@@ -84,6 +84,22 @@ const evidenceArb = fc.record({
   note: optionalText,
 });
 
+/**
+ * A relation's basis, in each valid shape: none, its quotes, history with a
+ * reference, or quotes for the claim and history for the dates. `quote` is
+ * dropped below when the relation quotes nothing (validation refuses it).
+ */
+const basisArb: fc.Arbitrary<Pick<Relation, 'basis' | 'dateBasis' | 'reference'>> = fc.oneof(
+  fc.constant({}),
+  fc.constant({ basis: 'quote' as const }),
+  fc.record({ basis: fc.constant('history' as const), reference: textArb.filter((t) => t !== '') }),
+  fc.record({
+    basis: fc.constant('quote' as const),
+    dateBasis: fc.constant('history' as const),
+    reference: textArb.filter((t) => t !== ''),
+  }),
+);
+
 /** Drops undefined properties, as a parsed dataset has none. */
 function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -131,6 +147,7 @@ export const richDatasetArb: fc.Arbitrary<Dataset> = datasetArb.chain((d) => {
             label: optionalText,
             note: optionalText,
             evidence: fc.array(evidenceArb, { maxLength: 3 }),
+            basis: basisArb,
           }),
         ),
       ),
@@ -165,6 +182,7 @@ export const richDatasetArb: fc.Arbitrary<Dataset> = datasetArb.chain((d) => {
         }),
         relations: d.relations.map((r, i): Relation => {
           const x = relations[i]!;
+          const quotesNothing = x.evidence.length === 0 && x.basis.basis === 'quote';
           return compact({
             id: i % 3 === 0 ? `=${r.id}, "${i}"` : r.id,
             source: actorId(r.source),
@@ -175,6 +193,7 @@ export const richDatasetArb: fc.Arbitrary<Dataset> = datasetArb.chain((d) => {
             until: r.until,
             strength: x.strength,
             label: x.label,
+            ...(quotesNothing ? {} : x.basis),
             evidence: x.evidence.map((e) => compact(e)),
             note: x.note,
           });
@@ -187,8 +206,8 @@ export const richDatasetArb: fc.Arbitrary<Dataset> = datasetArb.chain((d) => {
  * What a CSV or GEXF round trip keeps: actors and relations with ids,
  * labels, types, aliases (trimmed, empty ones dropped), parents, dates at
  * their precision, descriptions and notes (empty text = none), kinds with
- * their polarity, each relation's actual direction, strength, label and
- * evidence (source id, quote, note). Title, description, period, events and
+ * their polarity, each relation's actual direction, strength, label, basis
+ * (basis, dateBasis, reference) and evidence (source id, quote, note). Title, description, period, events and
  * the details of sources, actor types and kinds are not kept. With
  * `xml`, characters XML cannot hold read as U+FFFD.
  */
@@ -224,6 +243,9 @@ export function roundTripView(d: Dataset, { xml = false }: { xml?: boolean } = {
         until: r.until,
         strength: r.strength,
         label: text(r.label),
+        basis: r.basis,
+        dateBasis: r.dateBasis,
+        reference: text(r.reference),
         evidence: r.evidence.map((e) =>
           compact({ source: text(e.source), quote: text(e.quote), note: text(e.note) }),
         ),

@@ -23,7 +23,10 @@ const IMPORTS = [
 
 describe('examples', () => {
   it('covers every example file', () => {
-    const files = readdirSync(DIR).filter((f) => f !== 'README.md');
+    // Folders hold the shipped examples, each with its own test (ucdp-example.test.ts).
+    const files = readdirSync(DIR, { withFileTypes: true })
+      .filter((f) => f.isFile() && f.name !== 'README.md')
+      .map((f) => f.name);
     expect(files.sort()).toEqual(IMPORTS.flat().sort());
   });
 
@@ -57,7 +60,7 @@ describe('examples', () => {
 
   it('events.csv is detected as an event table and aggregated by the given options', () => {
     const file = text('events.csv');
-    expect(detectFormat(file.name, file.text)).toBe('events');
+    expect(detectFormat(file.name, file.text).format).toBe('events');
     const d = importTexts([file]).dataset!;
     const pair = (a: string, b: string) =>
       d.relations
@@ -79,7 +82,7 @@ describe('examples', () => {
   it('refuses an event table together with another file', () => {
     const r = importTexts([text('events.csv'), text('actors.csv')]);
     expect(r.errors.map((e) => e.message)).toEqual([
-      'an event table is imported on its own (its actors come from its actor columns); import it without other files',
+      'events.csv is an event table (CSV with actors and a Goldstein, QuadClass or CAMEO column), a dataset on its own; import it without other files (only a relations CSV takes an actors CSV)',
     ]);
   });
 });

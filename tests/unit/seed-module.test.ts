@@ -14,8 +14,9 @@ const text = readFileSync('graph-data/seed.json', 'utf8');
 const validated = validateDataset(JSON.parse(text), 'graph-data/seed.json').dataset!;
 
 describe('the bundled seed', () => {
-  it('is the validated seed.json (defaults filled in)', () => {
+  it('is the validated seed.json, its story included (defaults filled in)', () => {
     expect(loadSeed().dataset).toEqual(validated);
+    expect(loadSeed().dataset.stories?.map((s) => s.id)).toContain('taliban-policy-backfired');
   });
 
   it('comes with computeLayout(seed) as its positions', () => {
@@ -35,6 +36,16 @@ describe('the bundled seed', () => {
     bad.relations[1]!.until = 'soon';
     expect(() => prepareSeed(JSON.stringify(bad))).toThrowError(
       /seed dataset is invalid:\n.*relations\[0\]\.until.*\n.*relations\[1\]\.until/,
+    );
+  });
+
+  it('fails the build, naming story and step, when a seed story refers to what the seed lacks', () => {
+    const seed = JSON.parse(text) as {
+      stories: { steps: { selection?: { kind: string; id: string } }[] }[];
+    };
+    seed.stories[0]!.steps[2]!.selection = { kind: 'relation', id: 'r-renamed' };
+    expect(() => prepareSeed(JSON.stringify(seed))).toThrowError(
+      /seed's stories .*\n.*stories\[0\]\.steps\[2\]\.selection\.id: story "taliban-policy-backfired", step 3: selects relation "r-renamed", which does not exist/,
     );
   });
 });

@@ -20,7 +20,7 @@ describe('compareDates on the seed', () => {
       after: { sign: -1, status: 'negative' },
     });
     expect(flip!.left.map((c) => [c.relation.id, c.event, c.date])).toEqual([
-      ['r-pak-taliban-support', 'end', '2022'],
+      ['r-pak-taliban-sanctuary', 'end', '2021-08-15'],
     ]);
     expect(flip!.entered.map((c) => c.relation.id)).toEqual([
       'r-pak-taliban-tension',
@@ -35,7 +35,7 @@ describe('compareDates on the seed', () => {
     const rest = cmp.changes.filter((c) => c.type !== 'flip');
     const days = rest.map((c) => c.day);
     expect(days).toEqual([...days].sort((x, y) => x - y));
-    expect(rest.map((c) => c.relation.id)).not.toContain('r-pak-taliban-support');
+    expect(rest.map((c) => c.relation.id)).not.toContain('r-pak-taliban-sanctuary');
     expect(cmp.entered.map((c) => c.relation.id)).toContain('r-taliban-ttp-support');
     expect(cmp.left.map((c) => c.relation.id)).toContain('r-usa-taliban-hostility');
   });
@@ -49,7 +49,7 @@ describe('compareDates on the seed', () => {
   it('reports actors entering and leaving their lifetime', () => {
     const c = compareDates(seed, toDay('1985'), toDay('1994-06'));
     expect(c.actors.map((a) => [a.actor, a.type, a.event, a.date])).toEqual([
-      ['ussr', 'left', 'end', '1991-12-26'],
+      ['ussr', 'left', 'end', '1991-12-27'],
       ['afghan-taliban', 'entered', 'start', '1994'],
     ]);
   });

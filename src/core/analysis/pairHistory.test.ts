@@ -12,19 +12,21 @@ import type { Dataset } from '../schema';
 const seed = seedModel();
 
 describe('pairHistory on the seed', () => {
-  it('shows Pakistan supporting the Taliban, then tension and hostility', () => {
+  it('shows Pakistan supporting the Taliban in three phases, then tension and hostility', () => {
     const h = pairHistory(seed, 'pakistan', 'afghan-taliban');
     expect(h.relations.map((r) => [r.kind, r.from, r.until, r.direction])).toEqual([
-      ['support', '1994', '2022', 'a-to-b'],
-      ['tension', '2022', undefined, 'undirected'],
-      ['hostility', '2022-12', undefined, 'undirected'],
+      ['support', '1994', '2001-09-19', 'a-to-b'],
+      ['support', '2001-09-19', '2021-08-15', 'a-to-b'],
+      ['support', '2021-08-15', '2022-04-16', 'a-to-b'],
+      ['tension', '2022-04-16', undefined, 'undirected'],
+      ['hostility', '2022-12-11', undefined, 'undirected'],
     ]);
     expect(h.relations[0]!.evidence.length).toBeGreaterThan(0);
     expect(h.relations[0]!.startDay).toBe(toDay('1994'));
-    expect(h.relations[1]!.endDay).toBe(Infinity);
+    expect(h.relations[3]!.endDay).toBe(Infinity);
     expect(h.segments.map((s) => [s.status, s.from, s.until])).toEqual([
-      ['positive', '1994', '2022'],
-      ['negative', '2022', undefined],
+      ['positive', '1994', '2022-04-16'],
+      ['negative', '2022-04-16', undefined],
     ]);
     expect(h.segments[1]!.relations).toEqual(['r-pak-taliban-tension', 'r-pak-taliban-hostility']);
   });

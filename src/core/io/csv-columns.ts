@@ -34,8 +34,14 @@ export const RELATION_COLUMNS = {
   until: ['until', 'end', 'to', 'end_date', 'until_date'],
   strength: ['strength'],
   label: ['label'],
+  basis: ['basis'],
+  dateBasis: ['date_basis', 'dates_basis'],
+  reference: ['reference', 'history_reference'],
   note: ['note', 'notes', 'comment'],
 } as const;
+
+/** Written only when some relation states a basis, so other exports keep their columns. */
+export const BASIS_COLUMNS: readonly RelationField[] = ['basis', 'dateBasis', 'reference'];
 
 export type ActorField = keyof typeof ACTOR_COLUMNS;
 export type RelationField = keyof typeof RELATION_COLUMNS;

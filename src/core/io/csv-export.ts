@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../schema';
 import { resolveVocabulary } from '../vocabulary';
-import { ACTOR_COLUMNS, RELATION_COLUMNS } from './csv-columns';
+import { ACTOR_COLUMNS, BASIS_COLUMNS, RELATION_COLUMNS } from './csv-columns';
 import { guardCell, writeCsv } from './csv';
 import { maxEvidence } from './evidence';
 import { evidenceName } from './names';
@@ -44,7 +44,8 @@ export function exportActorsCsv(dataset: Dataset, options: CsvExportOptions = {}
 /**
  * The relations table: id, source, target, kind, polarity (of the kind),
  * directed (the relation's actual direction, `true`/`false`), from, until,
- * strength, label, quote, evidence_source, evidence_note, note, then
+ * strength, label, then basis, date_basis, reference when some relation
+ * states a basis, then quote, evidence_source, evidence_note, note, then
  * quote_2, evidence_source_2, evidence_note_2… for as many evidence items as
  * the relation with the most has. One row per relation.
  */
@@ -56,7 +57,11 @@ export function exportRelationsCsv(dataset: Dataset, options: CsvExportOptions =
     evidenceName('source', g),
     evidenceName('note', g),
   ];
-  const head = header(RELATION_COLUMNS);
+  const withBasis = dataset.relations.some(
+    (r) => r.basis !== undefined || r.dateBasis !== undefined || r.reference !== undefined,
+  );
+  const basisHeaders: readonly string[] = BASIS_COLUMNS.map((field) => RELATION_COLUMNS[field][0]);
+  const head = header(RELATION_COLUMNS).filter((name) => withBasis || !basisHeaders.includes(name));
   const noteAt = head.indexOf('note');
   const columns = [
     ...head.slice(0, noteAt),
@@ -83,6 +88,7 @@ export function exportRelationsCsv(dataset: Dataset, options: CsvExportOptions =
       r.until ?? '',
       r.strength === undefined ? '' : String(r.strength), // a number: never guarded
       text(r.label),
+      ...(withBasis ? [r.basis ?? '', r.dateBasis ?? '', text(r.reference)] : []),
       ...evidence(0),
       text(r.note),
       ...Array.from({ length: groups - 1 }, (_, i) => evidence(i + 1)).flat(),

@@ -262,3 +262,28 @@ describe('importCsv', () => {
     });
   });
 });
+
+describe('importCsv: basis', () => {
+  it('reads basis, date_basis and reference, and locates a bad basis at its cell', () => {
+    const ok = importCsv({
+      relations: rel(
+        'source,target,kind,basis,date basis,reference,quote\na,b,support,quote,history,"Treaty, 2020",they met\n',
+      ),
+    });
+    expect(ok.errors).toEqual([]);
+    expect(ok.dataset!.relations[0]).toMatchObject({
+      basis: 'quote',
+      dateBasis: 'history',
+      reference: 'Treaty, 2020',
+    });
+
+    const bad = importCsv({ relations: rel('source,target,kind,basis\na,b,support,article\n') });
+    expect(bad.dataset).toBeUndefined();
+    expect(bad.errors).toEqual([
+      expect.objectContaining({
+        path: 'row 2, column "basis"',
+        message: 'must be one of "quote", "history"',
+      }),
+    ]);
+  });
+});

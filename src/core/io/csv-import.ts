@@ -182,7 +182,15 @@ function resolveRelations(drafts: readonly RelationDraft[], log: ProblemLog) {
       d.directed !== resolution.directedOf(kind)
     )
       r.directed = d.directed;
-    const optional = { from: d.from, until: d.until, strength: d.strength, label: d.label };
+    const optional = {
+      from: d.from,
+      until: d.until,
+      strength: d.strength,
+      label: d.label,
+      basis: d.basis,
+      dateBasis: d.dateBasis,
+      reference: d.reference,
+    };
     for (const [k, v] of Object.entries(optional))
       if (v !== undefined) Object.assign(r, { [k]: v });
     r.evidence = d.evidence;

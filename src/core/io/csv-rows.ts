@@ -25,6 +25,10 @@ export interface RelationDraft {
   until?: string;
   strength?: number;
   label?: string;
+  /** As written: validation reports a value that is not a basis, at its cell. */
+  basis?: string;
+  dateBasis?: string;
+  reference?: string;
   evidence: Evidence[];
   note?: string;
   row: Row<RelationField>;
@@ -119,6 +123,9 @@ const RELATION_FIELDS: readonly RelationField[] = [
   'until',
   'strength',
   'label',
+  'basis',
+  'dateBasis',
+  'reference',
   'note',
 ];
 
@@ -177,6 +184,9 @@ export function readRelationRows(
       until: date(row, 'until', log),
       strength,
       label: row.text('label'),
+      basis: row.word('basis'),
+      dateBasis: row.word('dateBasis'),
+      reference: row.text('reference'),
       evidence,
       note: row.text('note'),
       row,

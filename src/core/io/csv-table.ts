@@ -23,7 +23,26 @@ export class FieldTable<F extends string> {
     readonly table: CsvTable,
     readonly columns: ReadonlyMap<F, ColumnRef>,
     readonly evidence: ReadonlyMap<number, EvidenceColumns>,
+    /** Cell texts that mean "no value" (ICEWS writes `NA`); empty cells always do. */
+    readonly missing: ReadonlySet<string> = new Set(),
   ) {}
+
+  /**
+   * A table whose columns are known by position rather than by a header
+   * (GDELT's raw exports have none): `columns` names each field's column.
+   */
+  static positional<F extends string>(
+    file: string,
+    table: CsvTable,
+    columns: ReadonlyMap<F, ColumnRef>,
+  ): FieldTable<F> {
+    return new FieldTable(file, table, columns, new Map());
+  }
+
+  /** The same table, reading the given cell texts (trimmed) as empty cells. */
+  withMissing(values: readonly string[]): FieldTable<F> {
+    return new FieldTable(this.file, this.table, this.columns, this.evidence, new Set(values));
+  }
 
   /**
    * Matches the header. Unknown columns are a warning; a column named twice
@@ -117,6 +136,14 @@ export class Row<F extends string> {
     readonly record: CsvRecord,
   ) {}
 
+  /**
+   * This row read through some of its fields: a format's wider table (ICEWS,
+   * ACLED) handed to the common event reader, which knows the event fields only.
+   */
+  narrow<G extends F>(): Row<G> {
+    return this as unknown as Row<G>;
+  }
+
   /** The location of a field's cell (or of the row, when the table has no such column). */
   at(field: F): Location {
     return this.cellAt(this.t.columns.get(field));
@@ -130,6 +157,13 @@ export class Row<F extends string> {
   /** The raw cell text without the formula guard; undefined when empty or absent. */
   text(field: F): string | undefined {
     return this.cellText(this.t.columns.get(field));
+  }
+
+  /** The cell's text as written when it stands for "no value" (`NA`), else undefined. */
+  missingMark(field: F): string | undefined {
+    const ref = this.t.columns.get(field);
+    const text = ref ? this.record.cells[ref.index]?.text.trim() : undefined;
+    return text !== undefined && this.t.missing.has(text) ? text : undefined;
   }
 
   /** Like {@link text}, trimmed: for ids, kinds, dates, numbers and flags. */
@@ -154,7 +188,7 @@ export class Row<F extends string> {
 
   private cellText(ref: ColumnRef | undefined): string | undefined {
     const cell = ref ? this.record.cells[ref.index] : undefined;
-    if (!cell || cell.text === '') return undefined;
+    if (!cell || cell.text === '' || this.t.missing.has(cell.text.trim())) return undefined;
     return unguardCell(cell.text);
   }
 

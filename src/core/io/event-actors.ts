@@ -10,6 +10,8 @@ import { listSome, plural, type Location, type Origin, type ProblemLog } from '.
 
 interface Seen {
   id: string;
+  /** The type the format tells, if any. */
+  type?: string;
   /** The row where the actor first appears, and the cell. */
   row: EventRow['row'];
   at: Location;
@@ -19,8 +21,9 @@ interface Seen {
 
 /**
  * The actors, in order of first appearance. Label: the first name the name
- * column gives it, else its id. Type: `state` for a three-letter country
- * code (`USA`, `IRN`; see `country-codes.ts`), else `other`. Actors left
+ * column gives it, else its id. Type: the first the format tells for it
+ * (ICEWS, ACLED, GED), else `state` for a three-letter country code (`USA`,
+ * `IRN`; see `country-codes.ts`), else `other`. Actors left
  * without a relation are left out, with one warning.
  */
 export function eventActors(
@@ -31,15 +34,16 @@ export function eventActors(
 ): { actors: Actor[]; origins: Origin[] } {
   const seen = new Map<string, Seen>();
   for (const e of events)
-    for (const [side, id, name] of [
-      [1, e.actor1, e.name1],
-      [2, e.actor2, e.name2],
+    for (const [side, id, name, type, where] of [
+      [1, e.actor1, e.name1, e.type1, e.where1],
+      [2, e.actor2, e.name2, e.type2, e.where2],
     ] as const) {
       let s = seen.get(id);
       if (!s) {
-        s = { id, row: e.row, at: actorAt(e.row, side, has) };
+        s = { id, row: e.row, at: where ?? actorAt(e.row, side, has) };
         seen.set(id, s);
       }
+      s.type ??= type;
       if (s.name === undefined && name !== undefined) {
         s.name = name;
         s.nameAt = e.row.at(side === 1 ? 'actor1Name' : 'actor2Name');
@@ -59,7 +63,7 @@ export function eventActors(
     actors: kept.map((s) => ({
       id: s.id,
       label: s.name ?? s.id,
-      type: isCountryCode(s.id) ? 'state' : 'other',
+      type: s.type ?? (isCountryCode(s.id) ? 'state' : 'other'),
     })),
     origins: kept.map(
       (s): Origin =>

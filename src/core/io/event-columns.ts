@@ -37,6 +37,7 @@ export const EVENT_COLUMNS = {
   actor2Name: ['actor2name', 'actor2_name', 'actor_2_name', 'target_name'],
   goldstein: ['goldstein', 'goldsteinscale', 'goldstein_scale', 'score', 'intensity'],
   quadClass: ['quadclass', 'quad_class'],
+  cameoCode: ['cameo_code', 'cameocode', 'eventcode', 'event_code'],
   quote: ['quote', 'evidence', 'text', 'sentence', 'excerpt'],
   evidenceSource: ['evidence_source', 'quote_source', 'sourceurl', 'source_url', 'url'],
 } as const;
@@ -79,8 +80,9 @@ export function eventFieldsOf(headerCells: readonly string[]): Set<EventField> {
 
 /**
  * Whether a CSV text is an event table: its header has a column for each of
- * the two actors (code or name) and a Goldstein or QuadClass column, and no
- * `kind` column (a relations table has one). Only the first line is read.
+ * the two actors (code or name) and a Goldstein, QuadClass or CAMEO code
+ * column, and no `kind` column (a relations table has one). Only the first
+ * line is read.
  */
 export function isEventTable(text: string): boolean {
   const firstLine = /^[^\r\n]*/.exec(text.replace(/^\uFEFF/, ''))?.[0] ?? '';
@@ -91,6 +93,6 @@ export function isEventTable(text: string): boolean {
   return (
     (f.has('actor1') || f.has('actor1Name')) &&
     (f.has('actor2') || f.has('actor2Name')) &&
-    (f.has('goldstein') || f.has('quadClass'))
+    (f.has('goldstein') || f.has('quadClass') || f.has('cameoCode'))
   );
 }

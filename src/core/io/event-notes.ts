@@ -3,6 +3,7 @@
  * (counts and mean score, per window), and which quoted events become its
  * evidence.
  */
+import { CAMEO_ROOT_NAMES } from './cameo';
 import { QUAD_CLASS_NAMES, type QuadClass } from './event-columns';
 import type { EventRow } from './event-rows';
 import { monthIso, type AggregatedRelation, type EventKind } from './event-windows';
@@ -24,21 +25,64 @@ export function windowLabel(start: number, months: number): string {
   return `${monthIso(start)}–${monthIso(start + months - 1)}`;
 }
 
-function scoreWords(events: readonly EventRow[]): string {
-  const derived = events.filter((e) => e.scoredFromQuadClass).length;
+/**
+ * What a relation's note says, counted: the in-browser import counts it from
+ * its events (`relationCounts`), the DuckDB import (scripts/duckdb/) in SQL.
+ */
+export interface RelationCounts {
+  events: number;
+  mean: number;
+  low: number;
+  high: number;
+  /** The score basis every event shares (ACLED's event type, GED), if any. */
+  basis?: string;
+  /** Events scored from their QuadClass, having no Goldstein value. */
+  scoredFromQuadClass: number;
+  /** Events per QuadClass; `none`: events without one. */
+  quadClasses: Record<QuadClass | 'none', number>;
+  from: number;
+  until: number;
+  /** Number of windows, and the first ones listed (at most MAX_LISTED_WINDOWS are shown). */
+  windowCount: number;
+  windows: readonly { start: number; events: number; mean: number }[];
+}
+
+/** The counts of an aggregated relation's note, from its events. */
+export function relationCounts(rel: AggregatedRelation): RelationCounts {
+  const events = rel.windows.flatMap((w) => w.events);
+  const scores = events.map((e) => e.score);
+  const basis = events[0]?.scoreBasis;
+  const quadClasses = { 1: 0, 2: 0, 3: 0, 4: 0, none: 0 };
+  for (const e of events) quadClasses[e.quadClass ?? 'none']++;
+  return {
+    events: events.length,
+    mean: scores.reduce((s, x) => s + x, 0) / scores.length,
+    low: scores.reduce((m, x) => Math.min(m, x), Infinity),
+    high: scores.reduce((m, x) => Math.max(m, x), -Infinity),
+    basis: basis !== undefined && events.every((e) => e.scoreBasis === basis) ? basis : undefined,
+    scoredFromQuadClass: events.filter((e) => e.scoredFromQuadClass).length,
+    quadClasses,
+    from: rel.from,
+    until: rel.until,
+    windowCount: rel.windows.length,
+    windows: rel.windows.map((w) => ({ start: w.start, events: w.events.length, mean: w.mean })),
+  };
+}
+
+function scoreWords(c: RelationCounts): string {
+  if (c.basis !== undefined) return `mean score (${c.basis})`;
+  const derived = c.scoredFromQuadClass;
   if (derived === 0) return 'mean Goldstein score';
-  if (derived === events.length) return 'mean score (from QuadClass)';
+  if (derived === c.events) return 'mean score (from QuadClass)';
   return `mean score (Goldstein; ${plural(derived, 'event')} scored from QuadClass)`;
 }
 
-function quadClassLine(events: readonly EventRow[]): string | undefined {
-  const counts = new Map<QuadClass | undefined, number>();
-  for (const e of events) counts.set(e.quadClass, (counts.get(e.quadClass) ?? 0) + 1);
-  if (counts.size === 1 && counts.has(undefined)) return undefined;
+function quadClassLine({ quadClasses }: RelationCounts): string | undefined {
   const parts = ([1, 2, 3, 4] as const)
-    .filter((q) => counts.has(q))
-    .map((q) => `${counts.get(q)} ${QUAD_CLASS_NAMES[q]}`);
-  if (counts.has(undefined)) parts.push(`${counts.get(undefined)} without`);
+    .filter((q) => quadClasses[q] > 0)
+    .map((q) => `${quadClasses[q]} ${QUAD_CLASS_NAMES[q]}`);
+  if (parts.length === 0) return undefined;
+  if (quadClasses.none > 0) parts.push(`${quadClasses.none} without`);
   return `QuadClass: ${parts.join(', ')}.`;
 }
 
@@ -53,26 +97,31 @@ export function relationNote(
   file: string,
   quoted: { shown: number; total: number },
 ): string {
-  const events = rel.windows.flatMap((w) => w.events);
-  const scores = events.map((e) => e.score);
-  const mean = scores.reduce((s, x) => s + x, 0) / scores.length;
-  const low = scores.reduce((m, x) => Math.min(m, x), Infinity);
-  const high = scores.reduce((m, x) => Math.max(m, x), -Infinity);
+  return relationNoteOf(relationCounts(rel), windowMonths, file, quoted);
+}
+
+/** {@link relationNote} from the counts. */
+export function relationNoteOf(
+  c: RelationCounts,
+  windowMonths: number,
+  file: string,
+  quoted: { shown: number; total: number },
+): string {
   const label = (start: number) => windowLabel(start, windowMonths);
   const span =
-    rel.windows.length === 1
-      ? `1 window of ${windowMonths} months (${label(rel.from)})`
-      : `${rel.windows.length} windows of ${windowMonths} months (${label(rel.from)} to ${label(rel.until - windowMonths)})`;
+    c.windowCount === 1
+      ? `1 window of ${windowMonths} months (${label(c.from)})`
+      : `${c.windowCount} windows of ${windowMonths} months (${label(c.from)} to ${label(c.until - windowMonths)})`;
   const lines = [
-    `From ${plural(events.length, 'event')} in ${file} over ${span}: ${scoreWords(events)} ${signed(mean)}, from ${signed(low)} to ${signed(high)}.`,
+    `From ${plural(c.events, 'event')} in ${file} over ${span}: ${scoreWords(c)} ${signed(c.mean)}, from ${signed(c.low)} to ${signed(c.high)}.`,
   ];
-  const quad = quadClassLine(events);
+  const quad = quadClassLine(c);
   if (quad) lines.push(quad);
-  if (rel.windows.length > 1) {
-    const listed = rel.windows
+  if (c.windowCount > 1) {
+    const listed = c.windows
       .slice(0, MAX_LISTED_WINDOWS)
-      .map((w) => `${label(w.start)}: ${plural(w.events.length, 'event')}, mean ${signed(w.mean)}`);
-    const more = rel.windows.length - listed.length;
+      .map((w) => `${label(w.start)}: ${plural(w.events, 'event')}, mean ${signed(w.mean)}`);
+    const more = c.windowCount - listed.length;
     lines.push(`Per window: ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`);
   }
   if (quoted.total > quoted.shown)
@@ -102,14 +151,24 @@ export function pickEvidence(rel: AggregatedRelation, max: number): EventRow[] {
     .slice(0, max);
 }
 
-/** The note of one evidence item: the event's date, row, id and scores. */
+/**
+ * The note of one evidence item: the event's date, row, id, CAMEO code,
+ * scores and what the format adds (`detail`).
+ */
 export function evidenceNote(e: EventRow): string {
   const where = [`row ${e.row.record.row}`, ...(e.id !== undefined ? [`id ${e.id}`] : [])];
+  const root = e.cameo === undefined ? undefined : CAMEO_ROOT_NAMES.get(e.cameo.slice(0, 2));
   const scores = [
-    ...(e.scoredFromQuadClass ? [] : [`Goldstein ${signed(e.score)}`]),
+    ...(e.cameo !== undefined ? [`CAMEO ${e.cameo}${root ? ` (${root})` : ''}`] : []),
+    ...(e.scoreBasis !== undefined
+      ? [`score ${signed(e.score)}`]
+      : e.scoredFromQuadClass
+        ? []
+        : [`Goldstein ${signed(e.score)}`]),
     ...(e.quadClass !== undefined
       ? [`QuadClass ${e.quadClass} (${QUAD_CLASS_NAMES[e.quadClass]})`]
       : []),
   ];
-  return `event of ${e.date} (${where.join(', ')}): ${scores.join(', ')}`;
+  const detail = e.detail === undefined ? '' : `; ${e.detail}`;
+  return `event of ${e.date} (${where.join(', ')}): ${scores.join(', ')}${detail}`;
 }

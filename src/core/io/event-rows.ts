@@ -4,6 +4,7 @@
  * with the same actor on both sides are left out with one warning.
  */
 import { dateProblem } from '../dates';
+import { CAMEO_HELP, cameoRoot } from './cameo';
 import type { Delimiter } from './csv';
 import type { Row } from './csv-table';
 import {
@@ -29,9 +30,21 @@ export interface EventRow {
   score: number;
   scoredFromQuadClass: boolean;
   quadClass?: QuadClass;
+  /** The CAMEO event code, when the table has one (GDELT, ICEWS). */
+  cameo?: string;
   quote?: string;
   source?: string;
   id?: string;
+  /** Where each actor is named, when not in the actor columns (ACLED's associated actors). */
+  where1?: Location;
+  where2?: Location;
+  /** Actor types the format tells (a built-in type id); else the id decides (`state` for a country code). */
+  type1?: string;
+  type2?: string;
+  /** What the format adds to the evidence note (ACLED's event type, GED's fatalities). */
+  detail?: string;
+  /** Where the score comes from when not a Goldstein value (ACLED's event type, GED). */
+  scoreBasis?: string;
 }
 
 /** `YYYYMMDD` (GDELT), `YYYY-MM-DD` or `YYYY-MM` → ISO and month index; else the reason. */
@@ -73,7 +86,7 @@ function goldstein(row: Row<EventField>, delimiter: Delimiter, log: ProblemLog) 
 
 function quadClass(row: Row<EventField>, log: ProblemLog): QuadClass | null | undefined {
   const text = row.word('quadClass');
-  if (text === undefined) return undefined;
+  if (text === undefined) return quadClassOfCameo(row, log);
   if (/^[1-4]$/.test(text)) return Number(text) as QuadClass;
   log.error(
     row.at('quadClass'),
@@ -81,6 +94,24 @@ function quadClass(row: Row<EventField>, log: ProblemLog): QuadClass | null | un
     text,
   );
   return null;
+}
+
+/** Without a QuadClass, the CAMEO code's root gives it (ICEWS has a code and no QuadClass). */
+function quadClassOfCameo(row: Row<EventField>, log: ProblemLog): QuadClass | null | undefined {
+  const code = row.word('cameoCode');
+  if (code === undefined) return undefined;
+  const cameo = cameoRoot(code);
+  if (cameo) return cameo.quadClass;
+  log.error(row.at('cameoCode'), `${JSON.stringify(code)} is not ${CAMEO_HELP}`, code);
+  return null;
+}
+
+/** Why a cell counts as empty: blank, or a mark such as ICEWS's `NA`. */
+export function emptyCell(row: Row<EventField>, field: EventField): string {
+  const mark = row.missingMark(field);
+  return mark === undefined
+    ? 'the cell is empty'
+    : `the cell says ${JSON.stringify(mark)}: no value`;
 }
 
 /** The location of an actor: its code cell when the table has one, else its name cell. */
@@ -110,7 +141,8 @@ export function readEventRows(
     const errorsBefore = log.errors.length;
     const dateText = row.word('date');
     const date = dateText === undefined ? undefined : parseEventDate(dateText);
-    if (date === undefined) log.error(row.at('date'), 'the row has no date');
+    if (date === undefined)
+      log.error(row.at('date'), `the row has no date (${emptyCell(row, 'date')})`);
     else if ('problem' in date)
       log.error(row.at('date'), `${JSON.stringify(dateText)} ${date.problem}`, dateText);
 
@@ -120,14 +152,17 @@ export function readEventRows(
     const actor2 = row.word('actor2') ?? name2;
     for (const [side, actor] of [[1, actor1] as const, [2, actor2] as const])
       if (actor === undefined)
-        log.error(actorAt(row, side, has), `the row has no actor ${side} (the cell is empty)`);
+        log.error(
+          actorAt(row, side, has),
+          `the row has no actor ${side} (${emptyCell(row, has(`actor${side}`) ? `actor${side}` : `actor${side}Name`)})`,
+        );
 
     const q = quadClass(row, log);
     const g = goldstein(row, delimiter, log);
     if (g === undefined && q === undefined)
       log.error(
-        row.at(has('goldstein') ? 'goldstein' : 'quadClass'),
-        'the row has no score (no Goldstein value and no QuadClass)',
+        row.at(has('goldstein') ? 'goldstein' : has('quadClass') ? 'quadClass' : 'cameoCode'),
+        'the row has no score (no Goldstein value, no QuadClass and no CAMEO code)',
       );
 
     if (log.errors.length > errorsBefore || !date || 'problem' in date) continue;
@@ -148,6 +183,7 @@ export function readEventRows(
       score: g ?? QUAD_CLASS_SCORE[q!],
       scoredFromQuadClass: g === undefined,
       quadClass: q,
+      cameo: cameoRoot(row.word('cameoCode') ?? '') ? row.word('cameoCode') : undefined,
       quote: row.text('quote'),
       source: row.word('evidenceSource'),
       id: row.word('id'),
@@ -159,4 +195,22 @@ export function readEventRows(
       `${plural(selfRows.length, 'row')} with the same actor on both sides (an actor's dealings with itself) left out: ${selfRows.length === 1 ? 'row' : 'rows'} ${listSome(selfRows.map(String))}`,
     );
   return out;
+}
+
+/**
+ * One warning for the rows left out because they name fewer than two
+ * actors (GDELT codes many events with one identified actor; ACLED's
+ * protests often have no second actor): counted, with the first rows listed.
+ */
+export function reportSingleActorRows(
+  rows: readonly Row<EventField>[],
+  why: string,
+  log: ProblemLog,
+): void {
+  if (rows.length === 0) return;
+  const numbers = rows.map((r) => String(r.record.row));
+  log.warn(
+    rows[0]!.whole(),
+    `${plural(rows.length, 'row')} with fewer than two actors left out (${why}): ${rows.length === 1 ? 'row' : 'rows'} ${listSome(numbers)}`,
+  );
 }

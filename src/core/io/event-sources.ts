@@ -2,7 +2,10 @@
  * Sources cited by the evidence of an event table. An evidence-source cell
  * names a source by id, or gives a URL (`http://`, `https://`), which becomes
  * a source `url-1`, `url-2`… with that URL; a quote without a source cites
- * `unsourced` (one warning), as in the CSV import.
+ * `unsourced` (one warning), as in the CSV import. A format may declare
+ * sources its events cite by id (ACLED's file) and title its URL sources
+ * (GDELT's articles). Only http(s) text becomes a `url`: anything else
+ * stays plain text, so the details panel never makes a link of it.
  */
 import type { Source } from '../schema';
 import type { EventRow } from './event-rows';
@@ -11,6 +14,14 @@ import type { Location, Origin, ProblemLog } from './import-result';
 
 const URL_PATTERN = /^https?:\/\//i;
 const MAX_TITLE = 200;
+
+/** What a format tells about the sources its events cite. */
+export interface SourceRules {
+  /** Sources cited by id, added to the dataset when first cited. */
+  declared?: readonly Source[];
+  /** The title of a source named by a URL or a text (default: that text). */
+  title?: (text: string) => string;
+}
 
 export class EventSources {
   private readonly byText = new Map<string, { source: Source; at: Location }>();
@@ -22,6 +33,7 @@ export class EventSources {
     private readonly file: string,
     events: readonly EventRow[],
     private readonly log: ProblemLog,
+    private readonly rules: SourceRules = {},
   ) {
     this.plainIds = new Set(
       events.flatMap((e) =>
@@ -45,11 +57,15 @@ export class EventSources {
       );
     }
     const at = e.row.at('evidenceSource');
-    if (!URL_PATTERN.test(text)) return this.add(text, { id: text, title: text }, at);
+    const declared = this.rules.declared?.find((s) => s.id === text);
+    if (declared) return this.add(text, declared, e.row.whole());
+    if (!URL_PATTERN.test(text))
+      return this.add(text, { id: text, title: this.rules.title?.(text) ?? text }, at);
     let id: string;
     do id = `url-${++this.urls}`;
     while (this.plainIds.has(id));
-    const title = text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE - 1)}…` : text;
+    const named = this.rules.title?.(text) ?? text;
+    const title = named.length > MAX_TITLE ? `${named.slice(0, MAX_TITLE - 1)}…` : named;
     return this.add(text, { id, title, url: text }, at);
   }
 

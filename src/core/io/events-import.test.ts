@@ -227,7 +227,7 @@ describe('importEvents: problems', () => {
       ],
       [
         'row 8, column "GoldsteinScale"',
-        'the row has no score (no Goldstein value and no QuadClass)',
+        'the row has no score (no Goldstein value, no QuadClass and no CAMEO code)',
       ],
     ]);
     expect(r.errors[5]).toMatchObject({
@@ -246,7 +246,9 @@ describe('importEvents: problems', () => {
         /^missing a column for actor 1 \(accepted names: actor1, .*source_name\)$/,
       ),
       expect.stringMatching(/^missing a column for actor 2 /),
-      expect.stringMatching(/^missing a score column: Goldstein \(goldstein, .*\) or QuadClass/),
+      expect.stringMatching(
+        /^missing a score column: Goldstein \(goldstein, .*\), QuadClass .* or a CAMEO code/,
+      ),
     ]);
   });
 

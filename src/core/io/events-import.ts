@@ -13,8 +13,8 @@ import { eventActors } from './event-actors';
 import { EVENT_COLUMNS, type EventField } from './event-columns';
 import { evidenceNote, pickEvidence, relationNote } from './event-notes';
 import { eventSettings, type EventImportOptions, type EventImportSettings } from './event-options';
-import { readEventRows, type EventRow } from './event-rows';
-import { EventSources } from './event-sources';
+import { readEventRows, type EventRow, type HasColumn } from './event-rows';
+import { EventSources, type SourceRules } from './event-sources';
 import { aggregateEvents, monthIso, type Aggregation } from './event-windows';
 import {
   fileStem,
@@ -38,23 +38,69 @@ export {
  * (12-month windows, 2 events at least, mean Goldstein ≥ +1 cooperation,
  * ≤ −1 hostility or tension, contact in between). Actors come from the actor
  * columns: type `state` for a country code such as `USA`, else `other`.
+ * `missing` lists cell texts that mean "no value" (ICEWS: `NA`).
  */
-export function importEvents(file: CsvFile, options: EventImportOptions = {}): ImportResult {
+export function importEvents(
+  file: CsvFile,
+  options: EventImportOptions = {},
+  format: EventFormat & { missing?: readonly string[] } = {},
+): ImportResult {
   const log = new ProblemLog();
   const settings = eventSettings(options, file.name, log);
-  const table = readEventTable(file, log);
-  if (!settings || !table) return log.result(undefined);
+  const matched = readEventTable<never>(file, log);
+  if (!settings || !matched) return log.result(undefined);
+  const table = format.missing ? matched.withMissing(format.missing) : matched;
   const has = (f: EventField) => table.columns.has(f);
   const events = readEventRows(table.rows(log), table.table.delimiter, has, log);
   if (log.errors.length > 0) return log.result(undefined);
-  const whole = { file: file.name, path: '' };
   if (table.table.records.length === 0) {
-    log.error(whole, 'the table has no events: there are no rows below the header');
+    log.error(
+      { file: file.name, path: '' },
+      'the table has no events: there are no rows below the header',
+    );
     return log.result(undefined);
   }
+  if (!has('quote') && has('evidenceSource'))
+    log.warn(
+      headerAt(table, 'evidenceSource'),
+      `column "${table.columns.get('evidenceSource')!.name}" is not read: evidence needs a quote column (${EVENT_COLUMNS.quote.join(', ')})`,
+    );
+  return buildEventDataset({ file: file.name, events, has, settings, log, format });
+}
 
+/** What an event format adds to the common path: its description and its sources. */
+export interface EventFormat {
+  /** A paragraph on how the format's rows became events, before the aggregation rules. */
+  about?: string;
+  sources?: SourceRules;
+}
+
+/** Events read from one file, ready to be aggregated. */
+export interface EventInput {
+  file: string;
+  events: readonly EventRow[];
+  has: HasColumn;
+  settings: EventImportSettings;
+  /** The log the events were read into: its problems are part of the result. */
+  log: ProblemLog;
+  format?: EventFormat;
+}
+
+/**
+ * The common path of every event format (generic tables, GDELT, ICEWS,
+ * ACLED, UCDP GED): events aggregated into relations over windows, actors,
+ * evidence and sources, then validation, whose problems are moved back to
+ * the rows they come from. Refuses a file whose events make no relation.
+ */
+export function buildEventDataset(input: EventInput): ImportResult {
+  const { file, events, has, settings, log, format = {} } = input;
+  const whole = { file, path: '' };
+  if (events.length === 0) {
+    log.error(whole, 'the file has no events between two actors, so there is nothing to aggregate');
+    return log.result(undefined);
+  }
   const aggregation = aggregateEvents(events, settings);
-  reportLeftOut(aggregation, settings, file.name, log);
+  reportLeftOut(aggregation, settings, file, log);
   if (aggregation.relations.length === 0) {
     const signed =
       settings.between === 'none'
@@ -68,7 +114,7 @@ export function importEvents(file: CsvFile, options: EventImportOptions = {}): I
   }
 
   const actors = eventActors(events, aggregation.relations, has, log);
-  const sources = new EventSources(file.name, events, log);
+  const sources = new EventSources(file, events, log, format.sources);
   const relationOrigins: Origin[] = [];
   const relations = aggregation.relations.map((rel, i): Relation => {
     const quoted = rel.windows.flatMap((w) => w.events).filter((e) => e.quote !== undefined);
@@ -86,21 +132,17 @@ export function importEvents(file: CsvFile, options: EventImportOptions = {}): I
         quote: e.quote!,
         note: evidenceNote(e),
       })),
-      note: relationNote(rel, settings.windowMonths, file.name, {
+      note: relationNote(rel, settings.windowMonths, file, {
         shown: picked.length,
         total: quoted.length,
       }),
     };
   });
-  if (!has('quote') && has('evidenceSource'))
-    log.warn(
-      headerAt(table, 'evidenceSource'),
-      `column "${table.columns.get('evidenceSource')!.name}" is not read: evidence needs a quote column (${EVENT_COLUMNS.quote.join(', ')})`,
-    );
 
+  const rules = describeRules(events.length, file, settings);
   const raw: Dataset = {
-    title: titleOf(file.name),
-    description: describeRules(events.length, file.name, settings),
+    title: titleOf(file),
+    description: format.about ? `${format.about}\n\n${rules}` : rules,
     sources: sources.list(),
     actorTypes: [],
     relationKinds: [],
@@ -108,7 +150,7 @@ export function importEvents(file: CsvFile, options: EventImportOptions = {}): I
     relations,
     events: [],
   };
-  const validation = validateDataset(raw, file.name);
+  const validation = validateDataset(raw, file);
   relocate(
     [...validation.errors, ...validation.warnings],
     {
@@ -122,24 +164,40 @@ export function importEvents(file: CsvFile, options: EventImportOptions = {}): I
   return log.result(validation.dataset);
 }
 
-/** Parses the CSV and matches the header; reports every missing column at once. */
-function readEventTable(file: CsvFile, log: ProblemLog): FieldTable<EventField> | undefined {
+/**
+ * Parses the CSV and matches the header; reports every missing column at
+ * once. `spec` may add a format's own columns to the event columns;
+ * `needsScore` is false for formats that score events themselves (ACLED, GED).
+ */
+export function readEventTable<F extends string>(
+  file: CsvFile,
+  log: ProblemLog,
+  spec: Readonly<Record<EventField | F, readonly string[]>> = EVENT_COLUMNS as Readonly<
+    Record<EventField | F, readonly string[]>
+  >,
+  needsScore = true,
+): FieldTable<EventField | F> | undefined {
   const before = log.errors.length;
-  const matched = readFieldTable<EventField>(file, EVENT_COLUMNS, [], false, log);
+  const matched = readFieldTable<EventField | F>(file, spec, [], false, log);
   if (!matched) return undefined;
   const at = { file: file.name, line: 1, path: 'row 1' };
-  const names = (f: EventField) => EVENT_COLUMNS[f].join(', ');
+  const names = (f: EventField) => spec[f].join(', ');
   const missing: string[] = [];
   if (!matched.columns.has('date'))
     missing.push(`missing column "date" (accepted names: ${names('date')})`);
   for (const side of [1, 2] as const)
     if (!matched.columns.has(`actor${side}`) && !matched.columns.has(`actor${side}Name`))
       missing.push(
-        `missing a column for actor ${side} (accepted names: ${names(`actor${side}`)}, or a name column: ${names(`actor${side}Name`)})`,
+        `missing a column for actor ${side} (accepted names: ${names(`actor${side}`)}${spec[`actor${side}Name`].length > 0 ? `, or a name column: ${names(`actor${side}Name`)}` : ''})`,
       );
-  if (!matched.columns.has('goldstein') && !matched.columns.has('quadClass'))
+  if (
+    needsScore &&
+    !matched.columns.has('goldstein') &&
+    !matched.columns.has('quadClass') &&
+    !matched.columns.has('cameoCode')
+  )
     missing.push(
-      `missing a score column: Goldstein (${names('goldstein')}) or QuadClass (${names('quadClass')})`,
+      `missing a score column: Goldstein (${names('goldstein')}), QuadClass (${names('quadClass')}) or a CAMEO code (${names('cameoCode')})`,
     );
   for (const m of missing) log.error(at, m);
   // Parse errors leave the table unusable too.
@@ -147,7 +205,10 @@ function readEventTable(file: CsvFile, log: ProblemLog): FieldTable<EventField> 
 }
 
 /** Where a column's header is. */
-function headerAt(table: FieldTable<EventField>, field: EventField): Location {
+function headerAt<F extends string>(
+  table: FieldTable<EventField | F>,
+  field: EventField,
+): Location {
   const cell = table.table.header.cells[table.columns.get(field)?.index ?? 0];
   return {
     file: table.file,

@@ -102,6 +102,9 @@ function edge(
         ['polarity', polarity],
         ['strength', r.strength],
         ['label', r.label],
+        ['basis', r.basis],
+        ['date_basis', r.dateBasis],
+        ['reference', r.reference],
         ...evidence,
         ['note', r.note],
         ['from', r.from],
@@ -125,9 +128,11 @@ function edge(
  * when there is one (Gephi lays out by weight, which must not be negative:
  * the sign is in the `polarity` attribute). Attributes: node type (custom
  * types listed in `<options>`), description, parent, aliases (`|` list),
- * from, until, note; edge kind, polarity, strength, label, quote,
- * evidence_source, evidence_note (numbered from 2 for further evidence),
- * note, from, until. Events, sources' details and the title are not written.
+ * from, until, note; edge kind, polarity, strength, label, basis,
+ * date_basis and reference (declared only when some relation states a
+ * basis), quote, evidence_source, evidence_note (numbered from 2 for further
+ * evidence), note, from, until. Events, sources' details and the title are
+ * not written.
  */
 export function exportGexf(dataset: Dataset): string {
   const day = timeWriter(dataset.timeKind ?? 'calendar');
@@ -135,6 +140,16 @@ export function exportGexf(dataset: Dataset): string {
   const builtinTypes = new Set(BUILTIN_ACTOR_TYPES.map((t) => t.id));
   const customTypes = dataset.actorTypes.map((t) => t.id).filter((id) => !builtinTypes.has(id));
   const groups = Math.max(1, maxEvidence(dataset.relations));
+  const withBasis = dataset.relations.some(
+    (r) => r.basis !== undefined || r.dateBasis !== undefined || r.reference !== undefined,
+  );
+  const basisAttrs: [string, string][] = withBasis
+    ? [
+        ['basis', 'string'],
+        ['date_basis', 'string'],
+        ['reference', 'string'],
+      ]
+    : [];
   const evidenceAttrs = Array.from({ length: groups }, (_, i) => [
     [evidenceName('quote', i + 1), 'string'],
     [evidenceName('source', i + 1), 'string'],
@@ -166,6 +181,7 @@ export function exportGexf(dataset: Dataset): string {
         ['polarity', 'string'],
         ['strength', 'double'],
         ['label', 'string'],
+        ...basisAttrs,
         ...evidenceAttrs,
         ['note', 'string'],
         ['from', 'string'],

@@ -358,3 +358,26 @@ describe('importGexf: nodes, attributes, time', () => {
     );
   });
 });
+
+describe('importGexf: basis', () => {
+  it('reads a basis and its reference, and keeps another tool’s "basis" in the note', () => {
+    const body = `
+    <attributes class="edge"><attribute id="0" title="basis" type="string"/><attribute id="1" title="reference" type="string"/></attributes>
+    ${twoNodes}
+    <edges>
+      <edge id="e1" source="a" target="b"><attvalues><attvalue for="0" value="history"/><attvalue for="1" value="Doha Agreement, 2020"/></attvalues></edge>
+      <edge id="e2" source="b" target="a"><attvalues><attvalue for="0" value="survey"/></attvalues></edge>
+    </edges>`;
+    const r = importGexf(gexf('', body), 'b.gexf');
+    expect(r.errors).toEqual([]);
+    expect(r.dataset!.relations[0]).toMatchObject({
+      basis: 'history',
+      reference: 'Doha Agreement, 2020',
+    });
+    expect(r.dataset!.relations[1]!.basis).toBeUndefined();
+    expect(r.dataset!.relations[1]!.note).toBe('basis: survey');
+    expect(r.warnings.map((w) => w.message)).toContain(
+      'a basis must be "quote" or "history"; other values are kept in the note',
+    );
+  });
+});

@@ -250,6 +250,41 @@ export function relationsFromEdges(
   return { relations, origins, relationKinds: kinds.declared, kindOrigins };
 }
 
+/**
+ * `basis`, `date_basis` and `reference` (docs/FORMATS.md, "Basis"). Another
+ * tool's attribute of the same name may mean something else, so a value that
+ * is not a basis stays in the note (one warning) rather than failing the file.
+ */
+function readBasis(
+  r: Relation,
+  values: ItemValues,
+  decls: readonly AttrDecl[],
+  at: Location,
+  log: ProblemLog,
+): void {
+  for (const [field, key] of [
+    ['basis', 'basis'],
+    ['dateBasis', 'date_basis'],
+  ] as const) {
+    const decl = ItemValues.find(decls, key);
+    const text = values.take(decl)?.trim();
+    if (text === undefined || text === '') continue;
+    if (text === 'quote' || text === 'history') r[field] = text;
+    else {
+      values.untake(decl);
+      log.warnOnce(
+        key,
+        { ...at, path: `${at.path}.${key}` },
+        `a ${key} must be "quote" or "history"; other values are kept in the note`,
+        text,
+      );
+    }
+  }
+  const reference = values.take(ItemValues.find(decls, 'reference', 'history_reference'));
+  if (reference !== undefined && reference !== '')
+    r.reference = clip(reference, 1000, 'reference', at, log);
+}
+
 function buildRelation(
   p: Piece,
   kind: string,
@@ -302,6 +337,7 @@ function buildRelation(
 
   const label = values.take(find('label')) ?? p.edge.label;
   if (label !== undefined && label !== '') r.label = clip(label, 500, 'label', at, log);
+  readBasis(r, values, decls, at, log);
 
   const groups = new Map<number, EvidenceDraft>();
   for (const decl of decls) {

@@ -87,6 +87,7 @@ describe('exportJson', () => {
       'actors',
       'relations',
       'events',
+      'stories',
     ]);
     const relation = JSON.parse(text).relations[0];
     expect(Object.keys(relation)).toEqual([
@@ -98,6 +99,9 @@ describe('exportJson', () => {
       'until',
       'strength',
       'label',
+      'basis',
+      'dateBasis',
+      'reference',
       'evidence',
       'note',
     ]);

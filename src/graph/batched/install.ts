@@ -27,59 +27,221 @@
  * nodes), and the line widths of dense views. Neither is visible at the
  * sizes this is used for.
  *
- * The renderer members used are not Cytoscape's documented API
- * (internals.ts); `installBatchedDrawing` leaves Cytoscape's drawing in
- * place when one is missing, and a browser test fails if it is not
- * installed for a large graph.
+ * The renderer members and element fields used are not Cytoscape's
+ * documented API: internals.ts declares them, with a check of each.
+ * `installBatchedDrawing` refuses, with the reason, a renderer that fails one,
+ * and what batched drawing cannot draw as Cytoscape would: compound nodes and
+ * z-orders that lift an edge over a node (zOrder.ts). Each frame checks a
+ * sample of its elements against the contract, and compound nodes and z-orders
+ * again (styles change); on a failure it uninstalls itself and Cytoscape draws
+ * that frame and the next ones, with one console warning naming the cause.
  */
 import type { Core } from 'cytoscape';
 import {
-  hasInternals,
+  describeNonconformity,
+  elementNonconformities,
+  rendererNonconformities,
   type Box,
   type CanvasRendererInternals,
+  type Nonconformity,
   type RenderedElement,
 } from './internals';
-import { isVisible, lookCache } from './looks';
+import { isVisible, lookCache, type Look } from './looks';
 import { NodeLayer, type LayerRecord } from './nodeLayer';
 import { drawNodes, EdgeBatches, EdgesInSight } from './paths';
-import { partitionedZOrder, setsZOrder, splitDragged } from './zOrder';
+import { partitionedZOrder, setsZIndex, splitDragged, unsupportedZOrderRule } from './zOrder';
 
-/** Replaces Cytoscape's per-element drawing on this instance; false if it cannot. */
-export function installBatchedDrawing(cy: Core): boolean {
-  const r = (cy as unknown as { renderer(): unknown }).renderer();
-  if (!hasInternals(r)) return false;
+/** Batched drawing on one Cytoscape instance. */
+export interface BatchedDrawing {
+  /** Frames of the main layer drawn in batches so far. */
+  frames(): number;
+  /** Why Cytoscape draws again (a changed internal, a style it cannot draw); null while it does. */
+  fallback(): string | null;
+  /** What Cytoscape's renderer and a sample of its drawn elements lack of the contract. */
+  nonconformities(): Nonconformity[];
+  /** Gives Cytoscape back its own drawing: the renderer's original methods, exactly. */
+  uninstall(): void;
+}
+
+export type BatchedInstall =
+  { installed: true; drawing: BatchedDrawing } | { installed: false; reason: string };
+
+/** The renderer methods batched drawing replaces (its z-order ones only without `z-index`). */
+const REPLACED = [
+  'drawLayeredElements',
+  'getCachedZSortedEles',
+  'updateCachedGrabbedEles',
+] as const;
+
+/** Replaces Cytoscape's per-element drawing on this instance, or says why it does not. */
+export function installBatchedDrawing(cy: Core): BatchedInstall {
+  const r = rendererOf(cy);
+  const reason = refusal(cy, r);
+  if (reason !== null) {
+    console.warn(`Batched drawing not installed, Cytoscape draws every element: ${reason}.`);
+    return { installed: false, reason };
+  }
+  return { installed: true, drawing: install(cy, r as CanvasRendererInternals) };
+}
+
+/**
+ * What Cytoscape's renderer (`r`, by default the instance's) and one drawn node and edge of
+ * `cy` lack of the contract in internals.ts.
+ */
+export function cytoscapeNonconformities(cy: Core, r: unknown = rendererOf(cy)): Nonconformity[] {
+  const sample = [cy.nodes(':visible')[0], cy.edges(':visible')[0]].filter((e) => e !== undefined);
+  return [
+    ...rendererNonconformities(r),
+    ...sample.flatMap((ele) => elementNonconformities(ele, true)),
+  ];
+}
+
+function rendererOf(cy: Core): unknown {
+  return (cy as unknown as { renderer(): unknown }).renderer();
+}
+
+/** Why batched drawing cannot draw this instance as Cytoscape would; null if it can. */
+function refusal(cy: Core, r: unknown): string | null {
+  const missing = rendererNonconformities(r);
+  if (missing.length > 0)
+    return `Cytoscape's renderer is not as batched/internals.ts declares (${missing.map(describeNonconformity).join('; ')})`;
+  if ((r as CanvasRendererInternals).cy.hasCompoundNodes())
+    return 'the graph has compound nodes (parents and children)';
+  const zOrder = unsupportedZOrderRule(stylesheetOf(cy));
+  return zOrder === null ? null : `the stylesheet sets the z-order ${zOrder}`;
+}
+
+function stylesheetOf(cy: Core): unknown {
+  return (cy.style() as unknown as { json(): unknown }).json();
+}
+
+function install(cy: Core, r: CanvasRendererInternals): BatchedDrawing {
+  const own = REPLACED.map((name) => [name, Object.getOwnPropertyDescriptor(r, name)] as const);
+  // The renderer as Cytoscape made it, for conformance checks after installing.
+  const cytoscapes = Object.create(
+    r,
+    Object.fromEntries(REPLACED.map((name) => [name, { value: r[name] }])),
+  ) as CanvasRendererInternals;
+  const original = r.drawLayeredElements;
   const lookOf = lookCache(r);
-  const layer = new NodeLayer();
-  const batches = new EdgeBatches();
+  const frame = batchedFrame(r, lookOf);
+  let frames = 0;
+  let fallback: string | null = null;
+  let installed = true;
+
+  function uninstall() {
+    if (!installed) return;
+    installed = false;
+    for (const [name, descriptor] of own)
+      if (descriptor) Object.defineProperty(r, name, descriptor);
+      else delete (r as unknown as Record<string, unknown>)[name];
+    // Cytoscape sorts again, with its own comparator, on its next frame.
+    r.cachedZSortedEles = null;
+  }
+
   r.drawLayeredElements = (context, eles, pxRatio, extent) => {
-    const scale = r.cy.zoom() * pxRatio;
-    // Labels show where Cytoscape would show them: at the scale of its texture level.
-    const textureScale = 2 ** Math.ceil(Math.log2(scale));
-    const edges = new EdgesInSight(extent);
-    const specialEdges: RenderedElement[] = [];
-    const nodes: LayerRecord[] = [];
-    for (const ele of eles) {
-      const look = lookOf(ele);
-      if (!isVisible(ele, look, lookOf)) continue;
-      if (ele._private.group === 'nodes') {
-        if (look.special) nodes.push(layer.record(ele, null, false));
-        else if (look.kind === 'node' && !look.invisible)
-          nodes.push(layer.record(ele, look, look.labelScale * textureScale >= 1));
-      } else if (look.special) specialEdges.push(ele);
-      else if (look.kind === 'edge' && !look.invisible && !edges.add(ele, look))
-        specialEdges.push(ele);
+    const problem = frame(context, eles, pxRatio, extent);
+    if (problem === null) {
+      frames++;
+      return;
     }
-    batches.draw(context, edges, scale);
-    for (const ele of specialEdges) r.drawCachedElement(context, ele, pxRatio, extent);
-    drawNodeLayer(r, layer, context, nodes, pxRatio, extent);
+    fallback = problem;
+    console.warn(`Batched drawing off, Cytoscape draws every element from now on: ${problem}.`);
+    uninstall();
+    original.call(r, context, eles, pxRatio, extent);
   };
-  const stylesheet = (cy.style() as unknown as { json(): unknown }).json();
-  if (!setsZOrder(stylesheet)) {
+  if (!setsZIndex(stylesheetOf(cy))) {
     r.getCachedZSortedEles = partitionedZOrder(r, lookOf);
     r.updateCachedGrabbedEles = () => splitDragged(r);
   }
-  return true;
+  return {
+    frames: () => frames,
+    fallback: () => fallback,
+    nonconformities: () => cytoscapeNonconformities(cy, cytoscapes),
+    uninstall() {
+      if (!installed) return;
+      uninstall();
+      cy.forceRender();
+    },
+  };
 }
+
+type DrawLayer = CanvasRendererInternals['drawLayeredElements'];
+
+/**
+ * One frame of the main layer in batches; returns null when drawn, or, having drawn nothing,
+ * why Cytoscape must draw it: a sample of the frame's elements (the first one, the first
+ * visible node and edge) that does not meet the contract, compound nodes, an element with a
+ * z-order batched drawing refuses, or an error thrown on the way (an internal that changed in
+ * a way the sample did not show).
+ */
+function batchedFrame(
+  r: CanvasRendererInternals,
+  lookOf: (ele: RenderedElement) => Look,
+): (...args: Parameters<DrawLayer>) => string | null {
+  const layer = new NodeLayer();
+  const batches = new EdgeBatches();
+  return (context, eles, pxRatio, extent) => {
+    try {
+      const first = eles.length > 0 ? elementNonconformities(eles[0], false) : [];
+      if (first.length > 0) return elementProblem(first);
+      if (r.cy.hasCompoundNodes()) return 'compound nodes (parents and children) were added';
+      const frame = collect(r, eles, lookOf, layer, pxRatio, extent);
+      if (typeof frame === 'string') return frame;
+      batches.draw(context, frame.edges, r.cy.zoom() * pxRatio);
+      for (const ele of frame.specialEdges) r.drawCachedElement(context, ele, pxRatio, extent);
+      drawNodeLayer(r, layer, context, frame.nodes, pxRatio, extent);
+      return null;
+    } catch (error) {
+      return `batched drawing failed (${String(error)})`;
+    }
+  };
+}
+
+interface Frame {
+  edges: EdgesInSight;
+  specialEdges: RenderedElement[];
+  nodes: LayerRecord[];
+}
+
+/** Sorts a frame's elements into batched edges, edges Cytoscape draws, and nodes; or a problem. */
+function collect(
+  r: CanvasRendererInternals,
+  eles: readonly RenderedElement[],
+  lookOf: (ele: RenderedElement) => Look,
+  layer: NodeLayer,
+  pxRatio: number,
+  extent: Box,
+): Frame | string {
+  // Labels show where Cytoscape would show them: at the scale of its texture level.
+  const textureScale = 2 ** Math.ceil(Math.log2(r.cy.zoom() * pxRatio));
+  const frame: Frame = { edges: new EdgesInSight(extent), specialEdges: [], nodes: [] };
+  let sampledNode = false;
+  let sampledEdge = false;
+  for (const ele of eles) {
+    const look = lookOf(ele);
+    if (look.zOrder !== null) return `an element has the z-order ${look.zOrder}`;
+    if (!isVisible(ele, look, lookOf)) continue;
+    const isNode = ele._private.group === 'nodes';
+    if (isNode ? !sampledNode : !sampledEdge) {
+      const problems = elementNonconformities(ele, true);
+      if (problems.length > 0) return elementProblem(problems);
+      if (isNode) sampledNode = true;
+      else sampledEdge = true;
+    }
+    if (isNode) {
+      if (look.special) frame.nodes.push(layer.record(ele, null, false));
+      else if (look.kind === 'node' && !look.invisible)
+        frame.nodes.push(layer.record(ele, look, look.labelScale * textureScale >= 1));
+    } else if (look.special) frame.specialEdges.push(ele);
+    else if (look.kind === 'edge' && !look.invisible && !frame.edges.add(ele, look))
+      frame.specialEdges.push(ele);
+  }
+  return frame;
+}
+
+const elementProblem = (problems: Nonconformity[]) =>
+  `a drawn element is not as batched/internals.ts declares (${problems.map(describeNonconformity).join('; ')})`;
 
 /** The main canvas gets the cached layer; other contexts (Cytoscape's snapshots) a fresh draw. */
 function drawNodeLayer(

@@ -17,6 +17,8 @@ interface Visibility {
   takesSpace: boolean;
   /** `events: yes`, `visibility: visible`, takes space: Cytoscape's `interactive()` of itself. */
   interactive: boolean;
+  /** A z-order batched drawing refuses (zOrder.ts), as text; null for the usual one. */
+  zOrder: string | null;
 }
 
 interface SpecialLook extends Visibility {
@@ -64,7 +66,7 @@ export interface NodeLook extends Visibility {
 }
 
 /** Node shapes whose Cytoscape path code starts with `moveTo`, or an ellipse (see paths.ts). */
-const BATCHABLE_SHAPES = new Set([
+export const BATCHABLE_SHAPES: ReadonlySet<string> = new Set([
   'ellipse',
   'rectangle',
   'round-rectangle',
@@ -79,6 +81,12 @@ const BATCHABLE_SHAPES = new Set([
   'vee',
   'rhomboid',
 ]);
+
+/** The values of z-order properties batched drawing draws as Cytoscape would (zOrder.ts). */
+export const HANDLED_Z_ORDER: Readonly<Record<string, readonly unknown[]>> = {
+  'z-compound-depth': ['auto', 'orphan'],
+  'z-index-compare': ['auto'],
+};
 
 const DASHES: Record<string, readonly number[]> = { solid: [], dotted: [1, 1] };
 
@@ -115,6 +123,15 @@ export function endsTakeSpace(ele: RenderedElement, lookOf: (e: RenderedElement)
   return !source || !target || (lookOf(source).takesSpace && lookOf(target).takesSpace);
 }
 
+/** An element's computed z-order that batched drawing cannot draw, as text; null if none. */
+function unsupportedZOrder(ele: RenderedElement): string | null {
+  for (const [property, handled] of Object.entries(HANDLED_Z_ORDER)) {
+    const value = ele.pstyle(property).value;
+    if (!handled.includes(value)) return `"${property}: ${String(value)}"`;
+  }
+  return null;
+}
+
 function visibility(ele: RenderedElement): Visibility {
   const takesSpace =
     ele.pstyle('display').value === 'element' &&
@@ -123,7 +140,7 @@ function visibility(ele: RenderedElement): Visibility {
   const visibility = ele.pstyle('visibility').value === 'visible';
   const shown = takesSpace && visibility && ele.pstyle('opacity').pfValue !== 0;
   const interactive = takesSpace && visibility && ele.pstyle('events').value === 'yes';
-  return { shown, takesSpace, interactive };
+  return { shown, takesSpace, interactive, zOrder: unsupportedZOrder(ele) };
 }
 
 function edgeLook(r: CanvasRendererInternals, ele: RenderedElement): Look {

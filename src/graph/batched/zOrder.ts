@@ -1,27 +1,50 @@
 /**
- * Cytoscape's z-order without its comparator sort. Cytoscape re-sorts every
- * element after each addition or removal with a comparator that reads four
- * style properties per comparison: during playback, where every step adds
- * and removes edges, that took about 3 ms a step for 2,000 elements and
- * much more at 10,000.
+ * Cytoscape's z-order, and what of it batched drawing keeps.
  *
- * For a stylesheet that sets none of `z-index`, `z-compound-depth` and
- * `z-index-compare`, in a graph without compound nodes (the adapter makes
- * none), Cytoscape's `zIndexSort` gives: edges under nodes, each in the
- * order they sit in Cytoscape's element pool. That is a linear partition.
- * A stylesheet that does set them gets Cytoscape's own sort.
+ * Cytoscape's `zIndexSort` orders by `z-compound-depth`, then by
+ * `z-index-compare` (`auto`: edges under nodes), then by `z-index`, then by
+ * pool order. Batched drawing draws every edge before every node, so it
+ * refuses the two properties that can lift an edge over a node or sink a node
+ * under an edge: `z-compound-depth` other than `auto` (or `orphan`, the same
+ * without compound nodes, which it also refuses) and `z-index-compare` other
+ * than `auto`. `z-index` it keeps where Cytoscape draws (elements it draws
+ * itself, labels), by leaving Cytoscape's sort in place; between batches of
+ * different looks it is not kept (see install.ts).
+ *
+ * Cytoscape re-sorts every element after each addition or removal with a
+ * comparator that reads four style properties per comparison: during
+ * playback, where every step adds and removes edges, that took about 3 ms a
+ * step for 2,000 elements and much more at 10,000. For a stylesheet without
+ * `z-index`, its order is edges under nodes, each in pool order: a linear
+ * partition, which replaces the sort.
  */
 import type { CanvasRendererInternals, RenderedElement, ZSorted } from './internals';
-import { endsTakeSpace, type Look } from './looks';
+import { endsTakeSpace, HANDLED_Z_ORDER, type Look } from './looks';
 
-const Z_PROPERTIES = ['z-index', 'z-compound-depth', 'z-index-compare'];
+interface Rule {
+  selector?: string;
+  style?: Record<string, unknown>;
+}
 
-/** Whether any rule of the stylesheet sets a z-order property. */
-export function setsZOrder(stylesheet: unknown): boolean {
+/** The first rule that sets a z-order batched drawing cannot draw, as text; null if none. */
+export function unsupportedZOrderRule(stylesheet: unknown): string | null {
+  if (!Array.isArray(stylesheet)) return 'a stylesheet that could not be read';
+  for (const rule of stylesheet as Rule[])
+    for (const [property, handled] of Object.entries(HANDLED_Z_ORDER)) {
+      const value = rule.style?.[property];
+      if (value !== undefined && !handled.includes(value))
+        return `"${property}: ${String(value)}" (rule "${rule.selector ?? ''}")`;
+    }
+  return null;
+}
+
+/** Whether any rule sets a `z-index` other than 0 (then Cytoscape's own sort is kept). */
+export function setsZIndex(stylesheet: unknown): boolean {
   if (!Array.isArray(stylesheet)) return true;
-  return stylesheet.some((rule: { style?: Record<string, unknown> }) =>
-    Object.keys(rule.style ?? {}).some((p) => Z_PROPERTIES.includes(p)),
-  );
+  return (stylesheet as Rule[]).some((rule) => {
+    const z = rule.style?.['z-index'];
+    return z !== undefined && z !== 0 && z !== '0';
+  });
 }
 
 /**

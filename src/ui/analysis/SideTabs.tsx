@@ -1,11 +1,14 @@
 /**
- * The right-hand panel's two faces: the details of the selection, or the
- * analysis panel. The analysis code (and its graph overlay) loads and runs
- * only once the Analysis tab is chosen; folding the panel (`open` false)
- * clears the overlay.
+ * The right-hand panel's faces: the details of the selection, the analysis
+ * panel, or the dataset's stories (ui/story). The analysis code (and its
+ * graph overlay) loads and runs only once the Analysis tab is chosen; folding
+ * the panel (`open` false) clears the overlay.
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { closeAnalysis, openAnalysis, useStore } from '../../store/store';
+import { selectStoryPanelOpen } from '../story/selectors';
+import { StoryPanel } from '../story/StoryPanel';
+import { closeStoryPanel, openStoryPanel } from '../../store/stories';
 import { ViewBoundary } from '../ViewBoundary';
 import { selectAnalysisOpen } from './selectors';
 import { tabPanelProps, Tabs } from './Tabs';
@@ -22,11 +25,21 @@ const SIDE_TABS = [
     label: 'Analysis',
     title: 'Pair history, compare dates, structural balance, centrality',
   },
+  { id: 'stories', label: 'Stories', title: 'Stories: narrated steps through the graph' },
 ] as const;
+
+/** Choosing a tab: the story panel and the analysis panel each open over the details. */
+function chooseTab(id: (typeof SIDE_TABS)[number]['id']): void {
+  if (id === 'stories') return openStoryPanel();
+  closeStoryPanel();
+  if (id === 'analysis') openAnalysis();
+  else closeAnalysis();
+}
 
 export function SideTabs({ open, details }: { open: boolean; details: ReactNode }) {
   const analysisOpen = useStore(selectAnalysisOpen);
-  const value = analysisOpen ? 'analysis' : 'details';
+  const storiesOpen = useStore(selectStoryPanelOpen);
+  const value = storiesOpen ? 'stories' : analysisOpen ? 'analysis' : 'details';
   return (
     <>
       <Tabs
@@ -35,10 +48,17 @@ export function SideTabs({ open, details }: { open: boolean; details: ReactNode 
         className="a-tabs--side"
         tabs={SIDE_TABS}
         value={value}
-        onChange={(id) => (id === 'analysis' ? openAnalysis() : closeAnalysis())}
+        onChange={chooseTab}
       />
       <div {...tabPanelProps('side', value)} className="side-tabs__panel">
-        {analysisOpen ? (
+        {storiesOpen ? (
+          <ViewBoundary
+            name="The story panel"
+            back={{ label: 'Back to the details', action: closeStoryPanel }}
+          >
+            <StoryPanel />
+          </ViewBoundary>
+        ) : analysisOpen ? (
           <ViewBoundary
             name="The analysis panel"
             back={{ label: 'Back to the details', action: closeAnalysis }}

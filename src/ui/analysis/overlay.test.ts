@@ -10,10 +10,10 @@ describe('analysis overlays', () => {
   it('marks changes between two dates; a flip wins over began/ended', () => {
     const cmp = compareDates(model, toDay('2020'), toDay('2025'));
     const o = compareOverlay(cmp);
-    expect(o.relationClasses.get('r-pak-taliban-support')).toBe('flipped');
+    expect(o.relationClasses.get('r-pak-taliban-sanctuary')).toBe('flipped');
     expect(o.relationClasses.get('r-pak-taliban-hostility')).toBe('flipped');
     expect(o.relationClasses.get('r-taliban-ttp-support')).toBe('began');
-    expect(o.relationClasses.get('r-usa-pak-aid-support')).toBe('ended');
+    expect(o.relationClasses.get('r-usa-taliban-hostility')).toBe('ended');
     expect(new Set(o.extraRelations)).toEqual(new Set(o.relationClasses.keys()));
   });
 

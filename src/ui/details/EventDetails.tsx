@@ -1,9 +1,11 @@
 /** An event: when, what happened, who took part, and the quotes about it. */
+import { effectiveBasis } from '../../core/basis';
 import { humanDate } from '../../core/dates';
 import { calendarOnly } from './details-model';
 import type { ExplorerModel } from '../../core/explorer-model';
 import type { EventItem } from '../../core/schema';
 import { selectEvent, useStore } from '../../store/store';
+import { BasisFacts } from './BasisFacts';
 import { EvidenceList } from './EvidenceList';
 import { ActorLink } from './Links';
 import { selectAtEventDay, selectTimeKind } from './selectors';
@@ -11,6 +13,7 @@ import { selectAtEventDay, selectTimeKind } from './selectors';
 export function EventDetails({ model, event }: { model: ExplorerModel; event: EventItem }) {
   const atDay = useStore(selectAtEventDay);
   const timeKind = useStore(selectTimeKind);
+  const basis = effectiveBasis(event);
   return (
     <article className="details__item">
       <header className="details__header">
@@ -32,6 +35,12 @@ export function EventDetails({ model, event }: { model: ExplorerModel; event: Ev
           )}
         </p>
       </header>
+
+      {(basis.claim ?? basis.dates) && (
+        <dl className="details__facts">
+          <BasisFacts model={model} item={event} />
+        </dl>
+      )}
 
       {event.description && <p className="details__text">{event.description}</p>}
 

@@ -8,6 +8,7 @@ import type { ExplorerModel } from '../../core/explorer-model';
 import type { Relation } from '../../core/schema';
 import { useStore } from '../../store/store';
 import { LineSwatch } from '../Swatch';
+import { BasisFacts } from './BasisFacts';
 import { isDirected, periodText, relationHistory } from './details-model';
 import { EvidenceList } from './EvidenceList';
 import { ActorLink, RelationLink } from './Links';
@@ -68,6 +69,7 @@ export function RelationDetails({ model, relation }: { model: ExplorerModel; rel
             {active ? `active ${when}` : `not active ${when}`}
           </span>
         </dd>
+        <BasisFacts model={model} item={relation} />
         {relation.strength !== undefined && (
           <>
             <dt>Strength</dt>

@@ -120,7 +120,7 @@ describe('selectors on the seed', () => {
     expect(selectRelationActive(state('1985-01-01', 'relation', 'r-pak-mujahideen-support'))).toBe(
       true,
     );
-    expect(selectRelationActive(state('1992-04-01', 'relation', 'r-pak-mujahideen-support'))).toBe(
+    expect(selectRelationActive(state('1992-05-01', 'relation', 'r-pak-mujahideen-support'))).toBe(
       false,
     );
   });

@@ -11,10 +11,12 @@ import { dataUrlToBlob, downloadBlob } from '../../export/download';
 import { selectDay, selectModel } from '../../store/selectors';
 import { useStore } from '../../store/store';
 import { DATA_FORMATS, type DataFormat } from './dataFormats';
+import { StoryHtmlExport } from './StoryHtmlExport';
+import { StoryVideoExport } from './StoryVideoExport';
 import { VideoExport } from './VideoExport';
 import './export.css';
 
-type Format = 'png' | 'svg' | 'video' | DataFormat['id'];
+type Format = 'png' | 'svg' | 'video' | 'story-html' | 'story-video' | DataFormat['id'];
 
 const SCALES = [1, 2, 3, 4];
 
@@ -109,6 +111,8 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
             { id: 'svg', label: 'SVG image (vector)' },
             ...DATA_FORMATS.map((f) => ({ id: f.id, label: f.label })),
             { id: 'video', label: 'Video of playback (WebM)' },
+            { id: 'story-html', label: 'Story as HTML (offline page)' },
+            { id: 'story-video', label: 'Story as video (WebM, captioned)' },
           ].map((f) => (
             <label key={f.id}>
               <input
@@ -234,6 +238,8 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
             </>
           )}
           {format === 'video' && model && <VideoExport model={model} />}
+          {format === 'story-html' && model && <StoryHtmlExport model={model} />}
+          {format === 'story-video' && model && <StoryVideoExport model={model} />}
         </div>
 
         <div className="export-dialog__preview" aria-label="Preview">
@@ -249,7 +255,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           )}
         </div>
       </div>
-      {format !== 'video' && (
+      {!['video', 'story-html', 'story-video'].includes(format) && (
         <div className="export-dialog__foot">
           <p role="status" className="export-dialog__status">
             {status}

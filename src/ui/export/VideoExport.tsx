@@ -10,12 +10,12 @@ import { SPEEDS, useStore, type AppState } from '../../store/store';
 const selectTimeWindow = (s: AppState) => s.timeWindow;
 
 /** Frame sizes offered: 16:9, as video players and slides expect. */
-const SIZES = [
+export const SIZES = [
   { label: '1280 × 720 (HD)', width: 1280, height: 720 },
   { label: '1920 × 1080 (Full HD)', width: 1920, height: 1080 },
   { label: '854 × 480', width: 854, height: 480 },
 ] as const;
-const FPS = 30;
+export const FPS = 30;
 
 /** "0:07", "1:05", "12:30": a duration in whole seconds as a player shows it. */
 export function formatDuration(seconds: number): string {

@@ -7,6 +7,7 @@ import {
   switchDataset,
 } from '../../store/datasetActions';
 import { MAX_NAME_LENGTH } from '../../store/datasetName';
+import { EXAMPLES, exampleOf } from '../../store/examples';
 import { SEED_KEY, useStore, type AppState } from '../../store/store';
 import { IMPORT_ACCEPT } from './accept';
 
@@ -37,7 +38,11 @@ export function DatasetMenu() {
   if (current && (lastListed?.id !== current.id || lastListed.name !== current.name))
     setLastListed({ id: current.id, name: current.name });
   const unstored =
-    key !== SEED_KEY && !current ? (lastListed?.id === key ? lastListed.name : title) : null;
+    key !== SEED_KEY && !current && !exampleOf(key)
+      ? lastListed?.id === key
+        ? lastListed.name
+        : title
+      : null;
   const editing = current && renaming?.id === current.id ? renaming : null;
 
   return (
@@ -50,6 +55,11 @@ export function DatasetMenu() {
           onChange={(e) => void switchDataset(e.currentTarget.value)}
         >
           <option value={SEED_KEY}>Seed: {seedName}</option>
+          {EXAMPLES.map((e) => (
+            <option key={e.key} value={e.key}>
+              Example: {e.name}
+            </option>
+          ))}
           {library.map((d) => (
             <option key={d.id} value={d.id}>
               {d.name} ({d.actors} actors, {d.relations} relations)

@@ -2,9 +2,21 @@
  * Where an import stands: progress with cancel, then either the errors
  * (the dataset on screen is untouched) or the warnings of a successful import.
  */
+import { useState } from 'react';
+import type { EventImportOptions } from '../../core/io/event-options';
 import { formatProblem, type Problem } from '../../core/problems';
 import { cancelImport, closeImportStatus } from '../../store/datasetActions';
-import { dismissNotice, useStore, type AppState, type ImportPhase } from '../../store/store';
+import {
+  dismissNotice,
+  useStore,
+  type AppState,
+  type ImportPhase,
+  type ImportStatus,
+} from '../../store/store';
+import { ColumnMappingForm } from './mapping/ColumnMappingForm';
+import { EventOptionsPanel } from './mapping/EventOptionsPanel';
+import { MappingNote } from './mapping/MappingNote';
+import './mapping/mapping.css';
 
 const MAX_SHOWN = 200;
 
@@ -48,78 +60,114 @@ function ProblemList({ problems, label }: { problems: Problem[]; label: string }
   );
 }
 
+const NO_OPTIONS: EventImportOptions = {};
+
+/**
+ * The options an event table was imported with, while the panel shows that import: kept
+ * through a re-run's progress, so the options panel (and the focus in it) stays.
+ */
+function useEventTableOptions(status: ImportStatus): EventImportOptions | null {
+  const [kept, setKept] = useState<EventImportOptions | null>(null);
+  const finished =
+    (status.phase === 'done' || status.phase === 'failed') && status.reading?.eventTable
+      ? (status.events ?? NO_OPTIONS)
+      : null;
+  const running = status.phase !== 'idle' && 'done' in status;
+  const shown = finished ?? (running ? kept : null);
+  if (shown !== kept) setKept(shown);
+  return shown;
+}
+
 export function ImportPanel() {
   const status = useStore(selectImport);
   const opening = useStore(selectOpening);
   const notice = useStore(selectNotice);
+  const eventOptions = useEventTableOptions(status);
   return (
-    <div className="import-area" aria-live="polite">
-      {notice && (
-        <div
-          className={`notice notice--${notice.kind}`}
-          role={notice.kind === 'error' ? 'alert' : 'status'}
-        >
-          <span>{notice.text}</span>
-          <button type="button" onClick={dismissNotice} aria-label="Dismiss message">
-            ×
-          </button>
-        </div>
-      )}
-      {opening && (
-        <section className="import-panel" aria-label="Opening">
-          <p>
-            Opening “{opening.name}”… {percent(opening.done, 1)}
-          </p>
-          <progress aria-label="Opening progress" value={opening.done} max={1} />
-        </section>
-      )}
-      {status.phase !== 'idle' && (
-        <section className={`import-panel import-panel--${status.phase}`} aria-label="Import">
-          {status.phase in PHASE_TEXT && 'done' in status && (
-            <>
-              <p>
-                {PHASE_TEXT[status.phase]} {status.files.join(', ')}…
-                {status.phase !== 'reading' &&
-                  MEASURED.includes(status.phase) &&
-                  ` ${percent(status.done, status.total)}`}
-              </p>
-              <progress
-                aria-label="Import progress"
-                value={MEASURED.includes(status.phase) ? status.done : undefined}
-                max={status.total}
-              />
-              <button type="button" onClick={cancelImport}>
-                Cancel
-              </button>
-            </>
-          )}
-          {status.phase === 'failed' && (
-            <>
-              <h2>
-                Could not import {status.files.join(', ')}: {status.errors.length}{' '}
-                {status.errors.length === 1 ? 'error' : 'errors'}
-              </h2>
-              <p>Nothing was changed: the dataset on screen is as it was.</p>
-              <ProblemList problems={status.errors} label="Errors" />
-              <ProblemList problems={status.warnings} label="Warnings" />
-            </>
-          )}
-          {status.phase === 'done' && (
-            <>
-              <h2>
-                Imported “{status.name}”{status.saved ? '' : ' (not saved in this browser)'}
-                {status.warnings.length > 0 &&
-                  ` with ${status.warnings.length} ${status.warnings.length === 1 ? 'warning' : 'warnings'}`}
-              </h2>
-              <ProblemList problems={status.warnings} label="Warnings" />
-            </>
-          )}
-          {(status.phase === 'failed' || status.phase === 'done') && (
-            <button type="button" onClick={closeImportStatus}>
-              Close
+    <div className="import-area">
+      {/* Messages are announced; the forms below are not (a form read out whole is noise). */}
+      <div className="import-area__messages" aria-live="polite">
+        {notice && (
+          <div
+            className={`notice notice--${notice.kind}`}
+            role={notice.kind === 'error' ? 'alert' : 'status'}
+          >
+            <span>{notice.text}</span>
+            <button type="button" onClick={dismissNotice} aria-label="Dismiss message">
+              ×
             </button>
-          )}
-        </section>
+          </div>
+        )}
+        {opening && (
+          <section className="import-panel" aria-label="Opening">
+            <p>
+              Opening “{opening.name}”… {percent(opening.done, 1)}
+            </p>
+            <progress aria-label="Opening progress" value={opening.done} max={1} />
+          </section>
+        )}
+        {status.phase !== 'idle' && status.phase !== 'mapping' && (
+          <section className={`import-panel import-panel--${status.phase}`} aria-label="Import">
+            {status.phase in PHASE_TEXT && 'done' in status && (
+              <>
+                <p>
+                  {PHASE_TEXT[status.phase]} {status.files.join(', ')}…
+                  {status.phase !== 'reading' &&
+                    MEASURED.includes(status.phase) &&
+                    ` ${percent(status.done, status.total)}`}
+                </p>
+                <progress
+                  aria-label="Import progress"
+                  value={MEASURED.includes(status.phase) ? status.done : undefined}
+                  max={status.total}
+                />
+                <button type="button" onClick={cancelImport}>
+                  Cancel
+                </button>
+              </>
+            )}
+            {status.phase === 'failed' && (
+              <>
+                <h2>
+                  Could not import {status.files.join(', ')}: {status.errors.length}{' '}
+                  {status.errors.length === 1 ? 'error' : 'errors'}
+                </h2>
+                <p>Nothing was changed: the dataset on screen is as it was.</p>
+                <MappingNote reading={status.reading} />
+                <ProblemList problems={status.errors} label="Errors" />
+                <ProblemList problems={status.warnings} label="Warnings" />
+              </>
+            )}
+            {status.phase === 'done' && (
+              <>
+                <h2>
+                  Imported “{status.name}”{status.saved ? '' : ' (not saved in this browser)'}
+                  {status.warnings.length > 0 &&
+                    ` with ${status.warnings.length} ${status.warnings.length === 1 ? 'warning' : 'warnings'}`}
+                </h2>
+                <MappingNote reading={status.reading} />
+                <ProblemList problems={status.warnings} label="Warnings" />
+              </>
+            )}
+            {(status.phase === 'failed' || status.phase === 'done') && (
+              <button type="button" onClick={closeImportStatus}>
+                Close
+              </button>
+            )}
+          </section>
+        )}
+      </div>
+      {status.phase === 'mapping' && (
+        <ColumnMappingForm
+          key={status.files.join('\n')}
+          files={status.files}
+          table={status.table}
+          initial={status.mapping}
+          events={status.events}
+        />
+      )}
+      {eventOptions && 'files' in status && (
+        <EventOptionsPanel key={status.files.join('\n')} applied={eventOptions} />
       )}
     </div>
   );

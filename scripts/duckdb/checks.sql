@@ -1,0 +1,46 @@
+-- Row problems the CSV reader's types cannot catch (its casts are checked by
+-- DuckDB itself: see reject_errors). Each is an error at its row and column,
+-- as in the app's event-table import (src/core/io/event-rows.ts). The
+-- runner reads the first ones in input order and the total. This reads the
+-- files again, once, so it runs only when aggregate.sql counted problem
+-- rows; the condition is that of its row_kind 'problem'.
+CREATE OR REPLACE TEMP TABLE problem_rows AS
+SELECT *
+FROM events
+WHERE pos IS NULL OR event_date IS NULL OR short_row
+  OR goldstein < -10 OR goldstein > 10
+  OR (goldstein IS NULL AND goldstein_text IS NOT NULL)
+  OR (quad_class IS NULL AND quad_text IS NOT NULL)
+  OR (goldstein IS NULL AND quad_class IS NULL);
+
+CREATE OR REPLACE TEMP TABLE problems AS
+SELECT pos, file_no, line, event_id, 'GLOBALEVENTID' AS column_name, event_id AS value,
+  CASE WHEN event_id IS NULL THEN 'the row has no GLOBALEVENTID (the DuckDB import orders events by it)'
+       ELSE 'is not a GLOBALEVENTID: GDELT numbers its events with whole numbers (the DuckDB import reads those below 2^40)' END AS message
+FROM problem_rows WHERE pos IS NULL
+UNION ALL
+SELECT pos, file_no, line, event_id, 'SQLDATE', date_text,
+  CASE WHEN date_text IS NULL THEN 'the row has no date'
+       ELSE 'is not a date (expected YYYYMMDD as GDELT writes it, or YYYY-MM-DD)' END
+FROM problem_rows WHERE event_date IS NULL
+UNION ALL
+SELECT pos, file_no, line, event_id, 'GoldsteinScale', goldstein_text,
+  'is not a number (Goldstein scores run from -10 to +10)'
+FROM problem_rows WHERE goldstein IS NULL AND goldstein_text IS NOT NULL
+UNION ALL
+SELECT pos, file_no, line, event_id, 'GoldsteinScale', CAST(goldstein AS VARCHAR),
+  'is outside the Goldstein scale (-10 to +10)'
+FROM problem_rows WHERE goldstein < -10 OR goldstein > 10
+UNION ALL
+SELECT pos, file_no, line, event_id, 'QuadClass', quad_text,
+  'is not a QuadClass: expected 1 (verbal cooperation), 2 (material cooperation), 3 (verbal conflict) or 4 (material conflict)'
+FROM problem_rows WHERE quad_class IS NULL AND quad_text IS NOT NULL
+UNION ALL
+SELECT pos, file_no, line, event_id, 'GoldsteinScale', NULL,
+  'the row has no score (no Goldstein value and no QuadClass)'
+FROM problem_rows
+WHERE goldstein IS NULL AND goldstein_text IS NULL AND quad_class IS NULL AND quad_text IS NULL
+UNION ALL
+SELECT pos, file_no, line, event_id, 'DATEADDED', NULL,
+  'the row ends before DATEADDED: it has fewer than 57 columns (a GDELT 1.0 row has 57 or 58)'
+FROM problem_rows WHERE short_row;

@@ -1,0 +1,66 @@
+/**
+ * The DuckDB branch of `npm run import` (scripts/import.ts): which inputs
+ * go through DuckDB, and the run that prints and writes like the in-memory
+ * path does.
+ */
+import { statSync, writeFileSync } from 'node:fs';
+import type { EventImportOptions } from '../../src/core/io/event-options';
+import { exportJson } from '../../src/core/io/json';
+import { formatProblem, type Problem } from '../../src/core/problems';
+import { MAX_IMPORT_BYTES } from '../../src/import/limits';
+import { importWithDuckDb } from './importWithDuckDb';
+import { isParquet } from './readers';
+
+export const ENGINES = ['memory', 'duckdb'] as const;
+export type Engine = (typeof ENGINES)[number];
+
+/**
+ * DuckDB when asked (`--engine duckdb`), or, unless `--engine memory` says
+ * otherwise, for what the in-memory path should not hold: inputs that
+ * together exceed the app's import limit (the text, its parse and the
+ * dataset take about ten times the file), gzip and Parquet files.
+ */
+export function usesDuckDb(files: readonly string[], engine: Engine | undefined): boolean {
+  if (engine !== undefined) return engine === 'duckdb';
+  const bytes = files.reduce((sum, f) => sum + sizeOf(f), 0);
+  return bytes > MAX_IMPORT_BYTES || files.some((f) => /\.gz$/i.test(f) || isParquet(f));
+}
+
+const sizeOf = (path: string) => {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // Unreadable: the import reports it at the file.
+  }
+};
+
+/**
+ * Imports with DuckDB and prints like the in-memory path: every problem
+ * (`flagPath` names the flag behind an option's problem), then what was
+ * written. Returns the exit status: 0 written, 1 errors in the input.
+ */
+export async function importLarge(
+  cli: { files: readonly string[]; out: string; format?: string; events: EventImportOptions },
+  flagPath: (p: Problem) => Problem,
+): Promise<number> {
+  if (cli.format !== undefined && cli.format !== 'gdelt') {
+    console.log(
+      `--engine duckdb reads GDELT exports (--format gdelt), not ${cli.format}; import smaller files with --engine memory`,
+    );
+    return 1;
+  }
+  console.log(`${cli.files.join(', ')}: read with DuckDB as GDELT event exports`);
+  const result = await importWithDuckDb(cli.files, 'gdelt', cli.events);
+  for (const p of [...result.errors, ...result.warnings]) console.log(formatProblem(flagPath(p)));
+  if (!result.dataset) {
+    const n = result.errors.length;
+    console.log(`${n} ${n === 1 ? 'error' : 'errors'}: nothing written`);
+    return 1;
+  }
+  writeFileSync(cli.out, exportJson(result.dataset));
+  const d = result.dataset;
+  console.log(
+    `${cli.out}: ${d.actors.length} actors, ${d.relations.length} relations${result.warnings.length ? `, ${result.warnings.length} warnings` : ''}`,
+  );
+  return 0;
+}

@@ -1,0 +1,610 @@
+/**
+ * The import for event archives too large for memory (docs/SCALE.md): DuckDB
+ * (embedded, no server) streams the files from disk, in bounded memory,
+ * through the SQL of aggregate.sql, the same rules as the app's event-table
+ * import; this runner turns its tables into an Allegiance dataset (actors,
+ * relations with their notes and evidence, sources) and validates it.
+ * Bad rows are errors with their file, line, column and value.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Problem } from '../../src/core/problems';
+import type { Actor, Dataset, Relation, Source } from '../../src/core/schema';
+import { validateDataset } from '../../src/core/validate';
+import { isCountryCode } from '../../src/core/io/country-codes';
+import { CAMEO_ROOT_NAMES, cameoRoot } from '../../src/core/io/cameo';
+import { QUAD_CLASS_NAMES, type QuadClass } from '../../src/core/io/event-columns';
+import { GDELT_COLUMNS } from '../../src/core/io/gdelt-columns';
+import { relationNoteOf, signed, type RelationCounts } from '../../src/core/io/event-notes';
+import {
+  eventSettings,
+  type EventImportOptions,
+  type EventImportSettings,
+} from '../../src/core/io/event-options';
+import { monthIso, type EventKind } from '../../src/core/io/event-windows';
+import {
+  fileStem,
+  listSome,
+  plural,
+  ProblemLog,
+  type ImportResult,
+  type Location,
+} from '../../src/core/io/import-result';
+import {
+  eventsView,
+  firstLine,
+  gdeltCsvSelect,
+  gdeltParquetSelect,
+  gdeltWidth,
+  isParquet,
+  linesOfEventIds,
+} from './readers';
+
+const sql = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
+
+/** Inputs this runner reads: GDELT event exports (TSV, gzip or not) and GDELT-named Parquet. */
+export type DuckDbFormat = 'gdelt';
+
+/** How DuckDB may use the machine; the defaults keep a 10M-row archive under 1 GB. */
+export interface DuckDbResources {
+  /** Worker threads (default: 2). */
+  threads?: number;
+  /** DuckDB's memory limit, e.g. `'600MB'`; above it, work spills to `tempDirectory`. */
+  memoryLimit?: string;
+  /** Where DuckDB spills (default: a fresh folder in the system's temp folder, removed after). */
+  tempDirectory?: string;
+}
+
+export type DuckDbImportOptions = EventImportOptions & DuckDbResources;
+
+/** Row problems reported one by one; beyond this they are counted. */
+const MAX_LISTED_PROBLEMS = 100;
+
+/**
+ * Imports event files with DuckDB: reads them (see readers.ts), reports bad
+ * rows, then aggregates with aggregate.sql and builds the dataset. `format`
+ * `gdelt` (the only one so far) covers 57-, 58- and 61-column exports and
+ * GDELT-named Parquet files. The dataset is returned only without errors.
+ */
+export async function importWithDuckDb(
+  files: readonly string[],
+  format: DuckDbFormat = 'gdelt',
+  options: DuckDbImportOptions = {},
+): Promise<ImportResult> {
+  const log = new ProblemLog();
+  const label = files.map((f) => basename(f)).join(', ');
+  const settings = eventSettings(options, label, log);
+  if (!settings || format !== 'gdelt') return log.result(undefined);
+  if (files.length === 0) {
+    log.error({ path: '' }, 'no input file given');
+    return log.result(undefined);
+  }
+  const spill = options.tempDirectory ?? mkdtempSync(join(tmpdir(), 'allegiance-duckdb-'));
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: String(options.threads ?? 2),
+    memory_limit: options.memoryLimit ?? '600MB',
+    temp_directory: spill,
+    // Events are ordered by pos (readers.ts), not by the order DuckDB reads them in.
+    preserve_insertion_order: 'false',
+  });
+  const connection = await instance.connect();
+  try {
+    const selects = await readerSelects(connection, files, log);
+    if (log.errors.length > 0) return log.result(undefined);
+    await connection.run(eventsView(selects.map((s) => s.select)));
+    await connection.run(settingsVariables(settings));
+    try {
+      // The first pass over the files; the rest of aggregate.sql reads its result.
+      await connection.run(sql('aggregate.sql'));
+    } catch (e) {
+      log.error(
+        { file: label, path: '' },
+        `could not be read: ${e instanceof Error ? e.message : String(e)}`,
+      );
+      return log.result(undefined);
+    }
+    const [counted] = await all(connection, 'SELECT * FROM counted');
+    await reportRejected(
+      connection,
+      files,
+      selects.filter((s) => s.csv).map((s) => s.fileNo),
+      log,
+    );
+    if (num(counted!.problem_rows) > 0) await reportProblems(connection, files, log);
+    if (log.errors.length > 0) {
+      // Rejected cells and checked rows, found in two passes, listed in file order.
+      const place = (p: Problem) => [files.indexOf(p.file ?? ''), p.line ?? Infinity] as const;
+      log.errors.sort((a, b) => place(a)[0] - place(b)[0] || place(a)[1] - place(b)[1]);
+      return log.result(undefined);
+    }
+    // The second pass: the rows picked as evidence and to name the actors.
+    // DuckDB cannot estimate a CSV file's rows, and would hash the events
+    // rather than the few picks; keep the picks as the hashed side.
+    const [relations] = await all(connection, 'SELECT count(*) AS n FROM relations');
+    if (num(relations!.n) > 0) {
+      await connection.run("SET disabled_optimizers = 'build_side_probe_side'");
+      await connection.run(sql('picked.sql'));
+    }
+    return await buildDataset(connection, files, label, settings, counted!, log);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+    if (!options.tempDirectory) rmSync(spill, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The SELECT that reads each file (readers.ts), after checking what can be
+ * checked without reading it all: a Parquet file's columns, an export's
+ * width by its first row.
+ */
+async function readerSelects(
+  connection: DuckDBConnection,
+  files: readonly string[],
+  log: ProblemLog,
+): Promise<{ fileNo: number; select: string; csv: boolean }[]> {
+  const selects: { fileNo: number; select: string; csv: boolean }[] = [];
+  for (const [fileNo, path] of files.entries()) {
+    const whole = { file: path, path: '' };
+    try {
+      if (isParquet(path)) {
+        const read = await gdeltParquetSelect(connection, path, fileNo);
+        if ('missing' in read)
+          log.error(
+            whole,
+            `missing GDELT ${read.missing.length === 1 ? 'column' : 'columns'} ${read.missing.join(', ')}: a Parquet input needs GDELT's column names (GLOBALEVENTID, SQLDATE, Actor1Code, Actor2Code, GoldsteinScale, QuadClass; Actor1Name, Actor2Name, EventCode and SOURCEURL when present)`,
+          );
+        else selects.push({ fileNo, select: read.select, csv: false });
+        continue;
+      }
+      const width = gdeltWidth(await firstLine(path));
+      if (typeof width === 'string') {
+        log.error({ file: path, line: 1, path: 'row 1' }, width);
+        continue;
+      }
+      selects.push({ fileNo, select: gdeltCsvSelect(path, fileNo, width), csv: true });
+    } catch (e) {
+      log.error(whole, `could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return selects;
+}
+
+interface RejectedRow {
+  file_no: number;
+  line: number;
+  error_type: string;
+  error_message: string;
+  csv_line: string | null;
+}
+
+/**
+ * Rows DuckDB's CSV reader refused: a cell that is not a date or a number,
+ * or a row of the wrong width. DuckDB may number a second
+ * error on one line one too high; the line's start (its byte position)
+ * tells which errors share a line, and the smallest number is its own.
+ */
+async function reportRejected(
+  connection: DuckDBConnection,
+  files: readonly string[],
+  fileNos: readonly number[],
+  log: ProblemLog,
+): Promise<void> {
+  if (fileNos.length === 0) return;
+  const union = fileNos
+    .map(
+      (n) => `SELECT ${n} AS file_no, line, line_byte_position, column_idx,
+        CAST(error_type AS VARCHAR) AS error_type, error_message, csv_line FROM rejects_${n}`,
+    )
+    .join(' UNION ALL ');
+  const result = await connection.runAndReadAll(
+    `WITH rejected AS (${union})
+     SELECT file_no, min(line) OVER (PARTITION BY file_no, line_byte_position) AS line,
+       error_type, error_message, csv_line
+     FROM rejected ORDER BY file_no, line, column_idx`,
+  );
+  // A short row is one rejected row per missing column: report it once.
+  const rows = (result.getRowObjectsJson() as unknown as RejectedRow[]).filter(
+    (r, i, all) =>
+      r.error_type === 'CAST' ||
+      !all.some(
+        (o, j) =>
+          j < i && o.error_type === r.error_type && o.file_no === r.file_no && o.line === r.line,
+      ),
+  );
+  for (const r of rows.slice(0, MAX_LISTED_PROBLEMS)) {
+    const file = files[Number(r.file_no)]!;
+    const line = Number(r.line);
+    const cells = (r.csv_line ?? '').split('\t');
+    // A cast error is at its cell; a row of the wrong width, at the row.
+    // DuckDB's column_idx and column_name count only the columns a query
+    // reads (1.5.6), so they may name another column; its message names the right one.
+    const cast = r.error_type === 'CAST';
+    const column = /converting column "([^"]+)"/.exec(r.error_message)?.[1];
+    const index = cast && column ? GDELT_COLUMNS[61].indexOf(column) : -1;
+    const at: Location = {
+      file,
+      line,
+      // The character where the cell starts, as the app's import counts columns.
+      ...(index >= 0
+        ? { column: cells.slice(0, index).join('\t').length + (index > 0 ? 2 : 1) }
+        : {}),
+      path: index >= 0 ? `row ${line}, column "${column}"` : `row ${line}`,
+    };
+    if (cast) {
+      const value = cells[index] ?? '';
+      log.error(at, `${JSON.stringify(value)} ${castProblem(column ?? '')}`, value);
+    } else
+      log.error(
+        at,
+        `the row has ${cells.length} tab-separated columns; ${widthRule(r.error_type)}`,
+        r.csv_line ?? undefined,
+      );
+  }
+  if (rows.length > MAX_LISTED_PROBLEMS)
+    log.error(
+      { path: '' },
+      `and ${rows.length - MAX_LISTED_PROBLEMS} more rejected cells or rows (only the first ${MAX_LISTED_PROBLEMS} are listed)`,
+    );
+}
+
+function castProblem(column: string): string {
+  if (column === 'GLOBALEVENTID')
+    return 'is not a GLOBALEVENTID: GDELT numbers its events with whole numbers (the DuckDB import orders events by them)';
+  if (column === 'SQLDATE') return 'is not a date (GDELT writes YYYYMMDD, e.g. 20150218)';
+  if (column === 'GoldsteinScale') return 'is not a number (Goldstein scores run from -10 to +10)';
+  return `cannot be read as column ${column}`;
+}
+
+function widthRule(errorType: string): string {
+  const what = errorType === 'TOO MANY COLUMNS' ? 'too many' : 'too few';
+  return `${what} for this file's GDELT shape (57 or 58 columns for GDELT 1.0, 61 for 2.0)`;
+}
+
+interface CheckedRow {
+  file_no: number;
+  line: number | null;
+  event_id: string | null;
+  column_name: string;
+  value: string | null;
+  message: string;
+}
+
+/**
+ * Problems of rows DuckDB read (checks.sql), in input order, each with its
+ * line: Parquet rows know theirs; GDELT export rows are found by their
+ * GLOBALEVENTID (a row without one: the first such row) in a line-by-line
+ * read of the file.
+ */
+async function reportProblems(
+  connection: DuckDBConnection,
+  files: readonly string[],
+  log: ProblemLog,
+): Promise<void> {
+  await connection.run(sql('checks.sql'));
+  const total = Number(
+    (await connection.runAndReadAll('SELECT count(*) AS n FROM problems')).getRowObjectsJson()[0]
+      ?.n ?? 0,
+  );
+  if (total === 0) return;
+  const rows = (
+    await connection.runAndReadAll(
+      `SELECT file_no, line, event_id, column_name, value, message FROM problems
+       ORDER BY file_no, line, pos, column_name LIMIT ${MAX_LISTED_PROBLEMS}`,
+    )
+  ).getRowObjectsJson() as unknown as CheckedRow[];
+  const lines = new Map<number, Map<string, number>>();
+  for (const fileNo of new Set(rows.filter((r) => r.line === null).map((r) => Number(r.file_no)))) {
+    // A row without an id is looked for as the first row whose id cell is empty.
+    const ids = rows.filter((r) => Number(r.file_no) === fileNo).map((r) => r.event_id ?? '');
+    lines.set(fileNo, await linesOfEventIds(files[fileNo]!, new Set(ids)));
+  }
+  for (const r of rows) {
+    const fileNo = Number(r.file_no);
+    const line = r.line !== null ? Number(r.line) : lines.get(fileNo)?.get(r.event_id ?? '');
+    const where =
+      line !== undefined ? `row ${line}` : `the row with GLOBALEVENTID ${r.event_id ?? '(none)'}`;
+    const at: Location = {
+      file: files[fileNo]!,
+      ...(line !== undefined && r.line === null ? { line } : {}),
+      path: `${where}, column "${r.column_name}"`,
+    };
+    // DuckDB writes a double as `12.0`; the file said `12`, as JavaScript writes it.
+    const value =
+      r.value !== null && r.column_name === 'GoldsteinScale' && Number.isFinite(Number(r.value))
+        ? String(Number(r.value))
+        : r.value;
+    const text = value === null ? r.message : `${JSON.stringify(value)} ${r.message}`;
+    log.error(at, text, value ?? undefined);
+  }
+  if (total > rows.length)
+    log.error(
+      { path: '' },
+      `and ${total - rows.length} more rows with problems (only the first ${rows.length} are listed)`,
+    );
+}
+
+/** The import's options as the variables aggregate.sql reads. */
+function settingsVariables(s: EventImportSettings): string {
+  return [
+    `SET VARIABLE window_months = ${s.windowMonths}::INTEGER`,
+    `SET VARIABLE min_events = ${s.minEvents}::INTEGER`,
+    `SET VARIABLE cooperation_at = ${s.cooperationAt}::DOUBLE`,
+    `SET VARIABLE hostility_at = ${s.hostilityAt}::DOUBLE`,
+    `SET VARIABLE between_contact = ${s.between === 'contact'}`,
+    `SET VARIABLE max_evidence = ${s.maxEvidence}::INTEGER`,
+  ].join(';\n');
+}
+
+type Json = Record<string, unknown>;
+
+const all = async (connection: DuckDBConnection, query: string): Promise<Json[]> =>
+  (await connection.runAndReadAll(query)).getRowObjectsJson() as Json[];
+
+const num = (v: unknown) => Number(v);
+const str = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
+
+/** The dataset from aggregate.sql's tables, validated. */
+async function buildDataset(
+  connection: DuckDBConnection,
+  files: readonly string[],
+  label: string,
+  settings: EventImportSettings,
+  counted: Json,
+  log: ProblemLog,
+): Promise<ImportResult> {
+  const whole = { file: label, path: '' };
+  reportLeftOutRows(counted, files, log);
+  const relationRows = await all(connection, 'SELECT * FROM relations ORDER BY relation_no');
+  await reportLeftOutWindows(connection, settings, label, log);
+  if (relationRows.length === 0) {
+    log.error(
+      whole,
+      num(counted.events) === 0
+        ? 'the files have no events between two actors, so there is nothing to aggregate'
+        : `no pair of actors has ${settings.minEvents} events in one window of ${settings.windowMonths} months, so there is no relation; lower minEvents or widen windowMonths`,
+    );
+    return log.result(undefined);
+  }
+  const windows = await windowsByRelation(connection);
+  const evidence = await evidenceByRelation(connection);
+  const sources = new GdeltSources(label);
+  const relations = relationRows.map((r): Relation => {
+    const no = num(r.relation_no);
+    const picked = evidence.get(no) ?? [];
+    const counts: RelationCounts = {
+      events: num(r.events),
+      mean: num(r.mean_score),
+      low: num(r.low_score),
+      high: num(r.high_score),
+      scoredFromQuadClass: num(r.scored_from_quad_class),
+      quadClasses: {
+        1: num(r.quad_1),
+        2: num(r.quad_2),
+        3: num(r.quad_3),
+        4: num(r.quad_4),
+        none: num(r.quad_none),
+      },
+      from: num(r.from_month),
+      until: num(r.until_month),
+      windowCount: num(r.window_count),
+      windows: windows.get(no) ?? [],
+    };
+    return {
+      id: `r${no}`,
+      source: String(r.source),
+      target: String(r.target),
+      kind: String(r.kind) as EventKind,
+      from: monthIso(counts.from),
+      until: monthIso(counts.until),
+      evidence: picked.map((e) => ({
+        source: sources.cite(str(e.source_url)),
+        quote: codingQuote(e),
+        note: evidenceNoteOf(e),
+      })),
+      note: relationNoteOf(counts, settings.windowMonths, label, {
+        shown: picked.length,
+        // Every GDELT event is quotable (its coding), as in the app's import.
+        total: num(r.events),
+      }),
+    };
+  });
+  const actors = await relatedActors(connection, log, files);
+  const raw: Dataset = {
+    title: titleOf(files),
+    description: describe(num(counted.events), label, settings),
+    sources: sources.list(),
+    actorTypes: [],
+    relationKinds: [],
+    actors,
+    relations,
+    events: [],
+  };
+  const validation = validateDataset(raw, label);
+  for (const p of validation.errors) log.error({ ...whole, path: p.path }, p.message, p.value);
+  for (const p of validation.warnings) log.warn({ ...whole, path: p.path }, p.message, p.value);
+  return log.result(validation.dataset);
+}
+
+/** One warning each for rows with one actor and rows with the same actor twice. */
+function reportLeftOutRows(counted: Json, files: readonly string[], log: ProblemLog): void {
+  const at = { file: files.length === 1 ? files[0]! : files.join(', '), path: '' };
+  const single = num(counted.single_actor_rows);
+  if (single > 0)
+    log.warn(
+      at,
+      `${plural(single, 'row')} with fewer than two actors left out (GDELT codes many events with one identified actor)`,
+    );
+  const self = num(counted.self_rows);
+  if (self > 0)
+    log.warn(
+      at,
+      `${plural(self, 'row')} with the same actor on both sides (an actor's dealings with itself) left out`,
+    );
+}
+
+async function reportLeftOutWindows(
+  connection: DuckDBConnection,
+  s: EventImportSettings,
+  file: string,
+  log: ProblemLog,
+): Promise<void> {
+  const [left] = await all(
+    connection,
+    `SELECT count(*) FILTER (WHERE kind = 'sparse') AS sparse_windows,
+       coalesce(sum(events) FILTER (WHERE kind = 'sparse'), 0) AS sparse_events,
+       count(*) FILTER (WHERE kind = 'unsigned') AS unsigned_windows,
+       coalesce(sum(events) FILTER (WHERE kind = 'unsigned'), 0) AS unsigned_events
+     FROM kinds`,
+  );
+  const at = { file, path: '' };
+  if (num(left!.sparse_windows) > 0)
+    log.warn(
+      at,
+      `${plural(num(left!.sparse_windows), 'pair window')} with fewer than ${s.minEvents} events left out (${plural(num(left!.sparse_events), 'event')}); lower minEvents or widen windowMonths to keep them`,
+    );
+  if (num(left!.unsigned_windows) > 0)
+    log.warn(
+      at,
+      `${plural(num(left!.unsigned_windows), 'pair window')} with a mean score between ${s.hostilityAt} and ${s.cooperationAt} left without a relation (${plural(num(left!.unsigned_events), 'event')})`,
+    );
+}
+
+async function windowsByRelation(
+  connection: DuckDBConnection,
+): Promise<Map<number, { start: number; events: number; mean: number }[]>> {
+  const rows = await all(
+    connection,
+    'SELECT * FROM relation_windows ORDER BY relation_no, window_start',
+  );
+  const out = new Map<number, { start: number; events: number; mean: number }[]>();
+  for (const w of rows) {
+    const list = out.get(num(w.relation_no)) ?? [];
+    list.push({ start: num(w.window_start), events: num(w.events), mean: num(w.mean_score) });
+    out.set(num(w.relation_no), list);
+  }
+  return out;
+}
+
+async function evidenceByRelation(connection: DuckDBConnection): Promise<Map<number, Json[]>> {
+  const rows = await all(
+    connection,
+    `SELECT relation_no, event_id, strftime(event_date, '%Y-%m-%d') AS date, score,
+       scored_from_quad_class, quad_class, actor1, actor2, name1, name2, event_code, source_url
+     FROM evidence ORDER BY relation_no, rank`,
+  );
+  const out = new Map<number, Json[]>();
+  for (const e of rows) out.set(num(e.relation_no), [...(out.get(num(e.relation_no)) ?? []), e]);
+  return out;
+}
+
+/**
+ * What an evidence item quotes. GDELT publishes no words of its articles,
+ * so the quote is the event as GDELT coded it, verbatim from the row:
+ * actor 1 · CAMEO event code · actor 2, names where GDELT gives them (as
+ * src/core/io/gdelt.ts quotes it).
+ */
+function codingQuote(e: Json): string {
+  const label = (side: 1 | 2) => str(e[`name${side}`])?.trim() || String(e[`actor${side}`]);
+  const code = str(e.event_code);
+  return [label(1), ...(code !== undefined ? [code] : []), label(2)].join(' · ');
+}
+
+/** The note of one evidence item: the event's date, id, CAMEO code and scores (as event-notes.ts writes it). */
+function evidenceNoteOf(e: Json): string {
+  const id = str(e.event_id);
+  const code = str(e.event_code);
+  const root = code !== undefined ? cameoRoot(code) : undefined;
+  const rootName = root ? CAMEO_ROOT_NAMES.get(code!.slice(0, 2)) : undefined;
+  const quad = e.quad_class === null ? undefined : (num(e.quad_class) as QuadClass);
+  const scores = [
+    ...(root ? [`CAMEO ${code}${rootName ? ` (${rootName})` : ''}`] : []),
+    ...(e.scored_from_quad_class ? [] : [`Goldstein ${signed(num(e.score))}`]),
+    ...(quad !== undefined ? [`QuadClass ${quad} (${QUAD_CLASS_NAMES[quad]})`] : []),
+  ];
+  return `event of ${String(e.date)}${id ? ` (id ${id})` : ''}: ${scores.join(', ')}`;
+}
+
+/**
+ * The sources evidence cites, as src/core/io/gdelt.ts declares them: an
+ * article's URL becomes `url-1`, `url-2`… in order of first citation; a
+ * SOURCEURL that is not a URL is a source by that name; rows without one
+ * (the 1.0 historical back-files) cite the export itself.
+ */
+class GdeltSources {
+  private readonly byText = new Map<string, Source>();
+  private urls = 0;
+
+  constructor(private readonly files: string) {}
+
+  cite(text: string | undefined): string {
+    const key = text ?? FILE_SOURCE;
+    const known = this.byText.get(key);
+    if (known) return known.id;
+    const source: Source =
+      text === undefined
+        ? {
+            id: FILE_SOURCE,
+            title: `GDELT event export ${this.files}`,
+            note: 'Historical GDELT rows carry no SOURCEURL: the file itself is the source.',
+          }
+        : /^https?:\/\//i.test(text)
+          ? { id: `url-${++this.urls}`, title: shorten(`GDELT coding of ${text}`), url: text }
+          : { id: text, title: shorten(`GDELT coding of ${text}`) };
+    this.byText.set(key, source);
+    return source.id;
+  }
+
+  list(): Source[] {
+    return [...this.byText.values()];
+  }
+}
+
+const FILE_SOURCE = 'gdelt-export';
+const shorten = (title: string) => (title.length > 200 ? `${title.slice(0, 199)}…` : title);
+
+/** Actors with a relation, in order of first appearance; one warning for the rest. */
+async function relatedActors(
+  connection: DuckDBConnection,
+  log: ProblemLog,
+  files: readonly string[],
+): Promise<Actor[]> {
+  const rows = await all(
+    connection,
+    'SELECT id, name, related FROM actors LEFT JOIN actor_names USING (id) ORDER BY first_place',
+  );
+  const dropped = rows.filter((r) => !r.related).map((r) => String(r.id));
+  if (dropped.length > 0)
+    log.warn(
+      { file: files.join(', '), path: '' },
+      `${plural(dropped.length, 'actor')} left out because no relation remains for them (too few events in any window, or a mean score between the thresholds): ${listSome(dropped)}`,
+    );
+  return rows
+    .filter((r) => r.related)
+    .map((r) => ({
+      id: String(r.id),
+      label: str(r.name) ?? String(r.id),
+      type: isCountryCode(String(r.id)) ? 'state' : 'other',
+    }));
+}
+
+function titleOf(files: readonly string[]): string {
+  const stems = files.map((f) => fileStem(f.replace(/\.gz$/i, '')));
+  return stems.length === 1
+    ? stems[0]!
+    : `${stems[0]} and ${plural(stems.length - 1, 'more file')}`;
+}
+
+function describe(count: number, file: string, s: EventImportSettings): string {
+  const between = s.between === 'contact' ? 'contact' : 'no relation';
+  return (
+    `Relations aggregated with DuckDB from ${plural(count, 'event')} in ${file}. For each pair of actors ` +
+    `(events in either direction) and each window of ${s.windowMonths} months with at least ` +
+    `${s.minEvents} events, a mean score of ${s.cooperationAt} or more is cooperation, ` +
+    `${s.hostilityAt} or less hostility (tension when every event of the window has a QuadClass ` +
+    `and none is material conflict), and in between ${between}. Consecutive windows of one ` +
+    `kind make one relation.`
+  );
+}

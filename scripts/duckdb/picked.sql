@@ -1,0 +1,47 @@
+-- The second and last pass over the events: the rows aggregate.sql picked,
+-- as evidence (evidence_picks: at most max_evidence per relation) and as
+-- the first to name an actor that has a relation (actors.name_place). The
+-- semi-join streams the files past a hash of the picks, a small table
+-- (the runner keeps DuckDB from hashing the events instead), and keeps only
+-- their rows. GLOBALEVENTID is unique in GDELT; the actors are matched too,
+-- so that a file repeating an id still quotes an event of the right pair.
+CREATE OR REPLACE TEMP TABLE picked_rows AS
+SELECT pos, event_id, event_date, goldstein, quad_class, actor1, actor2, name1, name2, event_code, source_url
+FROM events
+WHERE pos IN (
+  SELECT pos FROM evidence_picks
+  UNION
+  SELECT name_place // 2 FROM actors WHERE related AND name_place IS NOT NULL
+);
+
+-- The evidence: what its quotes and notes show.
+CREATE OR REPLACE TEMP TABLE evidence AS
+SELECT
+  picks.relation_no,
+  picks.rank,
+  picked_rows.event_id,
+  picked_rows.event_date,
+  coalesce(picked_rows.goldstein, CASE picked_rows.quad_class WHEN 1 THEN 2.3 WHEN 2 THEN 6 WHEN 3 THEN -3.8 WHEN 4 THEN -7.7 END) AS score,
+  picked_rows.goldstein IS NULL AS scored_from_quad_class,
+  picked_rows.quad_class,
+  picked_rows.actor1,
+  picked_rows.actor2,
+  picked_rows.name1,
+  picked_rows.name2,
+  picked_rows.event_code,
+  picked_rows.source_url
+FROM evidence_picks AS picks
+JOIN picked_rows
+  ON picked_rows.pos = picks.pos
+  AND picked_rows.actor1 = picks.actor1
+  AND picked_rows.actor2 = picks.actor2;
+
+-- Each actor's name: from the side of the event that first names it.
+CREATE OR REPLACE TEMP TABLE actor_names AS
+SELECT
+  actors.id,
+  CASE WHEN actors.name_place % 2 = 0 THEN picked_rows.name1 ELSE picked_rows.name2 END AS name
+FROM actors
+JOIN picked_rows
+  ON picked_rows.pos = actors.name_place // 2
+  AND actors.id = CASE WHEN actors.name_place % 2 = 0 THEN picked_rows.actor1 ELSE picked_rows.actor2 END;

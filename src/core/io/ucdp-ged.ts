@@ -1,0 +1,173 @@
+/**
+ * UCDP Georeferenced Event Dataset (GED; docs/FORMATS.md, "UCDP GED"): one
+ * row per event of organised violence between side A and side B (state-based,
+ * non-state, or one-sided against civilians), dated `date_start`…`date_end`,
+ * with a best estimate of the deaths (`best`). GED has no Goldstein score:
+ * organised violence is fighting, so every event counts as CAMEO 190 (use
+ * conventional military force, −10, material conflict) and the common
+ * event-table path makes hostility of it.
+ */
+import type { Row } from './csv-table';
+import type { EventField } from './event-columns';
+import { eventSettings, type EventImportOptions } from './event-options';
+import { parseEventDate, type EventRow } from './event-rows';
+import { buildEventDataset, readEventTable } from './events-import';
+import { plural, ProblemLog, type ImportResult } from './import-result';
+import { normaliseName } from './names';
+
+const NONE: readonly string[] = [];
+
+const GED_COLUMNS = {
+  id: ['id'],
+  date: ['date_start'],
+  actor1: ['side_a'],
+  actor2: ['side_b'],
+  quote: ['source_headline'],
+  actor1Name: NONE,
+  actor2Name: NONE,
+  goldstein: NONE,
+  quadClass: NONE,
+  cameoCode: NONE,
+  evidenceSource: NONE,
+  dateEnd: ['date_end'],
+  best: ['best'],
+  violence: ['type_of_violence'],
+  conflict: ['conflict_name'],
+  article: ['source_article'],
+} as const;
+
+type GedField = keyof typeof GED_COLUMNS;
+
+/** Whether a header (its cells) is GED's. */
+export function isGedHeader(cells: readonly string[]): boolean {
+  const names = new Set(cells.map(normaliseName));
+  return ['side_a', 'side_b', 'date_start', 'date_end', 'best'].every((n) => names.has(n));
+}
+
+const VIOLENCE = new Map([
+  ['1', 'state-based conflict'],
+  ['2', 'non-state conflict'],
+  ['3', 'one-sided violence'],
+]);
+
+const FILE_SOURCE = 'ucdp-ged';
+/** Article citations longer than this are shortened in the evidence note. */
+const MAX_ARTICLE = 300;
+
+/** GED writes dates as `2019-01-03` or `2019-01-03 00:00:00.000`: the day is kept. */
+function gedDate(text: string): { iso: string; month: number } | { problem: string } {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(text);
+  return m ? parseEventDate(m[1]!) : { problem: 'is not a date (expected YYYY-MM-DD)' };
+}
+
+export function importUcdpGed(
+  file: { name: string; text: string },
+  options: EventImportOptions = {},
+): ImportResult {
+  const log = new ProblemLog();
+  const settings = eventSettings(options, file.name, log);
+  const table = readEventTable<GedField>(file, log, GED_COLUMNS, false);
+  if (!settings || !table) return log.result(undefined);
+  const rows = table.rows(log);
+  const events = rows.flatMap((row) => gedEvent(row, log) ?? []);
+  if (log.errors.length > 0) return log.result(undefined);
+  return buildEventDataset({
+    file: file.name,
+    events,
+    has: (f) => table.columns.has(f),
+    settings,
+    log,
+    format: {
+      about:
+        `UCDP Georeferenced Event Dataset (${plural(rows.length, 'row')}). Each event is organised ` +
+        `violence between side A and side B, so each counts as fighting (score −10, material ` +
+        `conflict) and the pair's windows become hostility. An event counts in the window of its ` +
+        `date_start. Governments are states, "Civilians" a population, other sides armed groups. ` +
+        `Each quote is the headline of the event's source article as GED gives it. Data: UCDP, ` +
+        `Uppsala University (CC BY 4.0).`,
+      sources: { declared: [{ id: FILE_SOURCE, title: `UCDP GED events ${file.name}` }] },
+    },
+  });
+}
+
+/** One GED row as an event; undefined (with errors logged) when a cell is bad. */
+function gedEvent(row: Row<GedField>, log: ProblemLog): EventRow | undefined {
+  const before = log.errors.length;
+  const start = dated(row, 'date', log);
+  const end = dated(row, 'dateEnd', log);
+  if (start && end && end.iso < start.iso)
+    log.error(
+      row.at('dateEnd'),
+      `${JSON.stringify(row.word('dateEnd'))} is before date_start (${start.iso})`,
+      row.word('dateEnd'),
+    );
+  const [a, b] = [row.word('actor1'), row.word('actor2')];
+  if (a === undefined) log.error(row.at('actor1'), 'the row has no side_a (the cell is empty)');
+  if (b === undefined) log.error(row.at('actor2'), 'the row has no side_b (the cell is empty)');
+  const best = row.word('best');
+  if (best !== undefined && !/^\d+$/.test(best))
+    log.error(
+      row.at('best'),
+      `${JSON.stringify(best)} is not a number of deaths (a whole number of 0 or more)`,
+      best,
+    );
+  const violence = row.word('violence');
+  if (violence !== undefined && !VIOLENCE.has(violence))
+    log.error(
+      row.at('violence'),
+      `${JSON.stringify(violence)} is not a type of violence (expected 1 state-based, 2 non-state or 3 one-sided)`,
+      violence,
+    );
+  if (log.errors.length > before || !start || a === undefined || b === undefined) return undefined;
+  if (a === b) return undefined;
+
+  const article = row.text('article')?.trim();
+  const detail = [
+    ...(violence !== undefined ? [VIOLENCE.get(violence)!] : []),
+    ...(row.word('conflict') ? [row.word('conflict')!] : []),
+    ...(end && end.iso !== start.iso ? [`until ${end.iso}`] : []),
+    ...(best !== undefined ? [`${best} deaths (best estimate)`] : []),
+    ...(article
+      ? [
+          `article: ${article.length > MAX_ARTICLE ? `${article.slice(0, MAX_ARTICLE - 1)}…` : article}`,
+        ]
+      : []),
+  ].join('; ');
+  return {
+    row: row.narrow<EventField>(),
+    date: start.iso,
+    month: start.month,
+    actor1: a,
+    actor2: b,
+    score: -10,
+    quadClass: 4,
+    scoredFromQuadClass: false,
+    scoreBasis: 'UCDP GED: organised violence counts as fighting, −10',
+    quote: row.text('quote')?.trim() || undefined,
+    source: FILE_SOURCE,
+    id: row.word('id'),
+    detail,
+    type1: sideType(a),
+    type2: sideType(b),
+  };
+}
+
+function dated(row: Row<GedField>, field: 'date' | 'dateEnd', log: ProblemLog) {
+  const text = row.word(field);
+  if (text === undefined) {
+    if (field === 'date') log.error(row.at(field), 'the row has no date_start (the cell is empty)');
+    return undefined;
+  }
+  const date = gedDate(text);
+  if ('problem' in date) {
+    log.error(row.at(field), `${JSON.stringify(text)} ${date.problem}`, text);
+    return undefined;
+  }
+  return date;
+}
+
+/** GED names governments "Government of X"; one-sided violence targets "Civilians". */
+function sideType(name: string): string {
+  if (/^Government of /i.test(name)) return 'state';
+  return name === 'Civilians' ? 'population' : 'armed-group';
+}

@@ -1,0 +1,217 @@
+/**
+ * Installing batched drawing on Cytoscape's own renderer code (rendererDouble.ts): what it
+ * refuses, the frames it draws, its fall-back to Cytoscape's drawing when an internal changes
+ * during a frame, and its uninstall.
+ */
+import type { Core, StylesheetJson } from 'cytoscape';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { installBatchedDrawing, type BatchedDrawing } from './install';
+import { ELEMENT_INTERNALS, type RenderedElement } from './internals';
+import {
+  CanvasRenderer,
+  largeGraph,
+  recorder,
+  RecordingPath,
+  rendererDouble,
+  type RendererDouble,
+} from './rendererDouble';
+
+let cy: Core;
+let warn: { mock: { calls: unknown[][] } };
+beforeEach(() => {
+  vi.stubGlobal('Path2D', RecordingPath);
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(() => {
+  cy?.destroy();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+/** Console warnings from batched drawing (Cytoscape warns about some test styles too). */
+const ourWarnings = () =>
+  warn.mock.calls.map((call) => String(call[0])).filter((m) => m.startsWith('Batched drawing'));
+
+const cytoscapes = CanvasRenderer.prototype as RendererDouble;
+const REPLACED = ['drawLayeredElements', 'getCachedZSortedEles', 'updateCachedGrabbedEles'];
+/**
+ * A stylesheet without z-index (Cytoscape's z-sort is replaced too) with a rule for every element,
+ * as the app's has: Cytoscape sets no styleKey on an element that no rule matches.
+ */
+const PLAIN: StylesheetJson = [
+  { selector: 'node', style: { 'background-color': '#cc3311' } },
+  { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' } },
+];
+const EXTENT = { x1: -1000, y1: -1000, x2: 1000, y2: 1000 };
+
+/** `cy` drawn by a renderer double (the instance's renderer() returns it). */
+function withRenderer(graph: Core): RendererDouble {
+  cy = graph;
+  const r = rendererDouble(cy);
+  vi.spyOn(cy as unknown as { renderer(): unknown }, 'renderer').mockReturnValue(r);
+  return r;
+}
+
+function installed(r: RendererDouble): BatchedDrawing {
+  const result = installBatchedDrawing(r.cy);
+  if (!result.installed) throw new Error(`not installed: ${result.reason}`);
+  return result.drawing;
+}
+
+/** One frame of the main layer, as Cytoscape's render() asks for it (a snapshot's context). */
+function frame(r: RendererDouble, eles = r.getCachedZSortedEles().nondrag) {
+  const context = recorder({ canvas: { width: 800, height: 600 } });
+  r.drawLayeredElements(context as unknown as CanvasRenderingContext2D, eles, 1, EXTENT);
+  return context.calls;
+}
+
+describe('installBatchedDrawing', () => {
+  it("draws frames in batches in place of Cytoscape's per-element drawing, and counts them", () => {
+    const r = withRenderer(largeGraph());
+    const drawing = installed(r);
+    expect(drawing.frames()).toBe(0);
+    const calls = frame(r);
+    frame(r);
+    expect(drawing.frames()).toBe(2);
+    expect(r.drawnByCytoscape).toEqual([]);
+    // One stroke per batch of edges (solid blue, dashed blue, grey "part of") and fills for
+    // arrows and nodes: far fewer than one draw per element.
+    expect(calls.filter((c) => c === 'stroke').length).toBeGreaterThanOrEqual(3);
+    expect(drawing.fallback()).toBeNull();
+    expect(drawing.nonconformities()).toEqual([]);
+    expect(ourWarnings()).toEqual([]);
+  });
+
+  it('refuses a renderer that lacks a member, naming it, and leaves Cytoscape drawing', () => {
+    const r = withRenderer(largeGraph());
+    Object.defineProperty(r, 'drawCachedElementPortion', { value: undefined });
+    const result = installBatchedDrawing(cy);
+    expect(result).toEqual({
+      installed: false,
+      reason: expect.stringContaining('drawCachedElementPortion: missing'),
+    });
+    expect(r.drawLayeredElements).toBe(cytoscapes.drawLayeredElements);
+    expect(ourWarnings()).toEqual([expect.stringContaining('drawCachedElementPortion')]);
+  });
+
+  it('refuses compound nodes', () => {
+    const graph = largeGraph();
+    graph.add({ group: 'nodes', data: { id: 'parent' } });
+    graph.getElementById('a').move({ parent: 'parent' });
+    const result = installBatchedDrawing((withRenderer(graph), cy));
+    expect(result).toEqual({ installed: false, reason: expect.stringContaining('compound') });
+    expect(ourWarnings()).toEqual([expect.stringContaining('compound nodes')]);
+  });
+
+  it('refuses z-orders that would lift an edge over a node', () => {
+    const style: StylesheetJson = [
+      { selector: 'edge', style: { 'z-index-compare': 'manual', 'z-index': 5 } },
+    ];
+    const r = withRenderer(largeGraph(style));
+    expect(installBatchedDrawing(r.cy)).toEqual({
+      installed: false,
+      reason: 'the stylesheet sets the z-order "z-index-compare: manual" (rule "edge")',
+    });
+  });
+
+  it("keeps Cytoscape's z-sort when the stylesheet sets z-index (the app's does)", () => {
+    const r = withRenderer(largeGraph());
+    installed(r);
+    expect(r.getCachedZSortedEles).toBe(cytoscapes.getCachedZSortedEles);
+    expect(Object.hasOwn(r, 'drawLayeredElements')).toBe(true);
+  });
+});
+
+describe('a frame that finds Cytoscape changed', () => {
+  /** Every element as it would be if Cytoscape had renamed `name` (where it applies). */
+  function renamed(r: RendererDouble, name: string): RenderedElement[] {
+    const [, ...path] = name.split('.');
+    return r.getCachedZSortedEles().nondrag.map((ele) => {
+      if (name === '_private' || !name.startsWith('_private.'))
+        return Object.create(ele, { [name]: { value: undefined } }) as RenderedElement;
+      const copy = Object.create(ele) as RenderedElement;
+      let level = (copy._private = { ...ele._private }) as Record<string, unknown>;
+      for (const key of path.slice(0, -1)) level = level[key] = { ...(level[key] as object) };
+      if (ele._private.group === 'edges' || !name.includes('rscratch.')) {
+        level[`renamed_${path.at(-1)!}`] = level[path.at(-1)!];
+        delete level[path.at(-1)!];
+      }
+      return copy;
+    });
+  }
+
+  const detectable = ELEMENT_INTERNALS.filter((i) => !i.mayBeAbsent).map((i) => i.name);
+
+  it.each(detectable)(
+    'when %s is gone: Cytoscape draws it and every later frame, with one warning naming it',
+    (name) => {
+      const r = withRenderer(largeGraph(PLAIN));
+      const drawing = installed(r);
+      frame(r);
+      const eles = renamed(r, name);
+      frame(r, eles);
+      expect(r.drawnByCytoscape).toHaveLength(1);
+      expect(r.drawnByCytoscape[0]).toHaveLength(eles.length);
+      expect(drawing.fallback()).toContain(`${name}: missing`);
+      expect(ourWarnings()).toEqual([expect.stringContaining(`${name}: missing`)]);
+      for (const method of REPLACED)
+        expect((r as unknown as Record<string, unknown>)[method], method).toBe(
+          (cytoscapes as unknown as Record<string, unknown>)[method],
+        );
+      frame(r);
+      expect(r.drawnByCytoscape).toHaveLength(2);
+      expect(drawing.frames()).toBe(1);
+      expect(ourWarnings()).toHaveLength(1);
+    },
+  );
+
+  it('when an element is given a z-order it cannot draw', () => {
+    const r = withRenderer(largeGraph(PLAIN));
+    const drawing = installed(r);
+    cy.getElementById('a').style('z-compound-depth', 'top');
+    frame(r);
+    expect(drawing.fallback()).toContain('"z-compound-depth: top"');
+    expect(r.drawnByCytoscape).toHaveLength(1);
+  });
+
+  it('when compound nodes are added', () => {
+    const r = withRenderer(largeGraph(PLAIN));
+    const drawing = installed(r);
+    cy.add({ group: 'nodes', data: { id: 'parent' } });
+    cy.getElementById('b').move({ parent: 'parent' });
+    frame(r);
+    expect(drawing.fallback()).toContain('compound nodes');
+    expect(r.drawnByCytoscape).toHaveLength(1);
+  });
+});
+
+describe('uninstall', () => {
+  it('gives Cytoscape back exactly its own methods, and its drawing', () => {
+    const r = withRenderer(largeGraph(PLAIN));
+    const drawing = installed(r);
+    // Without z-index, the z-order methods are replaced too.
+    for (const method of REPLACED) expect(Object.hasOwn(r, method), method).toBe(true);
+    frame(r);
+    drawing.uninstall();
+    for (const method of REPLACED) {
+      expect(Object.hasOwn(r, method), method).toBe(false);
+      expect((r as unknown as Record<string, unknown>)[method], method).toBe(
+        (cytoscapes as unknown as Record<string, unknown>)[method],
+      );
+    }
+    // Cytoscape sorts again with its own comparator.
+    expect(r.cachedZSortedEles).toBeNull();
+    frame(r);
+    expect(r.drawnByCytoscape).toHaveLength(1);
+    expect(drawing.frames()).toBe(1);
+    expect(drawing.fallback()).toBeNull();
+  });
+
+  it('restores a method the renderer had of its own', () => {
+    const r = withRenderer(largeGraph(PLAIN));
+    const own = (_context: unknown, _eles: unknown, _pxRatio: unknown, _extent: unknown) => {};
+    r.drawLayeredElements = own;
+    installed(r).uninstall();
+    expect(r.drawLayeredElements).toBe(own);
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * The DuckDB import (scripts/duckdb/) against the app's own GDELT import
+ * (src/core/io/gdelt.ts) on the same seeded, SYNTHETIC GDELT-shaped files:
+ * the same relations, actors and evidence; precise errors for bad rows;
+ * gzip, mixed 1.0 shapes and Parquet read alike.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Dataset } from '../../src/core/schema';
+import { importGdelt } from '../../src/core/io/gdelt';
+import { seededRandom } from '../../src/core/layout';
+import { importWithDuckDb } from '../../scripts/duckdb/importWithDuckDb';
+import { gdeltText } from '../helpers/gdelt-synthetic';
+
+const dir = mkdtempSync(join(tmpdir(), 'allegiance-duckdb-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const write = (name: string, content: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+/** What both imports must agree on: each relation's pair, kind, interval and evidence. */
+const relations = (d: Dataset | undefined) =>
+  d?.relations.map((r) => ({
+    id: r.id,
+    source: r.source,
+    target: r.target,
+    kind: r.kind,
+    from: r.from,
+    until: r.until,
+    quotes: r.evidence.map((e) => e.quote),
+  }));
+
+const text = gdeltText(3000, { actors: 25, seed: 4 });
+
+describe('DuckDB import of a GDELT export', () => {
+  it('makes the relations and actors the app makes from the same file', async () => {
+    const path = write('events.export.CSV', text);
+    const inBrowser = importGdelt({ name: 'events.export.CSV', text });
+    const duck = await importWithDuckDb([path], 'gdelt');
+    expect(inBrowser.errors).toEqual([]);
+    expect(duck.errors).toEqual([]);
+    const expected = relations(inBrowser.dataset)!;
+    // Enough of each kind for the comparison to mean something.
+    for (const kind of ['cooperation', 'hostility', 'tension', 'contact'])
+      expect(expected.filter((r) => r.kind === kind).length).toBeGreaterThan(5);
+    expect(relations(duck.dataset)).toEqual(expected);
+    expect(duck.dataset!.actors).toEqual(inBrowser.dataset!.actors);
+    const singles = (warnings: readonly { message: string }[]) =>
+      warnings.find((w) => w.message.includes('fewer than two actors'))?.message.split(' ')[0];
+    expect(singles(duck.warnings)).toBe(singles(inBrowser.warnings));
+  });
+
+  it('orders events by GLOBALEVENTID, not by where DuckDB finds them in the file', async () => {
+    // Shuffled rows: the first event of a pair, the actors' order and the
+    // evidence's ties follow the ids, as in the file GDELT wrote.
+    const lines = text.trimEnd().split('\n');
+    const random = seededRandom(11);
+    const shuffled = lines
+      .map((line) => ({ line, key: random() }))
+      .sort((a, b) => a.key - b.key)
+      .map((r) => r.line);
+    const inBrowser = importGdelt({ name: 'events.export.CSV', text });
+    const duck = await importWithDuckDb(
+      [write('shuffled.CSV', shuffled.join('\n') + '\n')],
+      'gdelt',
+    );
+    expect(duck.errors).toEqual([]);
+    expect(relations(duck.dataset)).toEqual(relations(inBrowser.dataset));
+    expect(duck.dataset!.actors).toEqual(inBrowser.dataset!.actors);
+  });
+
+  it('reads gzip and Parquet inputs to the same dataset', async () => {
+    const plain = await importWithDuckDb([write('plain.tsv', text)], 'gdelt');
+    const gz = await importWithDuckDb([write('events.tsv.gz', gzipSync(text))], 'gdelt');
+    expect(gz.errors).toEqual([]);
+    expect(relations(gz.dataset)).toEqual(relations(plain.dataset));
+
+    const parquet = join(dir, 'events.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const { GDELT_COLUMNS } = await import('../../src/core/io/gdelt-columns');
+    const columns = GDELT_COLUMNS[61].map((c) => `'${c}': 'VARCHAR'`).join(', ');
+    await connection.run(
+      `COPY (SELECT * FROM read_csv('${join(dir, 'plain.tsv')}', delim = '\\t', header = false, quote = '', auto_detect = false, columns = {${columns}})) TO '${parquet}' (FORMAT parquet)`,
+    );
+    connection.closeSync();
+    instance.closeSync();
+    const fromParquet = await importWithDuckDb([parquet], 'gdelt');
+    expect(fromParquet.errors).toEqual([]);
+    expect(relations(fromParquet.dataset)).toEqual(relations(plain.dataset));
+  });
+
+  it('reads a GDELT 1.0 file that mixes historical (57) and daily (58) rows', async () => {
+    // GDELT numbers events across its files: the daily rows' ids follow the historical ones'.
+    const historical = gdeltText(400, { width: 57, actors: 8, seed: 3 }).trimEnd().split('\n');
+    const daily = gdeltText(400, { width: 58, actors: 8, seed: 2, firstId: 400_000_400 })
+      .trimEnd()
+      .split('\n');
+    const mixed = [...historical, ...daily].join('\n') + '\n';
+    const inBrowser = importGdelt({ name: 'mixed.CSV', text: mixed });
+    const duck = await importWithDuckDb([write('mixed.CSV', mixed)], 'gdelt');
+    expect(duck.errors).toEqual([]);
+    expect(relations(duck.dataset)).toEqual(relations(inBrowser.dataset));
+    expect(duck.dataset!.sources.map((s) => s.id)).toContain('gdelt-export');
+  });
+});
+
+describe('DuckDB import: bad rows', () => {
+  /** A valid synthetic row with some cells replaced (column numbers are 1-based). */
+  const rows = gdeltText(6, { actors: 4, seed: 9, singleActorShare: 0 }).trimEnd().split('\n');
+  const edit = (line: string, changes: Record<number, string>) =>
+    line
+      .split('\t')
+      .map((cell, i) => changes[i + 1] ?? cell)
+      .join('\t');
+
+  it('names the file, row, column and value of each bad cell', async () => {
+    const bad = [
+      rows[0]!,
+      edit(rows[1]!, { 2: '20150231' }), // SQLDATE: no 31 February
+      edit(rows[2]!, { 31: 'strong' }), // GoldsteinScale
+      edit(rows[3]!, { 30: '7' }), // QuadClass
+      edit(rows[4]!, { 31: '12' }), // GoldsteinScale beyond the scale
+      rows[5]!.split('\t').slice(0, 40).join('\t'), // a cut line
+    ].join('\n');
+    const path = write('bad.export.CSV', bad + '\n');
+    const result = await importWithDuckDb([path], 'gdelt');
+    expect(result.dataset).toBeUndefined();
+    const seen = result.errors.map((e) => [e.file, e.line, e.path, e.value, e.message]);
+    expect(seen).toEqual([
+      [
+        path,
+        2,
+        'row 2, column "SQLDATE"',
+        '20150231',
+        '"20150231" is not a date (GDELT writes YYYYMMDD, e.g. 20150218)',
+      ],
+      [
+        path,
+        3,
+        'row 3, column "GoldsteinScale"',
+        'strong',
+        '"strong" is not a number (Goldstein scores run from -10 to +10)',
+      ],
+      [
+        path,
+        4,
+        'row 4, column "QuadClass"',
+        '7',
+        '"7" is not a QuadClass: expected 1 (verbal cooperation), 2 (material cooperation), 3 (verbal conflict) or 4 (material conflict)',
+      ],
+      [
+        path,
+        5,
+        'row 5, column "GoldsteinScale"',
+        '12',
+        '"12" is outside the Goldstein scale (-10 to +10)',
+      ],
+      [
+        path,
+        6,
+        'row 6',
+        // The row as the value, shortened.
+        `${rows[5]!.slice(0, 79)}…`,
+        "the row has 40 tab-separated columns; too few for this file's GDELT shape (57 or 58 columns for GDELT 1.0, 61 for 2.0)",
+      ],
+    ]);
+  });
+
+  it('needs a GLOBALEVENTID in each row, since it orders the events', async () => {
+    const bad = [rows[0]!, edit(rows[1]!, { 1: '' }), edit(rows[2]!, { 1: 'E17' })].join('\n');
+    const path = write('ids.export.CSV', bad + '\n');
+    const result = await importWithDuckDb([path], 'gdelt');
+    expect(result.dataset).toBeUndefined();
+    expect(result.errors.map((e) => [e.line, e.path, e.message])).toEqual([
+      [
+        2,
+        'row 2, column "GLOBALEVENTID"',
+        'the row has no GLOBALEVENTID (the DuckDB import orders events by it)',
+      ],
+      [
+        3,
+        'row 3, column "GLOBALEVENTID"',
+        '"E17" is not a GLOBALEVENTID: GDELT numbers its events with whole numbers (the DuckDB import orders events by them)',
+      ],
+    ]);
+  });
+
+  it('refuses a file that is not a GDELT export at its first row', async () => {
+    const path = write('table.csv', 'source,target,kind\na,b,alliance\n');
+    const result = await importWithDuckDb([path], 'gdelt');
+    expect(result.errors.map((e) => [e.file, e.line, e.message])).toEqual([
+      [
+        path,
+        1,
+        'the first row has 1 tab-separated column; a GDELT event export has 57 (1.0 historical), 58 (1.0 daily) or 61 (2.0) columns and no header',
+      ],
+    ]);
+  });
+
+  it('refuses bad options as the app does', async () => {
+    const result = await importWithDuckDb([write('ok.tsv', text)], 'gdelt', { windowMonths: 0 });
+    expect(result.errors.map((e) => [e.path, e.message])).toEqual([
+      ['options.windowMonths', 'must be a whole number from 1 to 1200'],
+    ]);
+  });
+});

@@ -148,7 +148,7 @@ WITH windows AS (
 )
 SELECT
   windows.*,
-  CAST(score_milli / 1000 / events AS DOUBLE) AS mean_score,
+  CAST(score_milli / (1000 * events) AS DOUBLE) AS mean_score,
   CASE
     WHEN events < getvariable('min_events') THEN 'sparse'
     WHEN score_milli >= getvariable('cooperation_at') * 1000 * events THEN 'cooperation'
@@ -208,7 +208,7 @@ SELECT
   max(window_start) + getvariable('window_months') AS until_month,
   count(*) AS window_count,
   sum(events) AS events,
-  CAST(sum(score_milli) / 1000 / sum(events) AS DOUBLE) AS mean_score,
+  CAST(sum(score_milli) / (1000 * sum(events)) AS DOUBLE) AS mean_score,
   min(low_score) AS low_score,
   max(high_score) AS high_score,
   sum(scored_from_quad_class) AS scored_from_quad_class,

@@ -75,6 +75,18 @@ export function firstWindowStart(events: readonly EventRow[]): number {
   return Math.floor(first / 12) * 12;
 }
 
+/**
+ * The mean score of a window, summed in whole thousandths (scores have at
+ * most three decimals; Goldstein's have one): a sum of doubles depends on
+ * the order of the events, so a mean exactly on a threshold could fall
+ * either side of it. The DuckDB import (scripts/duckdb/aggregate.sql) sums
+ * the same way.
+ */
+function exactMean(events: readonly EventRow[]): number {
+  const thousandths = events.reduce((s, e) => s + Math.round(e.score * 1000), 0);
+  return thousandths / (1000 * events.length);
+}
+
 /** Aggregates events into relations, in order of each pair's first event, then time. */
 export function aggregateEvents(events: readonly EventRow[], rules: WindowRules): Aggregation {
   const base = firstWindowStart(events);
@@ -110,7 +122,7 @@ export function aggregateEvents(events: readonly EventRow[], rules: WindowRules)
         result.sparse.events += list.length;
         continue;
       }
-      const mean = list.reduce((s, e) => s + e.score, 0) / list.length;
+      const mean = exactMean(list);
       const kind = windowKind(list, mean, rules);
       if (kind === undefined) {
         result.unsigned.windows++;

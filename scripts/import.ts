@@ -11,15 +11,14 @@
  * `npm run validate` does, and writes the dataset only when there is no
  * error. Exit status: 0 written, 1 errors in the input, 2 bad command line.
  */
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { EventImportOptions } from '../src/core/io/event-options';
-import { exportJson } from '../src/core/io/json';
-import { formatProblem, type Problem } from '../src/core/problems';
+import type { Problem } from '../src/core/problems';
 import { FORMAT_NAMES, FORMATS, isFormatName } from '../src/core/io/detect';
 import { decodeText } from '../src/import/decodeText';
 import { importTexts, type ImportInput } from '../src/import/importTexts';
 import { readInput } from './read-input';
+import { writeImportResult } from './import-output';
 import { ENGINES, importLarge, usesDuckDb, type Engine } from './duckdb/cli';
 
 const USAGE = `usage: npm run import -- FILE... --out dataset.json [--format NAME]
@@ -126,18 +125,7 @@ async function main(): Promise<number> {
     ...(cli.format ? { format: cli.format } : {}),
   });
   result.formats?.forEach((d, i) => console.log(`${inputs[i]!.name}: ${d.reason}`));
-  for (const p of [...result.errors, ...result.warnings]) console.log(formatProblem(flagPath(p)));
-  if (!result.dataset) {
-    const n = result.errors.length;
-    console.log(`${n} ${n === 1 ? 'error' : 'errors'}: nothing written`);
-    return 1;
-  }
-  writeFileSync(cli.out, exportJson(result.dataset));
-  const d = result.dataset;
-  console.log(
-    `${cli.out}: ${d.actors.length} actors, ${d.relations.length} relations${result.warnings.length ? `, ${result.warnings.length} warnings` : ''}`,
-  );
-  return 0;
+  return writeImportResult(result, cli.out, flagPath);
 }
 
 try {

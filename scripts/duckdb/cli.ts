@@ -3,13 +3,13 @@
  * go through DuckDB, and the run that prints and writes like the in-memory
  * path does.
  */
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { EventImportOptions } from '../../src/core/io/event-options';
-import { exportJson } from '../../src/core/io/json';
-import { formatProblem, type Problem } from '../../src/core/problems';
+import type { Problem } from '../../src/core/problems';
 import { MAX_IMPORT_BYTES } from '../../src/import/limits';
 import { importWithDuckDb } from './importWithDuckDb';
 import { isParquet } from './readers';
+import { writeImportResult } from '../import-output';
 
 export const ENGINES = ['memory', 'duckdb'] as const;
 export type Engine = (typeof ENGINES)[number];
@@ -51,16 +51,5 @@ export async function importLarge(
   }
   console.log(`${cli.files.join(', ')}: read with DuckDB as GDELT event exports`);
   const result = await importWithDuckDb(cli.files, 'gdelt', cli.events);
-  for (const p of [...result.errors, ...result.warnings]) console.log(formatProblem(flagPath(p)));
-  if (!result.dataset) {
-    const n = result.errors.length;
-    console.log(`${n} ${n === 1 ? 'error' : 'errors'}: nothing written`);
-    return 1;
-  }
-  writeFileSync(cli.out, exportJson(result.dataset));
-  const d = result.dataset;
-  console.log(
-    `${cli.out}: ${d.actors.length} actors, ${d.relations.length} relations${result.warnings.length ? `, ${result.warnings.length} warnings` : ''}`,
-  );
-  return 0;
+  return writeImportResult(result, cli.out, flagPath);
 }

@@ -13,12 +13,13 @@ import { videoSupported } from '../../export/videoExport';
 import { forceDirectedPositions } from '../../store/store';
 import { NO_STORY_REASON, StoryPicker, useChosenStory } from './StoryPicker';
 import { FPS, formatDuration, SIZES } from './VideoExport';
+import { RenderControls, type RenderProgress } from './RenderControls';
 
 export function StoryVideoExport({ model }: { model: ExplorerModel }) {
   const [chosen, setChosen] = useState('');
   const { stories, story } = useChosenStory(chosen);
   const [size, setSize] = useState(0);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<RenderProgress | null>(null);
   const [status, setStatus] = useState('');
   const abort = useRef<AbortController | null>(null);
   const preview = useRef<HTMLCanvasElement>(null);
@@ -132,29 +133,13 @@ export function StoryVideoExport({ model }: { model: ExplorerModel }) {
           </>
         )
       )}
-      {progress ? (
-        <div className="video-export__progress">
-          <progress value={progress.done} max={progress.total} aria-label="Video export progress" />
-          <span>
-            {progress.done} / {progress.total}
-          </span>
-          <button type="button" onClick={() => abort.current?.abort()}>
-            Cancel
-          </button>
-        </div>
-      ) : (
-        <button
-          type="button"
-          className="export-dialog__save"
-          disabled={Boolean(reason)}
-          onClick={start}
-        >
-          Render video
-        </button>
-      )}
-      <p role="status" className="export-dialog__status">
-        {status}
-      </p>
+      <RenderControls
+        progress={progress}
+        disabled={Boolean(reason)}
+        status={status}
+        onRender={start}
+        onCancel={() => abort.current?.abort()}
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { downloadBlob } from '../../export/download';
 import { exportVideo, frameCount, videoFrames, videoSupported } from '../../export/videoExport';
 import { selectHiddenKinds, selectHiddenTypes } from '../../store/selectors';
 import { SPEEDS, useStore, type AppState } from '../../store/store';
+import { RenderControls, type RenderProgress } from './RenderControls';
 
 const selectTimeWindow = (s: AppState) => s.timeWindow;
 
@@ -37,7 +38,7 @@ export function VideoExport({ model }: { model: ExplorerModel }) {
   // The app's current playback speed, so the video plays as the user has been watching it.
   const [speed, setSpeed] = useState<number>(() => useStore.getState().speed);
   const [size, setSize] = useState(0);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<RenderProgress | null>(null);
   const [status, setStatus] = useState('');
   const abort = useRef<AbortController | null>(null);
   const hiddenTypes = useStore(selectHiddenTypes);
@@ -160,29 +161,13 @@ export function VideoExport({ model }: { model: ExplorerModel }) {
       {preview && (
         <FramePreview svg={preview} width={SIZES[size]!.width} height={SIZES[size]!.height} />
       )}
-      {progress ? (
-        <div className="video-export__progress">
-          <progress value={progress.done} max={progress.total} aria-label="Video export progress" />
-          <span>
-            {progress.done} / {progress.total}
-          </span>
-          <button type="button" onClick={() => abort.current?.abort()}>
-            Cancel
-          </button>
-        </div>
-      ) : (
-        <button
-          type="button"
-          className="export-dialog__save"
-          disabled={Boolean(invalid)}
-          onClick={start}
-        >
-          Render video
-        </button>
-      )}
-      <p role="status" className="export-dialog__status">
-        {status}
-      </p>
+      <RenderControls
+        progress={progress}
+        disabled={Boolean(invalid)}
+        status={status}
+        onRender={start}
+        onCancel={() => abort.current?.abort()}
+      />
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { formatProblem } from './problems';
 import { scanJson, MAX_JSON_DEPTH } from './jsonScan';
 import type { Dataset, Story } from './schema';
 import { validateDataset } from './validate';
+import { slugOf } from './slug';
 
 /** The id of the element that carries a published file's data. */
 export const PUBLISHED_DATA_ID = 'allegiance-published';
@@ -66,14 +67,7 @@ export function storiesListed(dataset: Dataset): string {
 
 /** `from-pact-to-war.html`: a file name made from the story's title. */
 export function publishedFileName(story: Story): string {
-  const slug = story.title
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-')
-    .slice(0, 60);
-  return `${slug || 'story'}.html`;
+  return `${slugOf(story.title) || 'story'}.html`;
 }
 
 /** The story with that id, or a PublishError naming the stories there are. */

@@ -11,6 +11,7 @@ import type { ExplorerModel } from './explorer-model';
 import type { LayoutName } from './layouts';
 import { showValue } from './problems';
 import type { Story, StoryCamera, StoryStep } from './schema';
+import { slugOf } from './slug';
 
 export type { Story, StoryCamera, StoryStep };
 
@@ -283,14 +284,7 @@ export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
  */
 export function newStoryId(title: string, taken: Iterable<string>): string {
   const used = new Set(taken);
-  const base =
-    title
-      .normalize('NFKD')
-      .replace(/[^\w\s-]/g, '')
-      .trim()
-      .toLowerCase()
-      .replace(/[\s_-]+/g, '-')
-      .slice(0, 60) || 'story';
+  const base = slugOf(title, { joinHyphens: true }) || 'story';
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -148,7 +148,7 @@ export interface GraphView {
   /** Call after the container changed size. */
   resize(): void;
   /**
-   * False while a large graph is still being mounted, a slice per task; verbs that need the
+   * False while a large graph is still being mounted, a slice per frame; verbs that need the
    * whole picture (fit, focus, the cursor, the lists of what is drawn) finish it first.
    */
   mountedAll(): boolean;
@@ -873,9 +873,11 @@ export function createGraphView(
         { x: box.x1, y: box.y1 },
         { x: box.x2, y: box.y2 },
       ];
-      const size = { width: cy.width(), height: cy.height(), padding: 0, radius: 0 };
       const viewport = fitPoints(corners, {
-        ...size,
+        width: cy.width(),
+        height: cy.height(),
+        padding: 0,
+        radius: 0,
         minZoom: cy.minZoom(),
         maxZoom: cy.maxZoom(),
       });

@@ -7,21 +7,24 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ExplorerModel } from '../../core/explorer-model';
 import { publishedFileName } from '../../core/publish';
 import { describeStoryProblem } from '../../core/story';
-import { downloadBlob } from '../../export/download';
 import { exportStoryVideo, storyVideoPainter } from '../../export/storyVideo';
 import { videoSupported } from '../../export/videoExport';
 import { forceDirectedPositions } from '../../store/store';
 import { NO_STORY_REASON, StoryPicker, useChosenStory } from './StoryPicker';
-import { FPS, formatDuration, SIZES } from './VideoExport';
-import { RenderControls, type RenderProgress } from './RenderControls';
+import {
+  FPS,
+  formatDuration,
+  FrameSizeSelect,
+  RenderControls,
+  SIZES,
+  useVideoRender,
+} from './videoRender';
 
 export function StoryVideoExport({ model }: { model: ExplorerModel }) {
   const [chosen, setChosen] = useState('');
   const { stories, story } = useChosenStory(chosen);
   const [size, setSize] = useState(0);
-  const [progress, setProgress] = useState<RenderProgress | null>(null);
-  const [status, setStatus] = useState('');
-  const abort = useRef<AbortController | null>(null);
+  const video = useVideoRender();
   const preview = useRef<HTMLCanvasElement>(null);
   const { width, height } = SIZES[size]!;
 
@@ -61,52 +64,26 @@ export function StoryVideoExport({ model }: { model: ExplorerModel }) {
       : '';
   const name = story ? publishedFileName(story).replace(/\.html$/, '.webm') : '';
 
-  async function start() {
+  function start() {
     if (!story || !painter) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    setStatus('');
-    setProgress({ done: 0, total: painter.frames.length });
-    try {
-      const blob = await exportStoryVideo({
+    void video.render(painter.frames.length, name, (onProgress, signal) =>
+      exportStoryVideo({
         model,
         story,
         positions: forceDirectedPositions(model),
         width,
         height,
         fps: FPS,
-        onProgress: (done, total) => setProgress({ done, total }),
-        signal: controller.signal,
-      });
-      downloadBlob(blob, name);
-      setStatus(
-        `Saved ${name} (${(blob.size / 1e6).toFixed(1)} MB, ${formatDuration(painter.frames.length / FPS)}, ${painter.frames.length} frames).`,
-      );
-    } catch (e) {
-      setStatus(
-        e instanceof DOMException && e.name === 'AbortError'
-          ? 'Cancelled.'
-          : `Video export failed: ${e instanceof Error ? e.message : String(e)}`,
-      );
-    } finally {
-      abort.current = null;
-      setProgress(null);
-    }
+        onProgress,
+        signal,
+      }),
+    );
   }
 
   return (
     <div className="video-export">
       <StoryPicker stories={stories} story={story} onChoose={setChosen} />
-      <label>
-        Frame size{' '}
-        <select value={size} onChange={(e) => setSize(Number(e.currentTarget.value))}>
-          {SIZES.map((s, i) => (
-            <option key={s.label} value={i}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FrameSizeSelect size={size} onChange={setSize} />
       {reason ? (
         <p className="export-dialog__notice">{reason}</p>
       ) : (
@@ -133,13 +110,7 @@ export function StoryVideoExport({ model }: { model: ExplorerModel }) {
           </>
         )
       )}
-      <RenderControls
-        progress={progress}
-        disabled={Boolean(reason)}
-        status={status}
-        onRender={start}
-        onCancel={() => abort.current?.abort()}
-      />
+      <RenderControls video={video} disabled={Boolean(reason)} onRender={start} />
     </div>
   );
 }

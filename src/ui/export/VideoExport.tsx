@@ -2,27 +2,19 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { dateProblem, formatDay, toDay } from '../../core/dates';
 import type { ExplorerModel } from '../../core/explorer-model';
-import { downloadBlob } from '../../export/download';
 import { exportVideo, frameCount, videoFrames, videoSupported } from '../../export/videoExport';
 import { selectHiddenKinds, selectHiddenTypes } from '../../store/selectors';
 import { SPEEDS, useStore, type AppState } from '../../store/store';
-import { RenderControls, type RenderProgress } from './RenderControls';
+import {
+  FPS,
+  formatDuration,
+  FrameSizeSelect,
+  RenderControls,
+  SIZES,
+  useVideoRender,
+} from './videoRender';
 
 const selectTimeWindow = (s: AppState) => s.timeWindow;
-
-/** Frame sizes offered: 16:9, as video players and slides expect. */
-export const SIZES = [
-  { label: '1280 × 720 (HD)', width: 1280, height: 720 },
-  { label: '1920 × 1080 (Full HD)', width: 1920, height: 1080 },
-  { label: '854 × 480', width: 854, height: 480 },
-] as const;
-export const FPS = 30;
-
-/** "0:07", "1:05", "12:30": a duration in whole seconds as a player shows it. */
-export function formatDuration(seconds: number): string {
-  const s = Math.round(seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 export function VideoExport({ model }: { model: ExplorerModel }) {
   // The play range when one is set (the part the user plays), else the whole period.
@@ -38,9 +30,7 @@ export function VideoExport({ model }: { model: ExplorerModel }) {
   // The app's current playback speed, so the video plays as the user has been watching it.
   const [speed, setSpeed] = useState<number>(() => useStore.getState().speed);
   const [size, setSize] = useState(0);
-  const [progress, setProgress] = useState<RenderProgress | null>(null);
-  const [status, setStatus] = useState('');
-  const abort = useRef<AbortController | null>(null);
+  const video = useVideoRender();
   const hiddenTypes = useStore(selectHiddenTypes);
   const hiddenKinds = useStore(selectHiddenKinds);
 
@@ -77,14 +67,10 @@ export function VideoExport({ model }: { model: ExplorerModel }) {
     );
   }
 
-  async function start() {
+  function start() {
     if (!range || invalid) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    setStatus('');
-    setProgress({ done: 0, total: frames });
-    try {
-      const blob = await exportVideo({
+    void video.render(frames, `allegiance-${from}-to-${until}.webm`, (onProgress, signal) =>
+      exportVideo({
         model,
         from: range[0],
         until: range[1],
@@ -94,24 +80,10 @@ export function VideoExport({ model }: { model: ExplorerModel }) {
         height: SIZES[size]!.height,
         filter,
         timeWindow,
-        onProgress: (done, total) => setProgress({ done, total }),
-        signal: controller.signal,
-      });
-      const name = `allegiance-${from}-to-${until}.webm`;
-      downloadBlob(blob, name);
-      setStatus(
-        `Saved ${name} (${(blob.size / 1e6).toFixed(1)} MB, ${formatDuration(frames / FPS)}, ${frames} frames).`,
-      );
-    } catch (e) {
-      setStatus(
-        e instanceof DOMException && e.name === 'AbortError'
-          ? 'Cancelled.'
-          : `Video export failed: ${e instanceof Error ? e.message : String(e)}`,
-      );
-    } finally {
-      abort.current = null;
-      setProgress(null);
-    }
+        onProgress,
+        signal,
+      }),
+    );
   }
 
   return (
@@ -144,16 +116,7 @@ export function VideoExport({ model }: { model: ExplorerModel }) {
           ))}
         </select>
       </label>
-      <label>
-        Frame size{' '}
-        <select value={size} onChange={(e) => setSize(Number(e.currentTarget.value))}>
-          {SIZES.map((s, i) => (
-            <option key={s.label} value={i}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FrameSizeSelect size={size} onChange={setSize} />
       <p className="export-dialog__size">
         {invalid ||
           `Duration ${formatDuration(frames / FPS)}: ${frames} frames at ${FPS} fps (WebM, VP9)`}
@@ -161,13 +124,7 @@ export function VideoExport({ model }: { model: ExplorerModel }) {
       {preview && (
         <FramePreview svg={preview} width={SIZES[size]!.width} height={SIZES[size]!.height} />
       )}
-      <RenderControls
-        progress={progress}
-        disabled={Boolean(invalid)}
-        status={status}
-        onRender={start}
-        onCancel={() => abort.current?.abort()}
-      />
+      <RenderControls video={video} disabled={Boolean(invalid)} onRender={start} />
     </div>
   );
 }

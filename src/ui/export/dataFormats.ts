@@ -3,6 +3,7 @@ import { exportActorsCsv, exportRelationsCsv } from '../../core/io/csv-export';
 import { exportGexf } from '../../core/io/gexf-export';
 import { exportJson } from '../../core/io/json';
 import type { Dataset } from '../../core/schema';
+import { slugOf } from '../../core/slug';
 
 export interface DataFormat {
   id: 'json' | 'gexf' | 'csv-relations' | 'csv-actors';
@@ -13,14 +14,7 @@ export interface DataFormat {
 }
 
 /** A file-name-safe version of the dataset's title. */
-const slug = (d: Dataset) =>
-  d.title
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-')
-    .slice(0, 60) || 'dataset';
+const slug = (d: Dataset) => slugOf(d.title) || 'dataset';
 
 export const DATA_FORMATS: DataFormat[] = [
   {

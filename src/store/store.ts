@@ -13,6 +13,7 @@ import {
   type ExplorerModel,
   type KnownParts,
 } from '../core/explorer-model';
+import type { ModelChange } from '../core/edit/edit';
 import type { Point } from '../core/layout';
 import { arrangeActors, type LayoutName } from '../core/layouts';
 import type { ColumnMapping } from '../core/io/column-mapping';
@@ -120,6 +121,12 @@ export interface PlayRange {
 
 export interface AppState {
   model: ExplorerModel | null;
+  /**
+   * Set with `model` when that model is the previous one with an edit applied (authoring,
+   * `editing.ts`): the graph view then updates the changed elements instead of being rebuilt.
+   * Null whenever a model is loaded.
+   */
+  modelEdit: { previous: ExplorerModel; change: ModelChange } | null;
   /** Key under which positions and view are kept for this dataset. */
   datasetKey: string;
   /** The day the graph shows. */
@@ -190,6 +197,7 @@ export interface Presentation {
 
 const initialState: AppState = {
   model: null,
+  modelEdit: null,
   datasetKey: '',
   day: 0 as DayNumber,
   playing: false,

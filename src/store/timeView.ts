@@ -34,3 +34,6 @@ export function shownTimeText(s: AppState): string {
 
 /** Whether a time window is on (panels say "in the window" rather than "at this date"). */
 export const selectWindowOn = (s: AppState): boolean => s.timeWindow > 0;
+
+/** The dataset's kind of time, for components: numeric datasets show numbers, not dates. */
+export const selectTimeKind = (s: Pick<AppState, 'model'>): TimeKind => timeKindOf(s.model);

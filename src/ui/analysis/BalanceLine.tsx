@@ -7,6 +7,7 @@
  */
 import { memo, useMemo } from 'react';
 import type { ExplorerModel } from '../../core/explorer-model';
+import { timeKindOf } from '../../store/timeView';
 import { balanceSeries } from './cache';
 import { percent, plural, spanLabel } from './format';
 import { runsOf, stepPath } from './series';
@@ -43,7 +44,7 @@ export const BalanceLine = memo(function BalanceLine({ model }: { model: Explore
     null,
   );
   const summary = low
-    ? `Balanced share of triangles over time, from 0 to 100%; lowest ${percent(low.balancedShare)} from ${spanLabel(low.day, low.day)}.`
+    ? `Balanced share of triangles over time, from 0 to 100%; lowest ${percent(low.balancedShare)} from ${spanLabel(low.day, low.day, timeKindOf(model))}.`
     : 'No triangle of signed relations in this period.';
   const span = Math.max(1, end - start);
 
@@ -74,7 +75,7 @@ export const BalanceLine = memo(function BalanceLine({ model }: { model: Explore
             height={H}
           >
             <title>
-              {`${spanLabel(Math.max(r.from, start), Math.min(r.to, end))}: ` +
+              {`${spanLabel(Math.max(r.from, start), Math.min(r.to, end), timeKindOf(model))}: ` +
                 (r.value.balancedShare === null
                   ? 'no triangle'
                   : `${percent(r.value.balancedShare)} balanced, ${percent(r.value.weaklyBalancedShare)} weakly (${plural(r.value.counts.total, 'triangle')})`)}

@@ -8,7 +8,8 @@ import type { ActorChange, PairFlip, RelationChange, RelationInfo } from '../../
 import { humanDate } from '../../core/dates';
 import type { ExplorerModel } from '../../core/explorer-model';
 import type { Evidence } from '../../core/schema';
-import { select } from '../../store/store';
+import { select, useStore } from '../../store/store';
+import { selectTimeKind, timeKindOf } from '../../store/timeView';
 import { EvidenceList } from '../details/EvidenceList';
 import '../details/evidence.css';
 import { STATUS_WORD } from './format';
@@ -29,12 +30,13 @@ function Badge({ type }: { type: keyof typeof BADGE }) {
 
 /** A change's badge and, when known, its date. */
 function ChangeHead({ type, date }: { type: keyof typeof BADGE; date?: string }) {
+  const kind = useStore(selectTimeKind);
   return (
     <p className="change__head">
       <Badge type={type} />
       {date && (
         <time className="change__date" dateTime={date}>
-          {humanDate(date)}
+          {humanDate(date, kind)}
         </time>
       )}
     </p>
@@ -121,7 +123,7 @@ export function FlipItem({ model, flip }: { model: ExplorerModel; flip: PairFlip
           <li key={c.relation.id} data-relation-id={c.relation.id}>
             <p className="change__part-head">
               <span className="change__verb">{c.event === 'start' ? 'began' : 'ended'}</span>{' '}
-              <time dateTime={c.date}>{humanDate(c.date)}</time>
+              <time dateTime={c.date}>{humanDate(c.date, timeKindOf(model))}</time>
             </p>
             <RelationLine model={model} r={c.relation} />
             <FirstQuote model={model} evidence={c.relation.evidence} />

@@ -9,6 +9,7 @@ import { compareDates, type RelationChange } from '../../core/analysis';
 import { humanDay } from '../../core/dates';
 import type { ExplorerModel } from '../../core/explorer-model';
 import { setCompareDays, useStore } from '../../store/store';
+import { timeKindOf } from '../../store/timeView';
 import { ActorChangeItem, FlipItem, RelationChangeItem } from './ChangeItems';
 import { DateField } from './DateField';
 import { plural } from './format';
@@ -48,8 +49,8 @@ export function CompareDatesPanel({ model }: { model: ExplorerModel }) {
         />
       </div>
       <p className="a-summary" data-testid="compare-summary" aria-live="polite">
-        From {humanDay(t1)} to {humanDay(t2)}: {plural(cmp.flips.length, 'pair')} flipped,{' '}
-        {plural(began, 'relation')} began, {ended} ended
+        From {humanDay(t1, 'day', timeKindOf(model))} to {humanDay(t2, 'day', timeKindOf(model))}:{' '}
+        {plural(cmp.flips.length, 'pair')} flipped, {plural(began, 'relation')} began, {ended} ended
         {cmp.actors.length > 0 && `, ${plural(cmp.actors.length, 'actor')} appeared or disappeared`}
         .
       </p>

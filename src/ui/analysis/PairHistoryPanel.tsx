@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { pairHistory } from '../../core/analysis';
 import type { ExplorerModel } from '../../core/explorer-model';
 import { setPair, useStore } from '../../store/store';
+import { timeKindOf } from '../../store/timeView';
 import { ActorSelect } from './ActorSelect';
 import { pairStory } from './format';
 import { PairStrip } from './PairStrip';
@@ -79,7 +80,7 @@ export function PairHistoryPanel({ model }: { model: ExplorerModel }) {
             <strong>
               {label(a)} and {label(b)}:
             </strong>{' '}
-            {pairStory(history.segments)}
+            {pairStory(history.segments, timeKindOf(model))}
           </p>
           {history.relations.length > 0 && (
             <PairStrip

@@ -10,6 +10,7 @@ import { useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { PairHistory, PairRelation } from '../../core/analysis';
 import { humanInterval } from '../../core/dates';
 import type { ExplorerModel } from '../../core/explorer-model';
+import { timeKindOf } from '../../store/timeView';
 import { axisTicks } from '../timebar/timeScale';
 import { useWidth } from '../timebar/useWidth';
 import { segmentPeriod, STATUS_WORD } from './format';
@@ -77,7 +78,7 @@ export function PairStrip({
               className={`strip__seg strip__seg--${segment.status}`}
               style={place(span)}
               data-status={segment.status}
-              title={`${STATUS_WORD[segment.status]}, ${segmentPeriod(segment)}`}
+              title={`${STATUS_WORD[segment.status]}, ${segmentPeriod(segment, timeKindOf(model))}`}
             >
               {span.width * width >= labelWidth(STATUS_WORD[segment.status]) && (
                 <span className="strip__seg-label">{STATUS_WORD[segment.status]}</span>

@@ -5,6 +5,8 @@
  * and its date; the value at the shown date is in the table beside.
  */
 import { humanDay } from '../../core/dates';
+import { useStore } from '../../store/store';
+import { selectTimeKind } from '../../store/timeView';
 import { NowLine } from './NowLine';
 import { niceMax, stepPath, type Point } from './series';
 
@@ -28,6 +30,7 @@ export function Sparkline({
   /** Shared vertical scale (e.g. the two degree charts); default: this series' own. */
   max?: number;
 }) {
+  const kind = useStore(selectTimeKind);
   let peak: Point | null = null;
   for (const p of points)
     if (p.value !== null && (peak === null || p.value > peak.value!)) peak = p;
@@ -36,7 +39,7 @@ export function Sparkline({
   const d = stepPath(points, start, end, y);
   const summary =
     peak && peak.value! > 0
-      ? `${label}: highest ${format(peak.value!)}, from ${humanDay(peak.day, 'month')}.`
+      ? `${label}: highest ${format(peak.value!)}, from ${humanDay(peak.day, 'month', kind)}.`
       : `${label}: none over the period.`;
   return (
     <div className={`spark spark--${variant}`}>

@@ -41,4 +41,14 @@ describe('analysis wording', () => {
     expect(spanLabel(toDay('2021-08-15'), toDay('2021-08-30'))).toBe('August 2021');
     expect(spanLabel(toDay('1994'), toDay('2001-05'))).toBe('January 1994 – May 2001');
   });
+
+  it('reads a numeric dataset’s time as numbers, never as calendar dates', () => {
+    // GEXF integer time: 190 is stored as the first day of the year 0190.
+    const segments = [seg('positive', '0190', '0195'), seg('negative', '0195')];
+    expect(segmentPeriod(segments[0]!, 'numeric')).toBe('t = 190 – t = 195');
+    expect(pairStory(segments, 'numeric')).toBe(
+      'Positive t = 190 – t = 195, then negative since t = 195.',
+    );
+    expect(spanLabel(toDay('0190'), toDay('0195'), 'numeric')).toBe('t = 190 – t = 195');
+  });
 });

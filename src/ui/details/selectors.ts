@@ -4,7 +4,7 @@
  * every frame) does not re-render the panel.
  */
 import type { AppState } from '../../store/store';
-import { shownSpanOf, timeKindOf } from '../../store/timeView';
+import { shownSpanOf } from '../../store/timeView';
 import { activeRelationKey, actorAlive } from './details-model';
 
 /** The selected actor's relations active now, as a stable string key ('' if none). */
@@ -27,8 +27,7 @@ export const selectRelationActive = (s: AppState): boolean => {
   return i !== undefined && s.model.index.relationActiveDuring(i, shownSpanOf(s));
 };
 
-/** The dataset's kind of time: dates are shown as numbers in a numeric dataset. */
-export const selectTimeKind = (s: AppState) => timeKindOf(s.model);
+export { selectTimeKind } from '../../store/timeView';
 
 /** Whether the shown date is the selected event's date. */
 export const selectAtEventDay = (s: AppState): boolean => {

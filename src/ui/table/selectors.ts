@@ -4,7 +4,7 @@
  * through the caption's date text, so playback re-renders the rows only when
  * a relation starts or ends.
  */
-import { shownSpanOf, shownTimeText, timeKindOf } from '../../store/timeView';
+import { shownSpanOf, shownTimeText } from '../../store/timeView';
 import type { AppState } from '../../store/store';
 import { activeRelationsKey, type TableFilter } from './table-model';
 
@@ -25,5 +25,4 @@ export const selectSelectedRelationId = (s: AppState): string | null =>
 /** When the table is, as its caption reads: "on 30 August 2021", "from … to …", or ''. */
 export const selectDateText = (s: AppState): string => shownTimeText(s);
 
-/** The dataset's kind of time, for the rows' dates. */
-export const selectTimeKind = (s: AppState) => timeKindOf(s.model);
+export { selectTimeKind } from '../../store/timeView';

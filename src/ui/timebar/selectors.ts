@@ -4,10 +4,8 @@
  * of playback.
  */
 import type { AppState } from '../../store/store';
-import { timeKindOf } from '../../store/timeView';
 
-/** The dataset's kind of time: numeric datasets show numbers ("t = 190"), not dates. */
-export const selectTimeKind = (s: AppState) => timeKindOf(s.model);
+export { selectTimeKind } from '../../store/timeView';
 
 export const selectAtStart = (s: AppState) => !s.model || s.day <= s.model.index.start;
 export const selectAtEnd = (s: AppState) => !s.model || s.day >= s.model.index.end;

@@ -4,14 +4,19 @@
  * and the same playback steps through
  *   (a) Allegiance's adapter (src/graph/adapter.ts),
  *   (b) naive Cytoscape (replace all elements each step),
- *   (c) vis-network with DataSet updates;
- * p50/p95 of the per-step frame time (see bench/render/harness.ts).
+ *   (c) vis-network with DataSet updates,
+ *   (d) sigma.js (WebGL) with graphology updates;
+ * p50/p95 of the per-step frame time (see bench/render/harness.ts), and the
+ * page's JS heap after the steps (garbage collected first, through CDP).
  *
- * Run alone: `npx tsx bench/render.bench.ts [S,M,L] [adapter,naive,vis]`.
+ * Run alone: `npx tsx bench/render.bench.ts [S,M,L] [adapter,naive,vis,sigma]`.
+ * BENCH_RENDER_OUT=dir builds the pages there instead of bench/dist/render
+ * (for running beside someone else's benchmark).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import type { SyntheticSize } from '../src/core/synthetic';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
@@ -27,6 +32,7 @@ export const VARIANTS = {
   },
   naive: { page: 'naive.html', label: '(b) naive Cytoscape (replace all)' },
   vis: { page: 'vis.html', label: '(c) vis-network + DataSet' },
+  sigma: { page: 'sigma.html', label: '(d) sigma.js (WebGL) + graphology' },
 } as const;
 export type Variant = keyof typeof VARIANTS;
 
@@ -48,11 +54,14 @@ export interface RenderResult {
   mountMs: number;
   loadMs: number;
   drawnAtStart: { nodes: number; edges: number };
+  /** JS heap in use after the steps, once garbage is collected (the view still mounted). */
   heapMB: number | null;
 }
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const OUT = here('./dist/render');
+const OUT = process.env.BENCH_RENDER_OUT
+  ? resolve(process.env.BENCH_RENDER_OUT)
+  : here('./dist/render');
 
 /** Builds the pages and writes the payload of each size next to them. */
 export async function buildPages(sizes: readonly SyntheticSize[]): Promise<void> {
@@ -62,7 +71,12 @@ export async function buildPages(sizes: readonly SyntheticSize[]): Promise<void>
     writeFileSync(`${OUT}/data/${size}.json`, pagePayload(benchDataset(size)));
 }
 
-function summarise(size: SyntheticSize, variant: Variant, r: PageResult): RenderResult {
+function summarise(
+  size: SyntheticSize,
+  variant: Variant,
+  r: PageResult,
+  heapBytes: number,
+): RenderResult {
   const frames = r.samples.map((s) => s.frame);
   const lat = r.samples.map((s) => s.latency);
   return {
@@ -80,8 +94,21 @@ function summarise(size: SyntheticSize, variant: Variant, r: PageResult): Render
     mountMs: round(r.mountMs, 0),
     loadMs: round(r.loadMs, 0),
     drawnAtStart: r.drawnAtStart,
-    heapMB: r.heapMB === null ? null : round(r.heapMB, 0),
+    heapMB: round(heapBytes / 1048576, 0),
   };
+}
+
+/**
+ * Bytes of JS heap the page holds once its garbage is collected: what stays
+ * allocated for the mounted view, its model and the payload it was built from.
+ * `performance.memory` would be coarse (bucketed) and include garbage.
+ */
+async function heapUsedAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
 }
 
 export async function runRenderBench(
@@ -119,13 +146,15 @@ export async function runRenderBench(
         await page.goto(new URL(VARIANTS[variant].page, base).href);
         await page.waitForFunction(() => window.__bench !== undefined);
         const raw = await page.evaluate((url) => window.__bench!.run(url), `data/${size}.json`);
+        const heapBytes = await heapUsedAfterGc(page);
         await context.close();
         if (errors.length > 0) throw new Error(`${variant} ${size}: ${errors.join(' | ')}`);
-        const r = summarise(size, variant, raw);
+        const r = summarise(size, variant, raw, heapBytes);
         log(
           `render ${size} ${variant}: frame p50 ${r.frameP50} ms, p95 ${r.frameP95} ms ` +
             `(update ${r.updateP50} ms; ${r.drawnSteps}/${r.steps} steps drew; ` +
-            `${r.drawnAtStart.nodes} nodes, ${r.drawnAtStart.edges} edges; mount ${r.mountMs} ms)`,
+            `${r.drawnAtStart.nodes} nodes, ${r.drawnAtStart.edges} edges; mount ${r.mountMs} ms; ` +
+            `heap ${r.heapMB} MB)`,
         );
         results.push(r);
       }

@@ -2,6 +2,7 @@
  * Builds the render benchmark's pages (bench/render/*.html) into bench/dist/render.
  * They import the real src/graph and src/core modules, bundled as the app bundles them.
  */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -12,7 +13,9 @@ export default defineConfig({
   base: './',
   logLevel: 'warn',
   build: {
-    outDir: here('./dist/render'),
+    outDir: process.env.BENCH_RENDER_OUT
+      ? resolve(process.env.BENCH_RENDER_OUT)
+      : here('./dist/render'),
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
@@ -23,6 +26,8 @@ export default defineConfig({
         adapter: here('./render/adapter.html'),
         naive: here('./render/naive.html'),
         vis: here('./render/vis.html'),
+        sigma: here('./render/sigma.html'),
+        edit: here('./render/edit.html'),
       },
     },
   },

@@ -18,6 +18,12 @@ import { FORMAT_NAMES, FORMATS, isFormatName } from '../src/core/io/detect';
 import { decodeText } from '../src/import/decodeText';
 import { importTexts, type ImportInput } from '../src/import/importTexts';
 import { readInput } from './read-input';
+import { streamedFileOnDisk } from './import-stream';
+import {
+  detectStreamable,
+  importGdeltStreams,
+  type StreamedFile,
+} from '../src/import/importStreams';
 import { writeImportResult } from './import-output';
 import { ENGINES, importLarge, usesDuckDb, type Engine } from './duckdb/cli';
 
@@ -104,6 +110,8 @@ async function main(): Promise<number> {
   const cli = commandLine();
   // Archives too large for memory (and gzip, Parquet) go through DuckDB: docs/SCALE.md.
   if (usesDuckDb(cli.files, cli.engine)) return importLarge(cli, flagPath);
+  const streamed = await importStreamed(cli);
+  if (streamed !== undefined) return streamed;
   const inputs: ImportInput[] = [];
   let unreadable = false;
   for (const path of cli.files) {
@@ -125,6 +133,21 @@ async function main(): Promise<number> {
     ...(cli.format ? { format: cli.format } : {}),
   });
   result.formats?.forEach((d, i) => console.log(`${inputs[i]!.name}: ${d.reason}`));
+  return writeImportResult(result, cli.out, flagPath);
+}
+
+/**
+ * GDELT exports streamed from disk as the app's worker streams them (only
+ * the events are held), when every file is one; else undefined.
+ */
+async function importStreamed(cli: ReturnType<typeof commandLine>): Promise<number | undefined> {
+  const files = cli.files.map(streamedFileOnDisk);
+  if (files.some((f) => f === undefined)) return undefined;
+  const streamable = files as StreamedFile[];
+  const detections = await detectStreamable(streamable, cli.format, '--format gdelt');
+  if (!detections) return undefined;
+  const result = await importGdeltStreams(streamable, detections, cli.events);
+  result.formats?.forEach((d, i) => console.log(`${streamable[i]!.name}: ${d.reason}`));
   return writeImportResult(result, cli.out, flagPath);
 }
 

@@ -14,7 +14,8 @@
 --   variables (SET VARIABLE): window_months, min_events, cooperation_at,
 --     hostility_at, between_contact, max_evidence: the import's options.
 -- Output: the tables counted, kinds, relations, relation_windows,
--- evidence_picks and actors; picked.sql then reads the picked events.
+-- evidence_picks, actors and wanted_positions; picked.sql then reads the
+-- picked events.
 --
 -- The events are read once, by the first statement: one streaming pass that
 -- keeps a row per actor 1, actor 2, period and sign of the score, with the
@@ -296,3 +297,11 @@ SELECT
 FROM appearances
 LEFT JOIN related ON related.id = appearances.id
 GROUP BY appearances.id;
+
+-- The rows the second pass (picked.sql) reads: the evidence picked and the
+-- first row to name each actor that has a relation. Its readers keep only
+-- these positions before they read the rest of a row (readers.ts).
+CREATE OR REPLACE TEMP TABLE wanted_positions AS
+SELECT pos FROM evidence_picks
+UNION
+SELECT name_place // 2 FROM actors WHERE related AND name_place IS NOT NULL;

@@ -40,6 +40,7 @@ import {
   gdeltWidth,
   isParquet,
   linesOfEventIds,
+  type ReaderSelects,
 } from './readers';
 
 const sql = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
@@ -125,6 +126,12 @@ export async function importWithDuckDb(
     const [relations] = await all(connection, 'SELECT count(*) AS n FROM relations');
     if (num(relations!.n) > 0) {
       await connection.run("SET disabled_optimizers = 'build_side_probe_side'");
+      await connection.run(
+        eventsView(
+          selects.map((s) => s.picked),
+          'picked_events',
+        ),
+      );
       await connection.run(sql('picked.sql'));
     }
     return await buildDataset(connection, files, label, settings, counted!, log);
@@ -144,8 +151,8 @@ async function readerSelects(
   connection: DuckDBConnection,
   files: readonly string[],
   log: ProblemLog,
-): Promise<{ fileNo: number; select: string; csv: boolean }[]> {
-  const selects: { fileNo: number; select: string; csv: boolean }[] = [];
+): Promise<(ReaderSelects & { fileNo: number; csv: boolean })[]> {
+  const selects: (ReaderSelects & { fileNo: number; csv: boolean })[] = [];
   for (const [fileNo, path] of files.entries()) {
     const whole = { file: path, path: '' };
     try {
@@ -156,7 +163,7 @@ async function readerSelects(
             whole,
             `missing GDELT ${read.missing.length === 1 ? 'column' : 'columns'} ${read.missing.join(', ')}: a Parquet input needs GDELT's column names (GLOBALEVENTID, SQLDATE, Actor1Code, Actor2Code, GoldsteinScale, QuadClass; Actor1Name, Actor2Name, EventCode and SOURCEURL when present)`,
           );
-        else selects.push({ fileNo, select: read.select, csv: false });
+        else selects.push({ ...read, fileNo, csv: false });
         continue;
       }
       const width = gdeltWidth(await firstLine(path));
@@ -164,7 +171,7 @@ async function readerSelects(
         log.error({ file: path, line: 1, path: 'row 1' }, width);
         continue;
       }
-      selects.push({ fileNo, select: gdeltCsvSelect(path, fileNo, width), csv: true });
+      selects.push({ ...gdeltCsvSelect(path, fileNo, width), fileNo, csv: true });
     } catch (e) {
       log.error(whole, `could not be read: ${e instanceof Error ? e.message : String(e)}`);
     }

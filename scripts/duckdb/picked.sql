@@ -1,18 +1,14 @@
 -- The second and last pass over the events: the rows aggregate.sql picked,
 -- as evidence (evidence_picks: at most max_evidence per relation) and as
 -- the first to name an actor that has a relation (actors.name_place). The
--- semi-join streams the files past a hash of the picks, a small table
--- (the runner keeps DuckDB from hashing the events instead), and keeps only
--- their rows. GLOBALEVENTID is unique in GDELT; the actors are matched too,
--- so that a file repeating an id still quotes an event of the right pair.
+-- view picked_events streams the files past a hash of those positions
+-- (wanted_positions, a small table; the runner keeps DuckDB from hashing
+-- the events instead) and turns only the rows it keeps into values.
+-- GLOBALEVENTID is unique in GDELT; the actors are matched too, so that a
+-- file repeating an id still quotes an event of the right pair.
 CREATE OR REPLACE TEMP TABLE picked_rows AS
 SELECT pos, event_id, event_date, goldstein, quad_class, actor1, actor2, name1, name2, event_code, source_url
-FROM events
-WHERE pos IN (
-  SELECT pos FROM evidence_picks
-  UNION
-  SELECT name_place // 2 FROM actors WHERE related AND name_place IS NOT NULL
-);
+FROM picked_events;
 
 -- The evidence: what its quotes and notes show.
 CREATE OR REPLACE TEMP TABLE evidence AS

@@ -8,6 +8,12 @@
  * DuckDB's rejected rows with its line; GDELT-named Parquet files (as
  * BigQuery exports them) with its Parquet reader.
  *
+ * Each reader comes in two: one that reads every row (the view `events`, for
+ * aggregate.sql and checks.sql) and one that reads only the rows whose
+ * GLOBALEVENTID aggregate.sql picked (the view `picked_events`, for
+ * picked.sql). The second filters on the raw id before any other cell is
+ * turned into a value, so the rows it skips cost only their parsing.
+ *
  * Order: DuckDB's CSV reader does not number rows, and numbering them
  * (`row_number() OVER ()`) would read the file on one thread. So events are
  * ordered by `pos`, the row's GLOBALEVENTID, which GDELT assigns in the
@@ -45,9 +51,27 @@ const EVENT_COLUMNS = [
   'short_row',
 ] as const;
 
-/** The view `events` over the readers' SELECTs (one per file, in input order). */
-export const eventsView = (selects: readonly string[]) =>
-  `CREATE OR REPLACE TEMP VIEW events (${EVENT_COLUMNS.join(', ')}) AS\n${selects.join('\nUNION ALL\n')}`;
+/** A file's two readers: every row, and only the rows aggregate.sql picked. */
+export interface ReaderSelects {
+  select: string;
+  picked: string;
+}
+
+/** The table of positions aggregate.sql picked, which the `picked` readers read. */
+const WANTED = 'wanted_positions';
+
+/**
+ * The view `events` (or `picked_events`) over the readers' SELECTs (one
+ * per file, in input order).
+ */
+export const eventsView = (selects: readonly string[], name = 'events') =>
+  `CREATE OR REPLACE TEMP VIEW ${name} (${EVENT_COLUMNS.join(', ')}) AS\n${selects.join('\nUNION ALL\n')}`;
+
+/** Both readers of a source: the picked one keeps the rows whose position is wanted. */
+const bothReaders = (select: string, pos: string): ReaderSelects => ({
+  select,
+  picked: `${select} WHERE ${pos} IN (SELECT pos FROM ${WANTED})`,
+});
 
 /**
  * GLOBALEVENTIDs that order events: whole numbers from 0 to below 2^40
@@ -150,7 +174,7 @@ function gdeltSelect(fileNo: number, column: (name: string) => string, parts: Gd
  * DATEADDED is flagged. Bad cells and rows of the wrong width land in the
  * rejects table `rejects_<fileNo>` when a query reads the file.
  */
-export function gdeltCsvSelect(path: string, fileNo: number, width: GdeltWidth): string {
+export function gdeltCsvSelect(path: string, fileNo: number, width: GdeltWidth): ReaderSelects {
   const read = width === 61 ? 61 : 58;
   const columns = GDELT_COLUMNS[read]
     .map((c) => `${sqlText(c)}: ${sqlText(gdeltType(c))}`)
@@ -159,9 +183,10 @@ export function gdeltCsvSelect(path: string, fileNo: number, width: GdeltWidth):
     auto_detect = false, dateformat = '%Y%m%d', columns = {${columns}},
     null_padding = ${read === 58}, store_rejects = true, rejects_limit = 1000,
     rejects_table = 'rejects_${fileNo}', rejects_scan = 'reject_scans_${fileNo}')`;
-  return `${gdeltSelect(fileNo, (name) => name, {
+  const pos = posOf('GLOBALEVENTID');
+  const select = `${gdeltSelect(fileNo, (name) => name, {
     line: 'NULL::BIGINT',
-    pos: posOf('GLOBALEVENTID'),
+    pos,
     date: 'SQLDATE',
     dateText: 'NULL::VARCHAR',
     goldstein: 'GoldsteinScale',
@@ -170,6 +195,7 @@ export function gdeltCsvSelect(path: string, fileNo: number, width: GdeltWidth):
     quadText: word('QuadClass'),
     shortRow: 'DATEADDED IS NULL',
   })} FROM ${source}`;
+  return bothReaders(select, pos);
 }
 
 /** GDELT columns a Parquet file must have (by name, any case). */
@@ -192,7 +218,7 @@ export async function gdeltParquetSelect(
   connection: DuckDBConnection,
   path: string,
   fileNo: number,
-): Promise<{ select: string } | { missing: string[] }> {
+): Promise<ReaderSelects | { missing: string[] }> {
   const described = await connection.runAndReadAll(
     `DESCRIBE SELECT * FROM read_parquet(${sqlText(path)})`,
   );
@@ -203,9 +229,10 @@ export async function gdeltParquetSelect(
   if (missing.length > 0) return { missing };
   const column = (name: string) => (have.has(name.toLowerCase()) ? name : 'NULL');
   const text = (name: string) => word(`CAST(${column(name)} AS VARCHAR)`);
+  const pos = posOf(`TRY_CAST(${text('GLOBALEVENTID')} AS BIGINT)`);
   const select = gdeltSelect(fileNo, column, {
     line: 'file_row_number + 1',
-    pos: posOf(`TRY_CAST(${text('GLOBALEVENTID')} AS BIGINT)`),
+    pos,
     date: `CAST(coalesce(try_strptime(${text('SQLDATE')}, '%Y%m%d'), TRY_CAST(${text('SQLDATE')} AS DATE)) AS DATE)`,
     dateText: text('SQLDATE'),
     goldstein: `TRY_CAST(${text('GoldsteinScale')} AS DOUBLE)`,
@@ -214,7 +241,7 @@ export async function gdeltParquetSelect(
     quadText: text('QuadClass'),
     shortRow: 'false',
   });
-  return { select: `${select} FROM read_parquet(${sqlText(path)}, file_row_number = true)` };
+  return bothReaders(`${select} FROM read_parquet(${sqlText(path)}, file_row_number = true)`, pos);
 }
 
 /**

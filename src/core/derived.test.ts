@@ -13,10 +13,12 @@ import {
   derivedFits,
   explorerModelSteps,
   knownParts,
+  needsQuickLayout,
   packPositions,
+  QUICK_LAYOUT_ACTORS,
   unpackPositions,
 } from './explorer-model';
-import { computeLayout } from './layout';
+import { computeLayout, quickLayout } from './layout';
 import { eachInSteps, ITEMS_PER_STEP, runSteps } from './steps';
 import { generateSyntheticDataset } from './synthetic';
 import { buildIndex, packIndex } from './temporal';
@@ -84,6 +86,44 @@ describe('derived data', () => {
     expect(derivedFits(fewer, derived)).toBe(false);
     expect(knownParts(fewer, derived)).toEqual({});
     expect(knownParts(medium, undefined)).toEqual({});
+  });
+});
+
+describe('the quick first layout of a big dataset', () => {
+  const big = generateSyntheticDataset({
+    actors: QUICK_LAYOUT_ACTORS + 1,
+    relations: 4000,
+    seed: 5,
+  });
+
+  it('is chosen above the thresholds only', () => {
+    expect(needsQuickLayout(big)).toBe(true);
+    expect(needsQuickLayout(medium)).toBe(false);
+  });
+
+  it('is marked as quick in derived data, with the index of the full derivation', () => {
+    const quick = deriveData(big, { quick: true });
+    expect(quick.quickLayout).toBe(true);
+    expect(unpackPositions(big, quick.positions)).toEqual(quickLayout(big));
+    expect(quick.index).toEqual(packIndex(big));
+    expect(derivedFits(big, quick)).toBe(true);
+    expect(deriveData(medium).quickLayout).toBeUndefined();
+  });
+
+  it('places every actor, deterministically, at the scale of the refined layout', () => {
+    const some = generateSyntheticDataset({ actors: 600, relations: 3000, seed: 5 });
+    const first = quickLayout(some);
+    expect(quickLayout(some)).toEqual(first);
+    const refined = computeLayout(some);
+    expect([...first.keys()].sort()).toEqual([...refined.keys()].sort());
+    const extent = (pos: Map<string, { x: number; y: number }>) => {
+      const xs = [...pos.values()].map((p) => p.x);
+      return Math.max(...xs) - Math.min(...xs);
+    };
+    // Both are spread to the same area per actor, so the picture does not jump in scale when
+    // the refined layout replaces the quick one.
+    expect(extent(first) / extent(refined)).toBeGreaterThan(0.5);
+    expect(extent(first) / extent(refined)).toBeLessThan(2);
   });
 });
 

@@ -10,7 +10,7 @@
  * graph and the id maps) is built in steps (`steps.ts`), which the page runs
  * a few milliseconds at a time.
  */
-import { computeLayout, type Point } from './layout';
+import { computeLayout, quickLayout, type Point } from './layout';
 import { unionGraphSteps, type UnionGraph } from './model';
 import type { Actor, Dataset, EventItem, Relation } from './schema';
 import { eachInSteps, runSteps, type Steps } from './steps';
@@ -40,13 +40,37 @@ export interface DerivedData {
   /** `computeLayout(dataset)`: x then y of each actor, in `dataset.actors` order. */
   positions: Float64Array;
   index: PackedIndex;
+  /**
+   * True when `positions` are `quickLayout(dataset)`, a first picture shown while the worker
+   * computes `computeLayout` (which replaces them, in the store and in the library).
+   */
+  quickLayout?: boolean;
 }
 
-/** Computes the layout and the index structures (seconds at a million relations: off the page). */
-export function deriveData(dataset: Dataset): DerivedData {
+/**
+ * Above this many actors or relations `computeLayout` takes seconds (about 9 s at 10k actors /
+ * 100k relations on the benchmark machine), so a dataset is first shown in `quickLayout` and
+ * its positions refined after (docs/PERFORMANCE.md, "First picture of a big dataset").
+ */
+export const QUICK_LAYOUT_ACTORS = 2_000;
+export const QUICK_LAYOUT_RELATIONS = 200_000;
+
+/** Whether a dataset is first laid out quickly, then refined (see `QUICK_LAYOUT_ACTORS`). */
+export function needsQuickLayout(dataset: Dataset): boolean {
+  return (
+    dataset.actors.length > QUICK_LAYOUT_ACTORS || dataset.relations.length > QUICK_LAYOUT_RELATIONS
+  );
+}
+
+/**
+ * Computes the layout and the index structures (seconds at a million relations: off the page).
+ * `quick`: the layout is `quickLayout`, to be refined (see `DerivedData.quickLayout`).
+ */
+export function deriveData(dataset: Dataset, { quick = false } = {}): DerivedData {
   return {
-    positions: packPositions(dataset, computeLayout(dataset)),
+    positions: packPositions(dataset, quick ? quickLayout(dataset) : computeLayout(dataset)),
     index: packIndex(dataset),
+    ...(quick && { quickLayout: true }),
   };
 }
 

@@ -8,10 +8,10 @@
  */
 import Graph, { MultiGraph } from 'graphology';
 import { actorIdOf, nodeKey } from './graphKey';
-import type { Dataset, Polarity } from './schema';
+import type { Actor, Dataset, Polarity, Relation } from './schema';
 import { eachInSteps, runSteps, type Steps } from './steps';
 import type { TemporalIndex } from './temporal';
-import { resolveVocabulary, signOf } from './vocabulary';
+import { resolveVocabulary, signOf, type Vocabulary } from './vocabulary';
 
 export interface ActorNode {
   label: string;
@@ -96,6 +96,44 @@ export class UnionGraph {
       this.graph.addDirectedEdgeWithKey(id, nodeKey(source), nodeKey(target), attrs);
     else this.graph.addUndirectedEdgeWithKey(id, nodeKey(source), nodeKey(target), attrs);
   }
+
+  hasRelation(id: string): boolean {
+    return this.graph.hasEdge(id);
+  }
+
+  /** @internal for edits (`edit/model.ts`): an actor's attributes replaced. */
+  replaceActor(id: string, attrs: ActorNode): void {
+    this.graph.replaceNodeAttributes(nodeKey(id), attrs);
+  }
+
+  /** @internal for edits (`edit/model.ts`): an actor and any relation it still has removed. */
+  dropActor(id: string): void {
+    this.graph.dropNode(nodeKey(id));
+  }
+
+  /** @internal for edits (`edit/model.ts`). */
+  dropRelation(id: string): void {
+    this.graph.dropEdge(id);
+  }
+}
+
+/** An actor as a node of the union graph. */
+export function actorNode(a: Actor): ActorNode {
+  return { label: a.label, type: a.type, parent: a.parent, from: a.from, until: a.until };
+}
+
+/** A relation as an edge of the union graph: sign and direction from its kind in `vocab`. */
+export function relationEdge(r: Relation, vocab: Vocabulary): RelationEdge {
+  const kind = vocab.relationKinds.get(r.kind);
+  const polarity = kind?.polarity ?? 'neutral';
+  return {
+    kind: r.kind,
+    polarity,
+    sign: signOf(polarity),
+    directed: r.directed ?? kind?.directed ?? false,
+    from: r.from,
+    until: r.until,
+  };
 }
 
 /** The union graph of a (validated) dataset. */
@@ -112,33 +150,10 @@ export function* unionGraphSteps(dataset: Dataset): Steps<UnionGraph> {
   const g = new UnionGraph();
   const share =
     dataset.actors.length / Math.max(1, dataset.actors.length + dataset.relations.length);
-  yield* eachInSteps(
-    dataset.actors,
-    (a) =>
-      g.addActor(a.id, {
-        label: a.label,
-        type: a.type,
-        parent: a.parent,
-        from: a.from,
-        until: a.until,
-      }),
-    0,
-    share,
-  );
+  yield* eachInSteps(dataset.actors, (a) => g.addActor(a.id, actorNode(a)), 0, share);
   yield* eachInSteps(
     dataset.relations,
-    (r) => {
-      const kind = vocab.relationKinds.get(r.kind);
-      const polarity = kind?.polarity ?? 'neutral';
-      g.addRelation(r.id, r.source, r.target, {
-        kind: r.kind,
-        polarity,
-        sign: signOf(polarity),
-        directed: r.directed ?? kind?.directed ?? false,
-        from: r.from,
-        until: r.until,
-      });
-    },
+    (r) => g.addRelation(r.id, r.source, r.target, relationEdge(r, vocab)),
     share,
     1,
   );

@@ -78,6 +78,21 @@ export const sourceSchema = z.strictObject({
   note: text(5000).optional(),
 });
 
+/** The symbols an actor type may be drawn with (Cytoscape's node shapes that read well small). */
+export const ACTOR_SHAPES = [
+  'ellipse',
+  'round-rectangle',
+  'rectangle',
+  'diamond',
+  'hexagon',
+  'octagon',
+  'triangle',
+  'star',
+  'pentagon',
+  'vee',
+  'tag',
+] as const;
+
 export const actorTypeSchema = z.strictObject({
   id,
   label: text(200).min(1, 'must not be empty'),
@@ -85,21 +100,7 @@ export const actorTypeSchema = z.strictObject({
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'is not a colour like #1f77b4')
     .optional(),
-  shape: z
-    .enum([
-      'ellipse',
-      'round-rectangle',
-      'rectangle',
-      'diamond',
-      'hexagon',
-      'octagon',
-      'triangle',
-      'star',
-      'pentagon',
-      'vee',
-      'tag',
-    ])
-    .optional(),
+  shape: z.enum(ACTOR_SHAPES).optional(),
   description: text(5000).optional(),
 });
 

@@ -62,18 +62,30 @@ function packIntervals(start: Float64Array, end: Float64Array): PackedIntervals 
   const items = new Int32Array(n);
   for (let i = 0; i < n; i++) items[i] = i;
   const byStart = sortByDay(items, (i) => start[i]!);
-  const maxEnd = new Float64Array(n);
-  const buildMaxEnd = (lo: number, hi: number): number => {
+  return { start, end, tDay, tItem, byStart, maxEnd: buildMaxEnd(start, end, byStart) };
+}
+
+/**
+ * The implicit interval tree's max end per subtree, for items sorted by start (`byStart`):
+ * O(n), no sort (an edit re-derives it after inserting into `byStart`, `edit/repack.ts`).
+ */
+export function buildMaxEnd(
+  start: Float64Array,
+  end: Float64Array,
+  byStart: Int32Array,
+): Float64Array {
+  const maxEnd = new Float64Array(byStart.length);
+  const build = (lo: number, hi: number): number => {
     if (lo >= hi) return -Infinity;
     const mid = (lo + hi) >>> 1;
     const item = byStart[mid]!;
     const own = start[item]! < end[item]! ? end[item]! : -Infinity;
-    const m = Math.max(own, buildMaxEnd(lo, mid), buildMaxEnd(mid + 1, hi));
+    const m = Math.max(own, build(lo, mid), build(mid + 1, hi));
     maxEnd[mid] = m;
     return m;
   };
-  buildMaxEnd(0, n);
-  return { start, end, tDay, tItem, byStart, maxEnd };
+  build(0, byStart.length);
+  return maxEnd;
 }
 
 /** One set of intervals (all actors, or all relations) with its lookup structures. */
@@ -345,7 +357,7 @@ export interface ActivityBin {
 }
 
 /** Polarities in the order `PackedIndex.relPolarity` codes them. */
-const POLARITIES: readonly Polarity[] = ['positive', 'negative', 'neutral'];
+export const POLARITIES: readonly Polarity[] = ['positive', 'negative', 'neutral'];
 
 /**
  * Everything the index computes from a dataset, as typed arrays and numbers:
@@ -410,7 +422,7 @@ export function packIndex(dataset: Dataset): PackedIndex {
     const r = d.relations[i]!;
     const a = numberOf(r.source);
     const b = numberOf(r.target);
-    relPair[i] = Math.min(a, b) * 2 ** 26 + Math.max(a, b); // exact: < 2^52
+    relPair[i] = pairKey(a, b);
     const p = vocab.relationKinds.get(r.kind)?.polarity ?? 'neutral';
     relPolarity[i] = POLARITIES.indexOf(p);
     if (!(rs[i]! < re[i]!)) continue;
@@ -425,16 +437,8 @@ export function packIndex(dataset: Dataset): PackedIndex {
   );
   const eventDays = Float64Array.from(eventOrder, (i) => eventDay[i]!);
 
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const days of [actors.start, actors.end, rs, re, eventDays]) {
-    for (const day of days) {
-      if (!Number.isFinite(day)) continue;
-      if (day < lo) lo = day;
-      if (day > hi) hi = day;
-    }
-  }
   return {
+    ...indexSpan(d, [actors.start, actors.end, rs, re, eventDays]),
     actors,
     relations,
     relPolarity,
@@ -451,9 +455,41 @@ export function packIndex(dataset: Dataset): PackedIndex {
     },
     eventOrder,
     eventDays,
-    start: d.period ? toDay(d.period.from) : lo === Infinity ? 0 : lo,
-    end: d.period ? toDay(d.period.until) : hi === -Infinity ? 0 : hi,
   };
+}
+
+/** An unordered pair of actor numbers as one number (exact: < 2^52). */
+export function pairKey(a: number, b: number): number {
+  return Math.min(a, b) * 2 ** 26 + Math.max(a, b);
+}
+
+/** The two actor numbers of a {@link pairKey}, smaller first. */
+export function pairOfKey(key: number): [number, number] {
+  const high = Math.floor(key / 2 ** 26);
+  return [high, key - high * 2 ** 26];
+}
+
+/**
+ * The index's span: the dataset's `period` when it has one, else the earliest and latest finite
+ * day among `days` (every start and end, empty intervals included, and the event days).
+ */
+export function indexSpan(
+  dataset: Pick<Dataset, 'period'>,
+  days: readonly ArrayLike<number>[],
+): { start: number; end: number } {
+  if (dataset.period)
+    return { start: toDay(dataset.period.from), end: toDay(dataset.period.until) };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const list of days) {
+    for (let k = 0; k < list.length; k++) {
+      const day = list[k]!;
+      if (!Number.isFinite(day)) continue;
+      if (day < lo) lo = day;
+      if (day > hi) hi = day;
+    }
+  }
+  return { start: lo === Infinity ? 0 : lo, end: hi === -Infinity ? 0 : hi };
 }
 
 export class TemporalIndex {

@@ -150,7 +150,8 @@ function describe(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
-function issueProblems(issue: $ZodIssue, file?: string): Problem[] {
+/** The problems of one zod issue, worded for a dataset author. */
+export function issueProblems(issue: $ZodIssue, file?: string): Problem[] {
   const path = formatPath(issue.path);
   const base = { severity: 'error' as const, file };
   switch (issue.code) {
@@ -198,7 +199,8 @@ function article(expected: string): string {
   return names[expected] ?? expected;
 }
 
-type Report = (path: string, message: string, value?: unknown) => void;
+/** Reports a problem at a path, with the offending value when there is one. */
+export type Report = (path: string, message: string, value?: unknown) => void;
 type Rec = Record<string, unknown>;
 
 /** Objects of a list in the raw input, with their index; other entries are zod's to report. */
@@ -237,6 +239,29 @@ function idSet(raw: Rec, key: string, error: Report): Set<string> {
   return new Set(seen.keys());
 }
 
+/**
+ * What the cross-checks of one item need to know of the rest of the dataset: the ids each
+ * reference may name, the actors' lifetimes (for the warnings) and their parents (for cycles).
+ * Import builds it from the whole file; the editor (`edit/check.ts`) from the dataset an item
+ * is going into, with that item in place.
+ */
+export interface CrossContext {
+  sources: IdLookup;
+  types: IdLookup;
+  kinds: IdLookup;
+  actors: IdLookup;
+  lifetimes: { get(actorId: string): Lifetime | undefined };
+  parentOf: (actorId: string) => string | undefined;
+}
+
+/** A set of ids, as the cross-checks use it. */
+export interface IdLookup {
+  has(id: string): boolean;
+}
+
+/** `path.field`, or `field` alone for paths relative to an item. */
+const at = (path: string, field: string) => (path === '' ? field : `${path}.${field}`);
+
 function crossCheck(raw: Rec, error: Report, warn: Report): void {
   const sources = idSet(raw, 'sources', error);
   const types = new Set([
@@ -250,132 +275,201 @@ function crossCheck(raw: Rec, error: Report, warn: Report): void {
   const actors = idSet(raw, 'actors', error);
   const relations = idSet(raw, 'relations', error);
   const events = idSet(raw, 'events', error);
-
-  const ref = (path: string, value: unknown, set: Set<string>, what: string, hint = '') => {
-    const v = str(value);
-    if (v !== undefined && !set.has(v))
-      error(path, `refers to ${what} ${showValue(v)}, which does not exist${hint}`, v);
-  };
-  const interval = (path: string, item: Rec) => {
-    const a = validDay(item.from);
-    const b = validDay(item.until);
-    if (a !== undefined && b !== undefined && a > b)
-      error(
-        `${path}.until`,
-        `ends (${String(item.until)}) before it starts (${String(item.from)})`,
-        item.until,
-      );
-  };
-  const evidence = (path: string, item: Rec) => {
-    if (!Array.isArray(item.evidence)) return;
-    item.evidence.forEach((ev, j) => {
-      if (typeof ev === 'object' && ev !== null)
-        ref(
-          `${path}.evidence[${j}].source`,
-          (ev as Rec).source,
-          sources,
-          'source',
-          '; add it to "sources"',
-        );
-    });
+  const actorRecords = records(raw, 'actors').map(([a]) => a);
+  const parents = actorParents(actorRecords);
+  const context: CrossContext = {
+    sources,
+    types,
+    kinds,
+    actors,
+    lifetimes: actorLifetimes(actorRecords),
+    parentOf: (id) => parents.get(id),
   };
 
-  /** A relation's or an event's basis: "quote" needs a quote, "history" needs a reference. */
-  const basis = (path: string, item: Rec, what: string) => {
-    const quotesNothing =
-      item.evidence === undefined || (Array.isArray(item.evidence) && item.evidence.length === 0);
-    if (item.basis === 'quote' && quotesNothing)
-      error(
-        `${path}.basis`,
-        `is "quote" but the ${what} quotes nothing: add evidence, or make it "history" with a reference`,
-        item.basis,
-      );
-    const onHistory = (['basis', 'dateBasis'] as const).filter((k) => item[k] === 'history');
-    if (onHistory.length > 0 && item.reference === undefined)
-      error(
-        `${path}.reference`,
-        `is required when ${onHistory.join(' and ')} ${onHistory.length > 1 ? 'are' : 'is'} "history": say what and where a reader can check it`,
-      );
-  };
-
-  if (typeof raw.period === 'object' && raw.period !== null) interval('period', raw.period as Rec);
-
-  const lifetimes = new Map<string, Lifetime>();
-  const parents = new Map<string, string>();
-  for (const [a, i] of records(raw, 'actors')) {
-    const p = `actors[${i}]`;
-    ref(
-      `${p}.type`,
-      a.type,
-      types,
-      'actor type',
-      '; use a built-in type or declare it in "actorTypes"',
-    );
-    ref(`${p}.parent`, a.parent, actors, 'parent actor');
-    if (str(a.parent) !== undefined && a.parent === a.id)
-      error(`${p}.parent`, 'an actor cannot be its own parent', a.parent);
-    else if (str(a.id) && str(a.parent)) parents.set(a.id as string, a.parent as string);
-    interval(p, a);
-    if (str(a.id) && (a.from !== undefined || a.until !== undefined))
-      lifetimes.set(a.id as string, {
-        from: validDay(a.from) ?? -Infinity,
-        until: validDay(a.until) ?? Infinity,
-        text: lifetimeText(str(a.from), str(a.until)),
-      });
-  }
-  for (const [a, i] of records(raw, 'actors')) {
-    const id = str(a.id);
-    if (id !== undefined && inCycle(id, parents))
-      error(`actors[${i}].parent`, `parent chain loops back to ${showValue(id)}`, a.parent);
-  }
-
-  for (const [r, i] of records(raw, 'relations')) {
-    const p = `relations[${i}]`;
-    ref(`${p}.source`, r.source, actors, 'actor');
-    ref(`${p}.target`, r.target, actors, 'actor');
-    if (str(r.source) !== undefined && r.source === r.target)
-      error(`${p}.target`, 'a relation needs two different actors', r.target);
-    ref(
-      `${p}.kind`,
-      r.kind,
-      kinds,
-      'relation kind',
-      '; use a built-in kind or declare it in "relationKinds"',
-    );
-    interval(p, r);
-    evidence(p, r);
-    basis(p, r, 'relation');
-    for (const end of ['source', 'target'] as const) {
-      const life = lifetimes.get(str(r[end]) ?? '');
-      const from = validDay(r.from) ?? -Infinity;
-      const until = validDay(r.until) ?? Infinity;
-      if (life && (from < life.from || until > life.until))
-        warn(
-          p,
-          `relation ${showValue(r.id)} (${intervalText(str(r.from), str(r.until))}) is active outside the lifetime of its ${end} ${showValue(r[end])} (${life.text})`,
-        );
-    }
-  }
-
-  for (const [e, i] of records(raw, 'events')) {
-    const p = `events[${i}]`;
-    if (Array.isArray(e.actors))
-      e.actors.forEach((a, j) => {
-        ref(`${p}.actors[${j}]`, a, actors, 'actor');
-        const life = lifetimes.get(str(a) ?? '');
-        const day = validDay(e.date);
-        if (life && day !== undefined && (day < life.from || day >= life.until))
-          warn(
-            `${p}.actors[${j}]`,
-            `event ${showValue(e.id)} (${String(e.date)}) names actor ${showValue(a)}, which exists only ${life.text}`,
-            a,
-          );
-      });
-    evidence(p, e);
-    basis(p, e, 'event');
-  }
+  if (typeof raw.period === 'object' && raw.period !== null)
+    checkInterval('period', raw.period as Rec, error);
+  for (const [a, i] of records(raw, 'actors')) checkActor(a, `actors[${i}]`, context, error);
+  for (const [a, i] of records(raw, 'actors')) checkParentCycle(a, `actors[${i}]`, context, error);
+  for (const [r, i] of records(raw, 'relations'))
+    checkRelation(r, `relations[${i}]`, context, error, warn);
+  for (const [e, i] of records(raw, 'events')) checkEvent(e, `events[${i}]`, context, error, warn);
 
   checkStories(raw, { actors, relations, events, types, kinds, sources }, error, warn);
+}
+
+/** Each actor's parent, when it names one other than itself (that is an error of its own). */
+export function actorParents(actors: readonly Rec[]): Map<string, string> {
+  const parents = new Map<string, string>();
+  for (const a of actors) {
+    const id = str(a.id);
+    const parent = str(a.parent);
+    if (id !== undefined && parent !== undefined && parent !== id) parents.set(id, parent);
+  }
+  return parents;
+}
+
+/** The lifetime of each actor that has one (a `from` or an `until`). */
+export function actorLifetimes(actors: readonly Rec[]): Map<string, Lifetime> {
+  const lifetimes = new Map<string, Lifetime>();
+  for (const a of actors) {
+    const id = str(a.id);
+    if (id !== undefined && (a.from !== undefined || a.until !== undefined))
+      lifetimes.set(id, lifetimeOf(a));
+  }
+  return lifetimes;
+}
+
+/** An actor's lifetime as days (open ends infinite) and as the dataset writes it. */
+export function lifetimeOf(actor: Rec): Lifetime {
+  return {
+    from: validDay(actor.from) ?? -Infinity,
+    until: validDay(actor.until) ?? Infinity,
+    text: lifetimeText(str(actor.from), str(actor.until)),
+  };
+}
+
+function checkReference(
+  path: string,
+  value: unknown,
+  known: IdLookup,
+  what: string,
+  error: Report,
+  hint = '',
+): void {
+  const v = str(value);
+  // An empty id is the schema's error ("must not be empty"); naming it twice adds nothing.
+  if (v !== undefined && v !== '' && !known.has(v))
+    error(path, `refers to ${what} ${showValue(v)}, which does not exist${hint}`, v);
+}
+
+/** `from` and `until` the right way round (an empty interval, from == until, is allowed). */
+export function checkInterval(path: string, item: Rec, error: Report): void {
+  const a = validDay(item.from);
+  const b = validDay(item.until);
+  if (a !== undefined && b !== undefined && a > b)
+    error(
+      at(path, 'until'),
+      `ends (${String(item.until)}) before it starts (${String(item.from)})`,
+      item.until,
+    );
+}
+
+function checkEvidenceSources(path: string, item: Rec, context: CrossContext, error: Report) {
+  if (!Array.isArray(item.evidence)) return;
+  item.evidence.forEach((ev, j) => {
+    if (typeof ev === 'object' && ev !== null)
+      checkReference(
+        at(path, `evidence[${j}].source`),
+        (ev as Rec).source,
+        context.sources,
+        'source',
+        error,
+        '; add it to "sources"',
+      );
+  });
+}
+
+/** A relation's or an event's basis: "quote" needs a quote, "history" needs a reference. */
+function checkBasis(path: string, item: Rec, what: string, error: Report): void {
+  const quotesNothing =
+    item.evidence === undefined || (Array.isArray(item.evidence) && item.evidence.length === 0);
+  if (item.basis === 'quote' && quotesNothing)
+    error(
+      at(path, 'basis'),
+      `is "quote" but the ${what} quotes nothing: add evidence, or make it "history" with a reference`,
+      item.basis,
+    );
+  const onHistory = (['basis', 'dateBasis'] as const).filter((k) => item[k] === 'history');
+  if (onHistory.length > 0 && item.reference === undefined)
+    error(
+      at(path, 'reference'),
+      `is required when ${onHistory.join(' and ')} ${onHistory.length > 1 ? 'are' : 'is'} "history": say what and where a reader can check it`,
+    );
+}
+
+/** An actor's type and parent resolve, it is not its own parent, its lifetime is the right way round. */
+export function checkActor(a: Rec, path: string, context: CrossContext, error: Report): void {
+  checkReference(
+    at(path, 'type'),
+    a.type,
+    context.types,
+    'actor type',
+    error,
+    '; use a built-in type or declare it in "actorTypes"',
+  );
+  checkReference(at(path, 'parent'), a.parent, context.actors, 'parent actor', error);
+  if (str(a.parent) !== undefined && a.parent === a.id)
+    error(at(path, 'parent'), 'an actor cannot be its own parent', a.parent);
+  checkInterval(path, a, error);
+}
+
+/** An actor's chain of parents does not loop back to it. */
+export function checkParentCycle(a: Rec, path: string, context: CrossContext, error: Report): void {
+  const id = str(a.id);
+  if (id !== undefined && inCycle(id, context.parentOf))
+    error(at(path, 'parent'), `parent chain loops back to ${showValue(id)}`, a.parent);
+}
+
+/**
+ * A relation's ends, kind and evidence sources resolve, its ends differ, its interval and
+ * basis are sound; a warning for each end whose lifetime the relation outlasts.
+ */
+export function checkRelation(
+  r: Rec,
+  path: string,
+  context: CrossContext,
+  error: Report,
+  warn: Report,
+): void {
+  checkReference(at(path, 'source'), r.source, context.actors, 'actor', error);
+  checkReference(at(path, 'target'), r.target, context.actors, 'actor', error);
+  if (str(r.source) !== undefined && r.source === r.target)
+    error(at(path, 'target'), 'a relation needs two different actors', r.target);
+  checkReference(
+    at(path, 'kind'),
+    r.kind,
+    context.kinds,
+    'relation kind',
+    error,
+    '; use a built-in kind or declare it in "relationKinds"',
+  );
+  checkInterval(path, r, error);
+  checkEvidenceSources(path, r, context, error);
+  checkBasis(path, r, 'relation', error);
+  for (const end of ['source', 'target'] as const) {
+    const life = context.lifetimes.get(str(r[end]) ?? '');
+    const from = validDay(r.from) ?? -Infinity;
+    const until = validDay(r.until) ?? Infinity;
+    if (life && (from < life.from || until > life.until))
+      warn(
+        path,
+        `relation ${showValue(r.id)} (${intervalText(str(r.from), str(r.until))}) is active outside the lifetime of its ${end} ${showValue(r[end])} (${life.text})`,
+      );
+  }
+}
+
+/** An event's actors and evidence sources resolve, its basis is sound; a warning for each actor not alive on its date. */
+export function checkEvent(
+  e: Rec,
+  path: string,
+  context: CrossContext,
+  error: Report,
+  warn: Report,
+): void {
+  if (Array.isArray(e.actors))
+    e.actors.forEach((a, j) => {
+      checkReference(at(path, `actors[${j}]`), a, context.actors, 'actor', error);
+      const life = context.lifetimes.get(str(a) ?? '');
+      const day = validDay(e.date);
+      if (life && day !== undefined && (day < life.from || day >= life.until))
+        warn(
+          at(path, `actors[${j}]`),
+          `event ${showValue(e.id)} (${String(e.date)}) names actor ${showValue(a)}, which exists only ${life.text}`,
+          a,
+        );
+    });
+  checkEvidenceSources(path, e, context, error);
+  checkBasis(path, e, 'event', error);
 }
 
 /**
@@ -412,7 +506,7 @@ function checkStories(
 }
 
 /** An actor's lifetime as days (open ends infinite) and as the dataset writes it. */
-interface Lifetime {
+export interface Lifetime {
   from: number;
   until: number;
   text: string;
@@ -429,9 +523,9 @@ function intervalText(from: string | undefined, until: string | undefined): stri
   return lifetimeText(from, until) || 'always';
 }
 
-function inCycle(start: string, parents: Map<string, string>): boolean {
+function inCycle(start: string, parentOf: (id: string) => string | undefined): boolean {
   const seen = new Set<string>([start]);
-  for (let cur = parents.get(start); cur !== undefined; cur = parents.get(cur)) {
+  for (let cur = parentOf(start); cur !== undefined; cur = parentOf(cur)) {
     if (cur === start) return true;
     if (seen.has(cur)) return false; // a loop further up; reported for its own members
     seen.add(cur);

@@ -7,7 +7,7 @@ import { formatDay, humanDay } from '../core/dates';
 import type { ExplorerModel } from '../core/explorer-model';
 import { buildScene } from '../core/render/scene';
 import { legendFor, renderSvg, type Background, type RenderedSvg } from '../core/render/svg';
-import type { GraphView } from '../graph/adapter';
+import type { GraphView } from '../graph/contract';
 import { fitScale, rasterise, type RasteriseResult } from './rasterise';
 
 export interface ImageOptions {

@@ -3,7 +3,7 @@
  * (export uses exactly the drawn elements and the visible region). Set by
  * GraphCanvas while mounted.
  */
-import type { GraphView } from './adapter';
+import type { GraphView } from './contract';
 
 let active: GraphView | null = null;
 

@@ -1,7 +1,7 @@
 /** Cytoscape element definitions for a model's actors and relations. */
 import type { ElementDefinition } from 'cytoscape';
 import type { ExplorerModel } from '../core/explorer-model';
-import type { Relation } from '../core/schema';
+import type { Actor, Relation } from '../core/schema';
 import { tokens } from '../core/tokens';
 
 /**
@@ -27,36 +27,41 @@ export function buildElements(model: ExplorerModel): ElementDefinition[] {
 
 /** A node per actor, at its laid-out position. */
 export function actorElements(model: ExplorerModel): ElementDefinition[] {
-  const { dataset, vocabulary, positions } = model;
-  return dataset.actors.map((a) => {
-    const type = vocabulary.actorTypes.get(a.type);
-    return {
-      group: 'nodes',
-      data: {
-        id: actorElementId(a.id),
-        label: a.label,
-        type: a.type,
-        color: type?.color ?? tokens.color.unknownActor,
-        shape: type?.shape ?? 'ellipse',
-      },
-      position: { ...(positions.get(a.id) ?? { x: 0, y: 0 }) },
-    };
-  });
+  return model.dataset.actors.map((a) => actorElement(model, a));
+}
+
+/** An actor's node: its label, its type's colour and shape, at its laid-out position. */
+export function actorElement(model: ExplorerModel, a: Actor): ElementDefinition {
+  const type = model.vocabulary.actorTypes.get(a.type);
+  return {
+    group: 'nodes',
+    data: {
+      id: actorElementId(a.id),
+      label: a.label,
+      type: a.type,
+      color: type?.color ?? tokens.color.unknownActor,
+      shape: type?.shape ?? 'ellipse',
+    },
+    position: { ...(model.positions.get(a.id) ?? { x: 0, y: 0 }) },
+  };
 }
 
 /** A "part of" link from each actor that has a parent to its parent. */
 export function partOfElements(model: ExplorerModel): ElementDefinition[] {
-  return model.dataset.actors
-    .filter((a) => a.parent)
-    .map((a) => ({
-      group: 'edges',
-      data: {
-        id: partOfElementId(a.id),
-        source: actorElementId(a.id),
-        target: actorElementId(a.parent!),
-      },
-      classes: 'part-of',
-    }));
+  return model.dataset.actors.filter((a) => a.parent).map(partOfElement);
+}
+
+/** The "part of" link from an actor that has a parent to the parent. */
+export function partOfElement(a: Actor): ElementDefinition {
+  return {
+    group: 'edges',
+    data: {
+      id: partOfElementId(a.id),
+      source: actorElementId(a.id),
+      target: actorElementId(a.parent!),
+    },
+    classes: 'part-of',
+  };
 }
 
 /**
@@ -77,7 +82,7 @@ export function relationElement(model: ExplorerModel, r: Relation): ElementDefin
       color: kind?.color ?? tokens.color.unknownRelation,
       lineStyle: kind?.lineStyle ?? 'solid',
       strength: r.strength ?? 0.5,
-      // Control-point distance, set by the adapter from the relations drawn with it between
+      // Control-point distance, set by relations.ts from the relations drawn with it between
       // the same two actors (core/render/curves.ts); 0 is a straight line.
       bow: 0,
     },

@@ -50,10 +50,10 @@ export function viewOptions(large: boolean): Partial<CytoscapeOptions> {
  *   by itself.
  * @param large a large graph (see LARGE_GRAPH_RELATIONS): relations keep Cytoscape's automatic
  *   spreading of parallel edges and labels a translucent box, because the per-relation bows and
- *   the label placement pass (adapter.ts) cost too much for thousands of elements, and a solid
+ *   the label placement pass (labels.ts) cost too much for thousands of elements, and a solid
  *   halo would hide the actors that labels overlap in a dense view.
  * @param labelScale labels (font, wrapping width, halo) drawn this many times their size: a phone
- *   zoomed out to fit the graph keeps them legible this way (adapter.ts `setMinLabelPx`).
+ *   zoomed out to fit the graph keeps them legible this way (labels.ts `setMinLabelPx`).
  */
 export function graphStyle(
   reducedMotion: boolean,
@@ -193,7 +193,7 @@ export function graphStyle(
         'underlay-padding': size.analysisMark,
       },
     })),
-    // Emphasis (adapter.ts): the hovered or selected actor's neighbourhood, or a selected
+    // Emphasis (emphasis.ts): the hovered or selected actor's neighbourhood, or a selected
     // relation and its two actors, stand out; everything else is dimmed until cleared.
     { selector: '.dimmed', style: { opacity: tokens.opacity.dimmed } },
     {
@@ -212,7 +212,18 @@ export function graphStyle(
       selector: ':selected',
       style: { 'overlay-color': color.selection, 'overlay-opacity': 0.18, 'overlay-padding': 6 },
     },
-    // The keyboard cursor (adapter.ts `moveCursor`): a focus ring in the page's focus colour
+    // Drawing a relation (drawRelations.ts): the actor the line starts from and the one under
+    // the pointer it would end at, ringed in the accent colour with their labels shown.
+    {
+      selector: 'node.draw-source, node.draw-target',
+      style: {
+        label: 'data(label)',
+        'border-color': color.accent,
+        'border-width': size.focusRing,
+        'z-index': 3,
+      },
+    },
+    // The keyboard cursor (cursor.ts): a focus ring in the page's focus colour
     // around the actor the arrow keys reached, its label shown even if the label pass hid it.
     {
       selector: 'node.cursor',

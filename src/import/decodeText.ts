@@ -74,3 +74,34 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   }
   return Math.max(0, bytes.length - 1);
 }
+
+/** A stream of bytes that is not UTF-8 (or is UTF-16): the message says what and how to fix it. */
+export class NotUtf8 extends Error {}
+
+/**
+ * A file's text piece by piece, as its bytes stream in: UTF-8, a byte
+ * order mark dropped, as {@link decodeText} reads a whole file. Throws
+ * {@link NotUtf8} at the first piece that is not, naming the byte.
+ */
+export async function* utf8Pieces(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let offset = 0;
+  for await (const chunk of chunks) {
+    if (offset === 0 && (hasUtf16Bom(chunk) || looksLikeUtf16(chunk)))
+      throw new NotUtf8('is encoded as UTF-16; save it as UTF-8 and import it again');
+    try {
+      yield decoder.decode(chunk, { stream: true });
+    } catch {
+      const at = offset + firstInvalidUtf8(chunk);
+      throw new NotUtf8(
+        `is not valid UTF-8 (near byte ${at + 1}); it may be Latin-1 or Windows-1252: save it as UTF-8 and import it again`,
+      );
+    }
+    offset += chunk.length;
+  }
+  try {
+    yield decoder.decode();
+  } catch {
+    throw new NotUtf8('is not valid UTF-8: it ends inside a character; save it as UTF-8 again');
+  }
+}

@@ -1,25 +1,49 @@
 /**
- * Import off the main thread: reading, decoding, parsing and validating a
- * large file never freezes the page, and neither do the layout, the index
- * and saving to the library, which happen here too. The dataset then goes to
- * the page in parts (`core/datasetParts.ts`), each copied in a short task of
- * its own. Reports progress per phase; the page cancels by terminating the
- * worker (a save cut short is rolled back by IndexedDB).
+ * Datasets reach the page off the main thread. An import: reading, decoding,
+ * parsing and validating a large file never freezes the page, and neither do
+ * the layout, the index and saving to the library, which happen here too.
+ * Opening a stored dataset: it is read from the library here (its layout and
+ * index, tens of megabytes at a million relations, are moved to the page, not
+ * copied there), and laid out and indexed here when nothing fits was stored.
+ * Either way the dataset goes to the page in parts (`core/datasetParts.ts`),
+ * each copied in a short task of its own. Reports progress per phase; the page
+ * cancels by terminating the worker (a save cut short is rolled back by
+ * IndexedDB).
  *
- * Messages: `progress`…, then either `done` with a failed result, or
- * `dataset` (head, warnings, derived data, whether it was saved), one `part`
- * per part, and `end`.
+ * A big dataset (`needsQuickLayout`) is sent with a quick layout so that it is
+ * drawn at once; the worker then computes the real one, sends it (`refined`)
+ * and stores it, so the next opening starts with it.
+ *
+ * Messages: `progress`…, then either `done` with a failed result (an import),
+ * `missing` or `failed` (an opening), or `dataset` (head, warnings, derived
+ * data, whether it was saved), one `part` per part, and `end`; then, for a
+ * quick layout, `refined`; last `closed`.
  */
 import { partCount, splitDataset, type DatasetHead, type DatasetPart } from '../core/datasetParts';
-import { deriveData, type DerivedData } from '../core/explorer-model';
+import {
+  deriveData,
+  derivedFits,
+  needsQuickLayout,
+  packPositions,
+  type DerivedData,
+} from '../core/explorer-model';
+import { computeLayout } from '../core/layout';
 import type { Problem } from '../core/problems';
 import type { Dataset } from '../core/schema';
 import { nameFromTitle } from '../store/datasetName';
-import { putDataset, type LibraryListing } from '../store/library';
+import {
+  getDataset,
+  putDataset,
+  putDerived,
+  putRefinedPositions,
+  type LibraryListing,
+} from '../store/library';
 import { decodeFiles, type FileBytes } from './importBytes';
 import { importFailed } from './importFailed';
 import type { ImportResult } from './importTexts';
+import { browserFile } from './importStreams';
 import {
+  importStreamedWithChoices,
   importWithChoices,
   type ChosenImportResult,
   type ImportChoices,
@@ -34,8 +58,11 @@ export interface SaveAs {
   importedAt: string;
 }
 
-export type WorkerRequest = { files: File[]; saveAs?: SaveAs; choices?: ImportChoices };
-export type WorkerPhase = 'reading' | 'parsing' | 'laying out' | 'saving' | 'sending';
+export type WorkerRequest =
+  | { kind: 'import'; files: File[]; saveAs?: SaveAs; choices?: ImportChoices }
+  /** Read a stored dataset from the library (`id`) and send it to the page. */
+  | { kind: 'open'; id: string };
+export type WorkerPhase = 'reading' | 'parsing' | 'laying out' | 'saving' | 'sending' | 'opening';
 export type WorkerMessage =
   | { type: 'progress'; phase: WorkerPhase; done: number; total: number; file?: string }
   | {
@@ -45,37 +72,58 @@ export type WorkerMessage =
       reading?: ImportReading;
       needsMapping?: TableSample;
     }
+  /** The stored dataset asked for is not in the library. */
+  | { type: 'missing' }
+  /** The stored dataset could not be read (a `StorageError`'s message). */
+  | { type: 'failed'; message: string }
   | {
       type: 'dataset';
       head: DatasetHead;
       warnings: Problem[];
       derived: DerivedData;
-      reading: ImportReading;
+      reading?: ImportReading;
       /** The library's listing of the saved dataset, or why it could not be saved. */
       saved: LibraryListing | { error: string } | null;
+      /** A stored dataset's journal revision (its last entry's number; 0 before any edit). */
+      revision?: number;
       parts: number;
     }
   | { type: 'part'; part: DatasetPart }
-  | { type: 'end' };
+  | { type: 'end' }
+  /** `computeLayout` of a dataset sent with a quick layout, packed like `derived.positions`. */
+  | { type: 'refined'; positions: Float64Array }
+  /** Nothing more will come: the page may terminate the worker. */
+  | { type: 'closed' };
 
 const post = (m: WorkerMessage, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(m, transfer);
 
 /**
- * Every failure ends as a failed result the import panel shows: an exception
- * thrown in this async handler would otherwise only reach the worker's
- * `unhandledrejection`, never the page, and the panel would wait forever.
+ * Every failure ends as a message the page shows: an exception thrown in
+ * this async handler would otherwise only reach the worker's
+ * `unhandledrejection`, never the page, which would wait forever.
  */
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
+  const request = e.data;
+  if (request.kind === 'open') await openStored(request.id);
+  else await importAndDeliver(request);
+  post({ type: 'closed' });
+};
+
+async function importAndDeliver({
+  files,
+  choices,
+  saveAs,
+}: Extract<WorkerRequest, { kind: 'import' }>): Promise<void> {
   let result: ChosenImportResult;
   try {
-    result = await importFiles(e.data.files, e.data.choices);
+    result = await importFiles(files, choices);
   } catch (error) {
     return post({ type: 'done', result: importFailed('the import stopped', error) });
   }
   try {
     const { dataset, errors, warnings, reading, needsMapping } = result;
-    if (dataset) await deliver(dataset, warnings, reading, e.data.saveAs);
+    if (dataset) await deliver(dataset, { warnings, reading, saveAs });
     else post({ type: 'done', result: { errors, warnings }, reading, needsMapping });
   } catch (error) {
     // DataCloneError, or a RangeError from a structure too deep to copy.
@@ -84,12 +132,33 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
       result: importFailed('the result could not be passed back to the page', error),
     });
   }
-};
+}
+
+/** Reads a stored dataset (the library's own errors say what failed) and delivers it. */
+async function openStored(id: string): Promise<void> {
+  try {
+    post({ type: 'progress', phase: 'opening', done: 0, total: 1 });
+    const entry = await getDataset(id, (done) =>
+      post({ type: 'progress', phase: 'opening', done, total: 1 }),
+    );
+    if (!entry) return post({ type: 'missing' });
+    // Journal entries are numbered from 1 and never removed: the count is the last number.
+    const revision = entry.journal?.length ?? 0;
+    await deliver(entry.dataset, { warnings: [], derived: entry.derived, storedAs: id, revision });
+  } catch (error) {
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+}
 
 self.onmessageerror = () =>
   post({ type: 'done', result: importFailed('the files could not be passed to the import') });
 
 async function importFiles(files: File[], choices?: ImportChoices): Promise<ChosenImportResult> {
+  // GDELT exports stream: their lines become events as they are read, never held whole.
+  const streamed = await importStreamedWithChoices(files.map(browserFile), choices, (i, name) =>
+    post({ type: 'progress', phase: 'reading', done: i, total: files.length, file: name }),
+  );
+  if (streamed) return streamed;
   const read: FileBytes[] = [];
   for (const [i, file] of files.entries()) {
     post({ type: 'progress', phase: 'reading', done: i, total: files.length, file: file.name });
@@ -101,15 +170,29 @@ async function importFiles(files: File[], choices?: ImportChoices): Promise<Chos
   return importWithChoices(inputs, choices);
 }
 
-/** Lays out, indexes and saves a valid dataset, then sends it to the page in parts. */
-async function deliver(
-  dataset: Dataset,
-  warnings: Problem[],
-  reading: ImportReading,
-  saveAs?: SaveAs,
-): Promise<void> {
-  post({ type: 'progress', phase: 'laying out', done: 0, total: 1 });
-  const derived = deriveData(dataset);
+interface Delivery {
+  warnings: Problem[];
+  reading?: ImportReading;
+  /** Save as a new library entry (an import). */
+  saveAs?: SaveAs;
+  /** The library entry the dataset was read from (opening a stored dataset). */
+  storedAs?: string;
+  /** Derived data stored with it; used if it fits, else computed here. */
+  derived?: DerivedData;
+  revision?: number;
+}
+
+/**
+ * Lays out and indexes a valid dataset unless that is known, saves it (an import) or keeps
+ * what was computed (a stored dataset that had none), then sends it to the page in parts.
+ * A quick layout is then refined, sent and stored.
+ */
+async function deliver(dataset: Dataset, delivery: Delivery): Promise<void> {
+  const { warnings, reading, saveAs, storedAs, revision } = delivery;
+  const known =
+    delivery.derived && derivedFits(dataset, delivery.derived) ? delivery.derived : null;
+  if (!known) post({ type: 'progress', phase: 'laying out', done: 0, total: 1 });
+  const derived = known ?? deriveData(dataset, { quick: needsQuickLayout(dataset) });
   let saved: LibraryListing | { error: string } | null = null;
   if (saveAs) {
     post({ type: 'progress', phase: 'saving', done: 0, total: 1 });
@@ -117,14 +200,25 @@ async function deliver(
     saved = await putDataset({ ...saveAs, name, dataset, derived }).catch((e: unknown) => ({
       error: e instanceof Error ? e.message : String(e),
     }));
+  } else if (storedAs && !known) {
+    // Kept so that the next opening computes nothing; if the browser refuses, it is
+    // computed again then.
+    await putDerived(storedAs, derived).catch(() => undefined);
   }
+  const refine = derived.quickLayout === true;
   const { head, parts } = splitDataset(dataset);
   post(
-    { type: 'dataset', head, warnings, derived, reading, saved, parts: partCount(head) },
-    buffersOf(derived),
+    { type: 'dataset', head, warnings, derived, reading, saved, revision, parts: partCount(head) },
+    buffersOf(derived), // the page owns them now: `derived` is unusable here from this line
   );
   for (const part of parts) post({ type: 'part', part });
   post({ type: 'end' });
+  if (!refine) return;
+  const positions = packPositions(dataset, computeLayout(dataset));
+  // Stored before it is shown, so that a page showing the refined layout reopens with it.
+  const keptAs = saved && !('error' in saved) ? saveAs?.id : storedAs;
+  if (keptAs) await putRefinedPositions(keptAs, positions).catch(() => undefined);
+  post({ type: 'refined', positions }, [positions.buffer]);
 }
 
 /** The memory of every typed array in the derived data, moved to the page rather than copied. */

@@ -16,7 +16,7 @@ import {
   FORMAT_NAMES,
 } from '../core/io/detect';
 import { importEvents, type EventImportOptions } from '../core/io/events-import';
-import { importGdelt } from '../core/io/gdelt';
+import { importGdelt, importGdeltFiles } from '../core/io/gdelt';
 import { importGexf } from '../core/io/gexf-import';
 import { importIcews } from '../core/io/icews';
 import { importUcdpConflicts } from '../core/io/ucdp';
@@ -42,6 +42,8 @@ export interface ImportOptions {
   events?: EventImportOptions;
   /** Read every file as this format instead of detecting it (`--format` in the CLI). */
   format?: FormatName;
+  /** Who chose `format`, as its reason says (default: `--format NAME`). */
+  formatChosenBy?: string;
 }
 
 export { detectFormat, type Detection, type FormatName } from '../core/io/detect';
@@ -60,7 +62,11 @@ export function importTexts(
   inputs: readonly ImportInput[],
   options: ImportOptions = {},
 ): ImportResult {
-  return withLegalText(importAny(inputs, options), inputs);
+  return withLegalText(
+    importAny(inputs, options),
+    fileOfPath(inputs),
+    inputs.map((f) => f.name).join(', '),
+  );
 }
 
 /**
@@ -72,12 +78,16 @@ export function importTexts(
  * Replacing can make two ids equal (`a\ud800` and `a\ud801`), so a changed
  * dataset is validated again and refused if it no longer holds together.
  */
-function withLegalText(result: ImportResult, inputs: readonly ImportInput[]): ImportResult {
+export function withLegalText(
+  result: ImportResult,
+  fileOf: (path: string) => string,
+  label: string,
+): ImportResult {
   if (!result.dataset) return result;
-  const clean = cleanStrings(result.dataset, fileOfPath(inputs));
+  const clean = cleanStrings(result.dataset, fileOf);
   if (clean.value === result.dataset) return result;
   const warnings = [...result.warnings, ...clean.warnings];
-  const recheck = validateDataset(clean.value, inputs.map((f) => f.name).join(', '));
+  const recheck = validateDataset(clean.value, label);
   if (recheck.errors.length > 0) return { errors: [...result.errors, ...recheck.errors], warnings };
   return { dataset: clean.value, errors: result.errors, warnings };
 }
@@ -85,6 +95,10 @@ function withLegalText(result: ImportResult, inputs: readonly ImportInput[]): Im
 /** The file a dataset path came from: with two CSV tables, actors come from the actors table. */
 function fileOfPath(inputs: readonly ImportInput[]): (path: string) => string {
   if (inputs.length === 1) return () => inputs[0]!.name;
+  if (inputs.every((f) => detectFormat(f.name, f.text).format === 'gdelt')) {
+    const label = inputs.map((f) => f.name).join(', ');
+    return () => label;
+  }
   const relations = inputs.find((f) => isRelationsTable(f.text));
   const actors = inputs.find((f) => f !== relations);
   return (path) =>
@@ -101,7 +115,7 @@ function importAny(inputs: readonly ImportInput[], options: ImportOptions): Impo
     options.format
       ? {
           format: options.format,
-          reason: `read as ${FORMATS[options.format]} (--format ${options.format})`,
+          reason: `read as ${FORMATS[options.format]} (${options.formatChosenBy ?? `--format ${options.format}`})`,
         }
       : detectFormat(f.name, f.text),
   );
@@ -111,6 +125,9 @@ function importAny(inputs: readonly ImportInput[], options: ImportOptions): Impo
     return withFormats(refuse(inputs[unknown]!.name, `is ${detections[unknown]!.reason}`));
   const formats = (detections as Detected[]).map((d) => d.format);
   if (inputs.length === 1) return withFormats(importOne(inputs[0]!, formats[0]!, options));
+  const severalGdelt = gdeltTogether(inputs, detections as Detected[]);
+  if (severalGdelt !== 'not gdelt')
+    return withFormats(severalGdelt ?? importGdeltFiles(inputs, options.events));
   const alone = formats.findIndex((f) => SINGLE_FILE.has(f));
   if (alone >= 0)
     return withFormats(
@@ -151,6 +168,26 @@ function importOne(file: ImportInput, format: FormatName, options: ImportOptions
     case 'ucdp-nonstate':
       return importUcdpConflicts(file, format);
   }
+}
+
+/**
+ * Several files read together as one table of events: GDELT exports (GDELT
+ * publishes one every 15 minutes). Undefined when they all are; the
+ * refusal naming the first file of another format when some are; `not
+ * gdelt` when none is.
+ */
+export function gdeltTogether(
+  files: readonly { name: string }[],
+  detections: readonly Detected[],
+): ImportResult | undefined | 'not gdelt' {
+  const gdelt = detections.findIndex((d) => d.format === 'gdelt');
+  if (gdelt < 0) return 'not gdelt';
+  const other = detections.findIndex((d) => d.format !== 'gdelt');
+  if (other < 0) return undefined;
+  return refuse(
+    files[other]!.name,
+    `is ${FORMATS[detections[other]!.format]} (${detections[other]!.reason}), not a GDELT export like ${files[gdelt]!.name}: several files are read together only when all are GDELT exports; import it on its own`,
+  );
 }
 
 /** Whether a CSV's header names relation endpoints (a relations table, not an actors table). */

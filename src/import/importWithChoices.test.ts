@@ -64,11 +64,38 @@ describe('importWithChoices', () => {
       { name: 'e.csv', text: 'date,actor1,actor2,goldstein\n2001-01-01,A,B,5\n2001-02-01,B,A,4\n' },
     ]);
     expect(events.dataset).toBeDefined();
-    expect(events.reading).toEqual({ eventTable: true });
+    expect(events.reading).toEqual({
+      eventTable: true,
+      formats: [
+        {
+          format: 'events',
+          reason:
+            'event table: comma-separated, header of 4 columns with two actor columns and a score column',
+        },
+      ],
+    });
     const relations = importWithChoices([
       { name: 'r.csv', text: 'source,target,kind\nA,B,alliance\n' },
     ]);
-    expect(relations.reading).toEqual({ eventTable: false });
+    expect(relations.reading).toEqual({
+      eventTable: false,
+      formats: [expect.objectContaining({ format: 'csv' })],
+    });
+  });
+
+  it('reads the file as the format the user chose instead of the detected one', () => {
+    const text = 'date,actor1,actor2,goldstein\n2001-01-01,A,B,5\n2001-02-01,B,A,4\n';
+    const asRelations = importWithChoices([{ name: 'e.csv', text }], { format: 'csv' });
+    expect(asRelations.dataset).toBeUndefined();
+    expect(asRelations.reading.formats).toEqual([
+      {
+        format: 'csv',
+        reason: 'read as a CSV relations (or actors) table (chosen in the import panel)',
+      },
+    ]);
+    expect(asRelations.errors.map((e) => e.message)).toContainEqual(
+      expect.stringContaining('missing column'),
+    );
   });
 
   it('keeps the sample of a relations table refused for its header, to map instead', () => {

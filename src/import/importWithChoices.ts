@@ -17,10 +17,11 @@ import {
   relabelProblems,
   type ColumnMapping,
 } from '../core/io/column-mapping';
-import type { FormatName } from '../core/io/detect';
+import type { Detection, FormatName } from '../core/io/detect';
 import type { EventImportOptions } from '../core/io/event-options';
 import { sampleTable, type TableSample } from '../core/io/table-sample';
 import { detectFormat, importTexts, type ImportInput, type ImportResult } from './importTexts';
+import { detectStreamable, importGdeltStreams, type StreamedFile } from './importStreams';
 
 /** What the user chose for an import (all optional: an import without choices is the plain one). */
 export interface ImportChoices {
@@ -30,6 +31,11 @@ export interface ImportChoices {
   remembered?: readonly (readonly [key: string, mapping: ColumnMapping])[];
   /** Options of an event table (defaults otherwise). */
   events?: EventImportOptions;
+  /**
+   * Read the files as this format instead of the detected one (the import
+   * panel's "Read as", when detection was wrong; `--format` in the CLI).
+   */
+  format?: FormatName;
 }
 
 /** The formats whose events are aggregated into relations: the event options apply to them. */
@@ -40,6 +46,9 @@ const EVENT_FORMATS: ReadonlySet<FormatName> = new Set([
   'acled',
   'ucdp-ged',
 ]);
+
+/** How a format's reason says the user chose it. */
+const CHOSEN = 'chosen in the import panel';
 
 /** How the file was read, beyond the dataset: what the import panel lets the user change. */
 export interface ImportReading {
@@ -52,6 +61,8 @@ export interface ImportReading {
   mapping?: { mapping: ColumnMapping; remembered: boolean };
   /** Whether the file was read as an event table (its options apply). */
   eventTable: boolean;
+  /** What each file was read as, and why (detected from its content, or chosen). */
+  formats?: Detection[];
 }
 
 export interface ChosenImportResult extends ImportResult {
@@ -71,7 +82,7 @@ export function importWithChoices(
   choices: ImportChoices = {},
 ): ChosenImportResult {
   const [only] = inputs;
-  if (inputs.length !== 1 || !only) return plain(inputs, choices);
+  if (inputs.length !== 1 || !only || choices.format) return plain(inputs, choices);
   const unrecognised = unrecognisedTable(only);
   if (choices.mapping) {
     const table = unrecognised ?? sampleTable(only);
@@ -97,14 +108,39 @@ export function importWithChoices(
  * can offer to map its columns instead.
  */
 function plain(inputs: readonly ImportInput[], choices: ImportChoices): ChosenImportResult {
-  const result = importTexts(inputs, { events: choices.events });
+  const result = importTexts(inputs, {
+    events: choices.events,
+    ...(choices.format ? { format: choices.format, formatChosenBy: CHOSEN } : {}),
+  });
   const [only] = inputs;
   const format = inputs.length === 1 ? result.formats?.[0]?.format : undefined;
   const eventTable = format !== undefined && format !== null && EVENT_FORMATS.has(format);
   const headerRefused =
     only && format === 'csv' && !result.dataset && result.errors.some((e) => e.path === 'row 1');
   const table = headerRefused ? sampleTable(only) : undefined;
-  return { ...result, reading: table ? { eventTable, table } : { eventTable } };
+  const formats = result.formats ? { formats: result.formats } : {};
+  return {
+    ...result,
+    reading: table ? { eventTable, table, ...formats } : { eventTable, ...formats },
+  };
+}
+
+/**
+ * The import of files that stream (GDELT exports: see importStreams.ts),
+ * with the user's event options and chosen format; undefined when they do
+ * not stream (another format, or a column mapping to apply), and the
+ * files are to be read whole.
+ */
+export async function importStreamedWithChoices(
+  files: readonly StreamedFile[],
+  choices: ImportChoices = {},
+  onFile?: (index: number, name: string) => void,
+): Promise<ChosenImportResult | undefined> {
+  if (choices.mapping) return undefined;
+  const detections = await detectStreamable(files, choices.format, CHOSEN);
+  if (!detections) return undefined;
+  const result = await importGdeltStreams(files, detections, choices.events, { onFile });
+  return { ...result, reading: { eventTable: true, formats: result.formats } };
 }
 
 /** The table read through a mapping by the importer of the mapping's shape. */
@@ -136,5 +172,6 @@ function mapped(
 function unrecognisedTable(input: ImportInput): TableSample | undefined {
   const detection = detectFormat(input.name, input.text);
   if (detection.format !== null || detection.header === undefined) return undefined;
-  return sampleTable(input);
+  const sample = sampleTable(input);
+  return sample && { ...sample, detected: detection.reason };
 }

@@ -1,14 +1,19 @@
 /**
- * Runs an import in a worker, with progress and cancel. A valid dataset comes
- * back in parts, each handled in its own short task (see import.worker.ts).
+ * Runs the dataset worker (import.worker.ts) from the page: an import of
+ * files, or the opening of a stored dataset, with progress and cancel. A
+ * dataset comes back in parts, each handled in its own short task; the
+ * derived layout and index are moved here, not copied. A dataset sent with a
+ * quick layout is followed by its refined one (`refined`), after which the
+ * worker closes.
  */
 import { DatasetAssembler } from '../core/datasetParts';
 import type { DerivedData } from '../core/explorer-model';
+import type { Dataset } from '../core/schema';
 import type { LibraryListing } from '../store/library';
 import { importFailed } from './importFailed';
 import type { ImportResult } from './importTexts';
 import type { ImportChoices, ImportReading } from './importWithChoices';
-import type { SaveAs, WorkerMessage } from './import.worker';
+import type { SaveAs, WorkerMessage, WorkerRequest } from './import.worker';
 import type { TableSample } from '../core/io/table-sample';
 
 /** An import's result, with what the worker derived and whether it saved the dataset. */
@@ -19,23 +24,61 @@ export interface ImportOutcome extends ImportResult {
   reading?: ImportReading;
   /** A table whose header was not recognised: the user is to map its columns. */
   needsMapping?: TableSample;
+  /** A stored dataset's journal revision (see `library.noteRevisionRead`). */
+  revision?: number;
+  /**
+   * When `derived` holds a quick layout: its refined positions (packed like
+   * `derived.positions`), once the worker has computed them; rejected if the worker fails
+   * meanwhile. Never settles if the job is cancelled first.
+   */
+  refined?: Promise<Float64Array>;
 }
 
 export interface ImportJob {
   result: Promise<ImportOutcome>;
+  /** Stops the worker: before the result, the result rejects with `ImportCancelled`. */
   cancel: () => void;
 }
 
 export class ImportCancelled extends Error {}
 
+type Progress = Extract<WorkerMessage, { type: 'progress' }>;
+
 export function runImport(
   files: File[],
-  onProgress: (m: Extract<WorkerMessage, { type: 'progress' }>) => void,
+  onProgress: (m: Progress) => void,
   saveAs?: SaveAs,
   choices?: ImportChoices,
 ): ImportJob {
+  return runWorker({ kind: 'import', files, saveAs, choices }, onProgress);
+}
+
+/** What opening a stored dataset gives: the dataset and its derived data, or why not. */
+export type OpenOutcome =
+  { found: true; dataset: Dataset; outcome: ImportOutcome } | { found: false; error?: string };
+
+/**
+ * Reads a stored dataset in the worker; its layout and index come with it (computed there,
+ * and stored, when none fits). `onProgress` gets the share read (phase `opening`), then the
+ * parts received (phase `sending`).
+ */
+export function runOpen(
+  id: string,
+  onProgress: (m: Progress) => void,
+): { result: Promise<OpenOutcome>; cancel: () => void } {
+  const job = runWorker({ kind: 'open', id }, onProgress);
+  const result = job.result.then((outcome): OpenOutcome => {
+    if (outcome.dataset) return { found: true, dataset: outcome.dataset, outcome };
+    const error = outcome.errors[0]?.message;
+    return error === undefined ? { found: false } : { found: false, error };
+  });
+  return { result, cancel: job.cancel };
+}
+
+function runWorker(request: WorkerRequest, onProgress: (m: Progress) => void): ImportJob {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   let reject: (e: Error) => void = () => {};
+  let refined: Deferred<Float64Array> | null = null;
   const result = new Promise<ImportOutcome>((resolve, fail) => {
     reject = fail;
     let received: {
@@ -46,34 +89,50 @@ export function runImport(
     };
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data;
-      if (m.type === 'progress') onProgress(m);
-      else if (m.type === 'dataset') {
-        const { warnings, derived, saved, reading } = m;
-        received = {
-          outcome: { errors: [], warnings, derived, saved, reading },
-          dataset: new DatasetAssembler(m.head),
-          parts: m.parts,
-          done: 0,
-        };
-      } else if (m.type === 'part') {
-        received.dataset.add(m.part);
-        onProgress({
-          type: 'progress',
-          phase: 'sending',
-          done: ++received.done,
-          total: received.parts,
-        });
-      } else {
-        worker.terminate();
-        if (m.type === 'done')
-          resolve({ ...m.result, reading: m.reading, needsMapping: m.needsMapping });
-        else {
-          try {
-            resolve({ ...received.outcome, dataset: received.dataset.dataset() });
-          } catch (error) {
-            resolve(importFailed('the dataset did not reach the page whole', error));
-          }
+      switch (m.type) {
+        case 'progress':
+          return onProgress(m);
+        case 'dataset': {
+          const { warnings, derived, saved, reading, revision } = m;
+          if (derived.quickLayout) refined = deferred();
+          received = {
+            outcome: {
+              ...{ errors: [], warnings, derived, saved, reading, revision },
+              ...(refined && { refined: refined.promise }),
+            },
+            dataset: new DatasetAssembler(m.head),
+            parts: m.parts,
+            done: 0,
+          };
+          return;
         }
+        case 'part':
+          received.dataset.add(m.part);
+          return onProgress({
+            type: 'progress',
+            phase: 'sending',
+            done: ++received.done,
+            total: received.parts,
+          });
+        case 'end':
+          try {
+            return resolve({ ...received.outcome, dataset: received.dataset.dataset() });
+          } catch (error) {
+            return resolve(importFailed('the dataset did not reach the page whole', error));
+          }
+        case 'refined':
+          return refined?.resolve(m.positions);
+        case 'done':
+          return resolve({ ...m.result, reading: m.reading, needsMapping: m.needsMapping });
+        case 'missing':
+          return resolve({ errors: [], warnings: [] });
+        case 'failed':
+          return resolve({
+            errors: [{ severity: 'error', path: '', message: m.message }],
+            warnings: [],
+          });
+        case 'closed':
+          return worker.terminate();
       }
     };
     // A crash in the worker, or a message from it the page cannot read: the
@@ -81,6 +140,7 @@ export function runImport(
     worker.onerror = (e) => {
       e.preventDefault();
       resolve(importFailed('the import stopped unexpectedly', e.message || undefined));
+      refined?.reject(new Error(e.message || 'the layout could not be refined'));
       worker.terminate();
     };
     worker.onmessageerror = () => {
@@ -88,7 +148,7 @@ export function runImport(
       worker.terminate();
     };
   });
-  worker.postMessage({ files, saveAs, choices });
+  worker.postMessage(request);
   return {
     result,
     cancel: () => {
@@ -96,4 +156,20 @@ export function runImport(
       reject(new ImportCancelled('Import cancelled.'));
     },
   };
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: Error) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve: (value: T) => void = () => {};
+  let reject: (error: Error) => void = () => {};
+  const promise = new Promise<T>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  return { promise, resolve, reject };
 }

@@ -4,9 +4,16 @@
  * loaded; a storage failure is reported and the data still shown.
  */
 import { suggestMapping } from '../core/io/column-mapping';
-import { deriveData, knownParts } from '../core/explorer-model';
+import { knownParts, unpackPositions, type ExplorerModel } from '../core/explorer-model';
+import type { WorkerPhase } from '../import/import.worker';
 import type { ImportChoices } from '../import/importWithChoices';
-import { ImportCancelled, runImport } from '../import/runImport';
+import {
+  ImportCancelled,
+  runImport,
+  runOpen,
+  type ImportOutcome,
+  type OpenOutcome,
+} from '../import/runImport';
 import { sizeProblem } from '../import/limits';
 import { checkDatasetName, nameFromTitle } from './datasetName';
 import { exampleOf, type Example } from './examples';
@@ -19,7 +26,10 @@ import {
   applyView,
   loadDataset,
   loadDatasetInSlices,
+  endRefinement,
+  refinePositions,
   SEED_KEY,
+  startRefinement,
   useStore,
   type ImportPhase,
 } from './store';
@@ -109,7 +119,14 @@ export async function importFiles(
     importedAt: new Date().toISOString(),
   };
   const sent = { remembered: loadRememberedMappings(), ...choices };
-  const job = runImport(files, (p) => progress(p.phase, p.done, p.total), saveAs, sent);
+  const job = runImport(
+    files,
+    (p) => {
+      if (p.phase !== 'opening') progress(p.phase, p.done, p.total);
+    },
+    saveAs,
+    sent,
+  );
   const load = startLoad();
   const cancel = () => {
     job.cancel();
@@ -144,10 +161,13 @@ export async function importFiles(
       });
     else if (saved) set({ library: [...get().library.filter((d) => d.id !== saved.id), saved] });
     progress('building', 0, 1);
-    await loadDatasetInSlices(dataset, saveAs.id, knownParts(dataset, result.derived), {
-      signal: load.signal,
-      onProgress: (done) => progress('building', done, 1),
-    });
+    const model = await loadDatasetInSlices(
+      dataset,
+      saveAs.id,
+      knownParts(dataset, result.derived),
+      { signal: load.signal, onProgress: (done) => progress('building', done, 1) },
+    );
+    followRefinement(model, result, load.signal, job.cancel);
     const name = saved && !('error' in saved) ? saved.name : nameFromTitle(dataset.title);
     const stored = Boolean(saved && !('error' in saved));
     if (stored && replaces !== undefined) {
@@ -281,49 +301,87 @@ async function openExample(example: Example, signal: AbortSignal): Promise<boole
   }
 }
 
+/** Shares of the "Opening…" bar: reading in the worker, laying out there, receiving, building. */
+const OPENING_SHARES: Partial<Record<WorkerPhase, readonly [number, number]>> = {
+  opening: [0, 0.3],
+  'laying out': [0.3, 0.4],
+  sending: [0.4, 0.6],
+};
+
 /**
- * Reads a stored dataset part by part and builds its model in slices, with the layout and
- * index stored with it: no long task, and nothing recomputed. An entry stored before those
- * were kept (library version 1) has them computed now, once, and stored.
+ * Opens a stored dataset through the worker (`runOpen`): it reads the library, so the stored
+ * layout and index are moved to the page rather than copied on it, and it lays out and indexes
+ * an entry that has none (stored before they were kept, or edited since) and stores them. The
+ * page builds the rest of the model in slices: no long task. A big dataset laid out now is
+ * shown in a quick layout and refined (`followRefinement`).
  */
 async function openStored(
   key: string,
   signal: AbortSignal,
   onProgress: (done: number) => void,
 ): Promise<boolean> {
-  let entry: library.LibraryEntry | undefined;
+  const job = runOpen(key, ({ phase, done, total }) => {
+    const [from, to] = OPENING_SHARES[phase] ?? [];
+    if (from !== undefined && to !== undefined) onProgress(from + ((to - from) * done) / total);
+  });
+  signal.addEventListener('abort', job.cancel);
+  let opened: OpenOutcome;
   try {
-    entry = await library.getDataset(key, (done) => onProgress(0.4 * done));
+    opened = await job.result;
   } catch (e) {
-    set({ notice: { kind: 'error', text: errorText(e) } });
-    return false;
+    if (signal.aborted) return false;
+    throw e;
   }
   if (signal.aborted) return false;
-  if (!entry) {
+  if (!opened.found) {
     set({
       notice: {
         kind: 'error',
-        text: 'That dataset is not in this browser’s library (it may have been deleted, or the link comes from another browser).',
+        text:
+          opened.error ??
+          'That dataset is not in this browser’s library (it may have been deleted, or the link comes from another browser).',
       },
     });
     return false;
   }
-  let known = knownParts(entry.dataset, entry.derived);
-  if (!known.index) {
-    const derived = deriveData(entry.dataset);
-    known = knownParts(entry.dataset, derived);
-    void library.putDerived(entry.id, derived).catch(() => undefined); // computed again next time
-  }
+  const { dataset, outcome } = opened;
+  library.noteRevisionRead(key, outcome.revision ?? 0);
   try {
-    await loadDatasetInSlices(entry.dataset, entry.id, known, {
+    const model = await loadDatasetInSlices(dataset, key, knownParts(dataset, outcome.derived), {
       signal,
-      onProgress: (done) => onProgress(0.4 + 0.6 * done),
+      onProgress: (done) => onProgress(0.6 + 0.4 * done),
     });
+    followRefinement(model, outcome, signal, job.cancel);
   } catch (e) {
     if (signal.aborted) return false;
     throw e;
   }
   return true;
+}
+
+/**
+ * Applies the refined layout the worker sends after a quick one, if it comes before another
+ * dataset is opened (the store holds it back while time plays); opening another dataset
+ * stops the worker (`stopWorker`).
+ */
+function followRefinement(
+  model: ExplorerModel,
+  { derived, refined }: ImportOutcome,
+  signal: AbortSignal,
+  stopWorker: () => void,
+): void {
+  if (!refined || !derived) return;
+  const quick = unpackPositions(model.dataset, derived.positions);
+  startRefinement(model);
+  signal.addEventListener('abort', stopWorker);
+  refined.then(
+    (packed) => {
+      if (!signal.aborted)
+        refinePositions(model, { quick, refined: unpackPositions(model.dataset, packed) });
+    },
+    // The worker failed while refining: the quick layout stays (it is what is stored).
+    () => endRefinement(model),
+  );
 }
 
 /**

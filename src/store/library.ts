@@ -16,6 +16,18 @@
  * edited for a dataset, keyed by the dataset's id (the seed's too, which is not
  * stored here), kept apart so that editing a caption writes a few bytes, not
  * the dataset's head and its derived arrays.
+ *
+ * Version 4 adds authoring (`editing.ts`). `journal` holds the edits made to a
+ * stored dataset, keyed [id, seq], appended one per edit: a keystroke's edit
+ * writes one small record, never the dataset's parts. Opening a dataset
+ * replays the entries after the head's `folded` mark over its parts; now and
+ * then the edited dataset is written back into the parts and the mark moved
+ * (`foldJournal`). Entries stay after folding: the undo history and the
+ * changelog are read from them. The last entry's `seq` is the dataset's
+ * revision: each append checks, in its readwrite transaction, that it is the
+ * revision this tab last saw, so a tab never writes over another tab's edit.
+ * `sourceTexts` holds the full texts of sources that quotes are checked
+ * against, keyed [dataset id, source id].
  */
 import {
   openDB,
@@ -31,6 +43,8 @@ import {
   type DatasetHead,
   type DatasetPart,
 } from '../core/datasetParts';
+import { applyEdit } from '../core/edit/apply';
+import type { Edit } from '../core/edit/edit';
 import type { DerivedData } from '../core/explorer-model';
 import type { Dataset, Story } from '../core/schema';
 import { announceLibraryChange } from './libraryChannel';
@@ -45,29 +59,65 @@ export interface LibraryEntry {
   dataset: Dataset;
   /** The layout and index computed for `dataset`, when known (stored with it). */
   derived?: DerivedData;
+  /** The edits made to it in this browser, oldest first (read back with it; see `journal`). */
+  journal?: JournalStep[];
 }
 
-export type LibraryListing = Omit<LibraryEntry, 'dataset' | 'derived'> & {
+export type LibraryListing = Omit<LibraryEntry, 'dataset' | 'derived' | 'journal'> & {
   actors: number;
   relations: number;
 };
 
-type StoredHead = { id: string; n: 0; head: DatasetHead; derived?: DerivedData };
+/**
+ * One step of authoring as stored: an edit made, undone or redone. `edit` is what was applied
+ * to the dataset (for an undo, the inverse of the edit undone), so replaying entries in order
+ * rebuilds the dataset; `description` is the changelog's line for the edit made.
+ */
+export interface JournalEntry {
+  id: string;
+  seq: number;
+  action: 'edit' | 'undo' | 'redo';
+  edit: Edit;
+  description: string;
+}
+
+/** A journal entry as its writer gives it (the library numbers it). */
+export type JournalStep = Pick<JournalEntry, 'action' | 'edit' | 'description'>;
+
+/** `folded`: the last journal entry already written into the parts (0 or absent: none). */
+type StoredHead = {
+  id: string;
+  n: 0;
+  head: DatasetHead;
+  derived?: DerivedData;
+  folded?: number;
+};
 type StoredPart = { id: string; n: number } & DatasetPart;
 
 interface LibrarySchema extends DBSchema {
   datasets: { key: string; value: LibraryListing };
   parts: { key: [string, number]; value: StoredHead | StoredPart };
   stories: { key: string; value: { id: string; stories: Story[] } };
+  journal: { key: [string, number]; value: JournalEntry };
+  sourceTexts: { key: [string, string]; value: { id: string; source: string; text: string } };
 }
 
-/** All parts of dataset `id`. */
+/** All parts of dataset `id` (also: all its journal entries). */
 const partsOf = (id: string) => IDBKeyRange.bound([id, 0], [id, Infinity]);
+/** All source texts kept for dataset `id` (every string sorts after ''; arrays after strings). */
+const textsOf = (id: string) => IDBKeyRange.bound([id, ''], [id, []]);
 
 export class StorageError extends Error {}
 
 /** The dataset an action targets is not in the library (deleted, perhaps in another tab). */
 export class DatasetGoneError extends StorageError {}
+
+/** Another tab saved edits to the dataset since this tab last read it: nothing was written. */
+export class RevisionConflictError extends StorageError {
+  constructor(readonly stored: number) {
+    super('Another tab saved changes to this dataset since this tab read it.');
+  }
+}
 
 const DB_NAME = 'allegiance';
 let opening: Promise<IDBPDatabase<LibrarySchema>> | null = null;
@@ -90,7 +140,7 @@ function db(): Promise<IDBPDatabase<LibrarySchema>> {
     return Promise.reject(
       new StorageError('This browser has no IndexedDB, so imported datasets cannot be kept.'),
     );
-  opening ??= openDB<LibrarySchema>(DB_NAME, 3, {
+  opening ??= openDB<LibrarySchema>(DB_NAME, 4, {
     async upgrade(database, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) database.createObjectStore('datasets', { keyPath: 'id' });
       if (oldVersion < 2) {
@@ -98,6 +148,10 @@ function db(): Promise<IDBPDatabase<LibrarySchema>> {
         await moveWholeEntriesToParts(tx);
       }
       if (oldVersion < 3) database.createObjectStore('stories', { keyPath: 'id' });
+      if (oldVersion < 4) {
+        database.createObjectStore('journal', { keyPath: ['id', 'seq'] });
+        database.createObjectStore('sourceTexts', { keyPath: ['id', 'source'] });
+      }
     },
     blocked() {
       // Another tab holds an older version open; ours waits until it closes.
@@ -143,11 +197,11 @@ async function moveWholeEntriesToParts(tx: UpgradeTransaction): Promise<void> {
   }
 }
 
-/** The stored form of an entry: its head, then its parts. */
-function records(entry: LibraryEntry): (StoredHead | StoredPart)[] {
+/** The stored form of an entry: its head, then its parts; `folded`: see `StoredHead`. */
+function records(entry: LibraryEntry, folded = 0): (StoredHead | StoredPart)[] {
   const { head, parts } = splitDataset(entry.dataset);
   return [
-    { id: entry.id, n: 0, head, ...(entry.derived && { derived: entry.derived }) },
+    { id: entry.id, n: 0, head, folded, ...(entry.derived && { derived: entry.derived }) },
     ...parts.map((part, i) => ({ id: entry.id, n: i + 1, ...part })),
   ];
 }
@@ -162,16 +216,36 @@ export async function listDatasets(): Promise<LibraryListing[]> {
   }
 }
 
+/** The revision of each stored dataset this tab last read or wrote (see `journal`). */
+const seenRevisions = new Map<string, number>();
+
+/** The revision of a stored dataset this tab last read or wrote; 0 before any edit. */
+export function seenRevision(id: string): number {
+  return seenRevisions.get(id) ?? 0;
+}
+
+/**
+ * Records the revision of a dataset this tab read through a worker (`import/import.worker.ts`
+ * opens stored datasets off the page, where `getDataset` notes it in the worker's memory).
+ */
+export function noteRevisionRead(id: string, revision: number): void {
+  seenRevisions.set(id, revision);
+}
+
 /**
  * A stored dataset, read part by part in one transaction (each part is copied
- * in its own task); `onProgress` gets the share read. Undefined if not stored.
+ * in its own task), with the edits of its journal not yet folded into the
+ * parts replayed over it; `onProgress` gets the share read. Undefined if not
+ * stored. Derived data is dropped when edits were replayed: it was computed
+ * for the parts, not for the edited dataset.
  */
 export async function getDataset(
   id: string,
   onProgress?: (done: number) => void,
 ): Promise<LibraryEntry | undefined> {
   try {
-    const tx = (await db()).transaction(['datasets', 'parts']);
+    const tx = (await db()).transaction(['datasets', 'parts', 'journal']);
+    const journal = await tx.objectStore('journal').getAll(partsOf(id));
     const found = await tx.objectStore('datasets').get(id);
     const first = await tx.objectStore('parts').get([id, 0]);
     if (!found || !first || !('head' in first)) return undefined;
@@ -185,7 +259,11 @@ export async function getDataset(
       onProgress?.(n / total);
     }
     const { name, source, importedAt } = found;
-    return { id, name, source, importedAt, dataset: assembler.dataset(), derived: first.derived };
+    const unfolded = journal.filter((entry) => entry.seq > (first.folded ?? 0));
+    const dataset = unfolded.reduce((d, entry) => applyEdit(d, entry.edit), assembler.dataset());
+    seenRevisions.set(id, journal.at(-1)?.seq ?? 0);
+    const derived = unfolded.length === 0 ? first.derived : undefined;
+    return { id, name, source, importedAt, dataset, derived, journal };
   } catch (e) {
     throw e instanceof StorageError ? e : explain('read a stored dataset', e);
   }
@@ -194,18 +272,28 @@ export async function getDataset(
 /**
  * Stores an entry, its listing and its parts in one transaction. The import
  * worker calls it, so a big dataset is copied into storage off the page.
+ * An entry with a `journal` (an edited dataset kept as a copy) stores it as
+ * already folded: `dataset` has those edits, which stay its undo history.
  */
 export async function putDataset(entry: LibraryEntry): Promise<LibraryListing> {
   try {
-    const tx = (await db()).transaction(['datasets', 'parts'], 'readwrite');
+    const tx = (await db()).transaction(['datasets', 'parts', 'journal'], 'readwrite');
     const parts = tx.objectStore('parts');
+    const journal = (entry.journal ?? []).map(({ action, edit, description }, i) => ({
+      ...{ action, edit, description },
+      id: entry.id,
+      seq: i + 1,
+    }));
     // Requests queued at once, awaited together: a failed one aborts the transaction.
     await Promise.all([
       parts.delete(partsOf(entry.id)),
-      ...records(entry).map((record) => parts.put(record)),
+      tx.objectStore('journal').delete(partsOf(entry.id)),
+      ...records(entry, journal.length).map((record) => parts.put(record)),
+      ...journal.map((e) => tx.objectStore('journal').put(e)),
       tx.objectStore('datasets').put(listing(entry)),
       tx.done,
     ]);
+    seenRevisions.set(entry.id, journal.length);
     announceLibraryChange({ kind: 'saved', id: entry.id });
     return listing(entry);
   } catch (e) {
@@ -213,15 +301,47 @@ export async function putDataset(entry: LibraryEntry): Promise<LibraryListing> {
   }
 }
 
-/** Keeps the layout and index computed for a stored dataset that had none (stored by version 1). */
+/**
+ * Keeps the layout and index computed for a stored dataset that had none (stored by version 1,
+ * or edited since). Not while its journal has edits the parts lack: `derived` would then be
+ * the edited dataset's, stored beside parts it does not fit.
+ */
 export async function putDerived(id: string, derived: DerivedData): Promise<void> {
   try {
-    const tx = (await db()).transaction('parts', 'readwrite');
-    const first = await tx.store.get([id, 0]);
-    if (first && 'head' in first) await tx.store.put({ ...first, derived });
+    const tx = (await db()).transaction(['parts', 'journal'], 'readwrite');
+    const first = await tx.objectStore('parts').get([id, 0]);
+    const last = await lastEntry(tx.objectStore('journal'), id);
+    if (first && 'head' in first && (last?.seq ?? 0) <= (first.folded ?? 0))
+      await tx.objectStore('parts').put({ ...first, derived });
     await tx.done;
   } catch (e) {
     throw e instanceof StorageError ? e : explain('keep the layout of a stored dataset', e);
+  }
+}
+
+/**
+ * Replaces a stored dataset's quick layout (`DerivedData.quickLayout`) with the refined one the
+ * worker computed after showing it, so the next opening starts there. Like `putDerived`, not
+ * while its journal has edits the parts lack, nor if the stored layout is no longer the quick
+ * one (another tab refined or edited it meanwhile).
+ */
+export async function putRefinedPositions(id: string, positions: Float64Array): Promise<void> {
+  try {
+    const tx = (await db()).transaction(['parts', 'journal'], 'readwrite');
+    const first = await tx.objectStore('parts').get([id, 0]);
+    const last = await lastEntry(tx.objectStore('journal'), id);
+    const derived = first && 'head' in first ? first.derived : undefined;
+    if (
+      derived?.quickLayout &&
+      derived.positions.length === positions.length &&
+      (last?.seq ?? 0) <= ((first as StoredHead).folded ?? 0)
+    )
+      await tx
+        .objectStore('parts')
+        .put({ ...(first as StoredHead), derived: { ...derived, positions, quickLayout: false } });
+    await tx.done;
+  } catch (e) {
+    throw e instanceof StorageError ? e : explain('keep the refined layout of a stored dataset', e);
   }
 }
 
@@ -250,11 +370,14 @@ export async function renameDataset(id: string, name: string): Promise<void> {
 
 export async function deleteDataset(id: string): Promise<void> {
   try {
-    const tx = (await db()).transaction(['datasets', 'parts', 'stories'], 'readwrite');
+    const stores = ['datasets', 'parts', 'stories', 'journal', 'sourceTexts'] as const;
+    const tx = (await db()).transaction(stores, 'readwrite');
     await Promise.all([
       tx.objectStore('datasets').delete(id),
       tx.objectStore('parts').delete(partsOf(id)),
       tx.objectStore('stories').delete(id),
+      tx.objectStore('journal').delete(partsOf(id)),
+      tx.objectStore('sourceTexts').delete(textsOf(id)),
       tx.done,
     ]);
   } catch (e) {
@@ -281,5 +404,125 @@ export async function putStories(datasetId: string, stories: readonly Story[]): 
     await (await db()).put('stories', { id: datasetId, stories: [...stories] });
   } catch (e) {
     throw e instanceof StorageError ? e : explain('keep the stories', e);
+  }
+}
+
+// ---- authoring ------------------------------------------------------------------
+
+type JournalStore = {
+  openCursor(
+    range: IDBKeyRange,
+    direction: IDBCursorDirection,
+  ): Promise<{ value: JournalEntry } | null>;
+};
+
+/** The newest journal entry of a dataset, read in the caller's transaction. */
+async function lastEntry(store: JournalStore, id: string): Promise<JournalEntry | undefined> {
+  return (await store.openCursor(partsOf(id), 'prev'))?.value;
+}
+
+/** The revision of a stored dataset now (another tab may have moved it); 0 before any edit. */
+export async function storedRevision(id: string): Promise<number> {
+  try {
+    const tx = (await db()).transaction('journal');
+    return (await lastEntry(tx.store, id))?.seq ?? 0;
+  } catch (e) {
+    throw e instanceof StorageError ? e : explain('read the dataset’s revision', e);
+  }
+}
+
+/**
+ * Appends one step of authoring to a dataset's journal, in one readwrite transaction that
+ * first checks the stored revision is `expected` (the one this tab last saw): if another tab
+ * saved meanwhile, nothing is written and `RevisionConflictError` says so. The listing's counts
+ * follow `dataset` (the dataset after the edit). Returns the new revision; other tabs are told.
+ */
+export async function appendEdit(
+  id: string,
+  expected: number,
+  step: JournalStep,
+  dataset: Dataset,
+): Promise<number> {
+  let seq: number;
+  try {
+    const tx = (await db()).transaction(['journal', 'datasets'], 'readwrite');
+    const stored = (await lastEntry(tx.objectStore('journal'), id))?.seq ?? 0;
+    const found = await tx.objectStore('datasets').get(id);
+    if (!found)
+      throw new DatasetGoneError(
+        'This dataset is no longer stored (it was deleted, perhaps in another tab).',
+      );
+    // Nothing written: the transaction commits empty.
+    if (stored !== expected) throw new RevisionConflictError(stored);
+    seq = expected + 1;
+    const counts = { actors: dataset.actors.length, relations: dataset.relations.length };
+    await Promise.all([
+      tx.objectStore('journal').put({ ...step, id, seq }),
+      tx.objectStore('datasets').put({ ...found, ...counts }),
+      tx.done,
+    ]);
+  } catch (e) {
+    throw e instanceof StorageError ? e : explain('save the edit', e);
+  }
+  seenRevisions.set(id, seq);
+  announceLibraryChange({ kind: 'saved', id });
+  return seq;
+}
+
+/**
+ * Writes an edited dataset back into its parts (without derived data: computed on its next
+ * opening) and marks the journal folded up to `revision`, which `dataset` must be the state
+ * of. Refused like `appendEdit` if another tab saved meanwhile.
+ */
+export async function foldJournal(id: string, dataset: Dataset, revision: number): Promise<void> {
+  try {
+    const tx = (await db()).transaction(['journal', 'datasets', 'parts'], 'readwrite');
+    const stored = (await lastEntry(tx.objectStore('journal'), id))?.seq ?? 0;
+    const found = await tx.objectStore('datasets').get(id);
+    if (!found || stored !== revision)
+      throw found ? new RevisionConflictError(stored) : new DatasetGoneError('Dataset deleted.');
+    const parts = tx.objectStore('parts');
+    const entry = { ...found, dataset };
+    await Promise.all([
+      parts.delete(partsOf(id)),
+      ...records(entry, revision).map((record) => parts.put(record)),
+      tx.done,
+    ]);
+  } catch (e) {
+    throw e instanceof StorageError ? e : explain('write the edited dataset back', e);
+  }
+}
+
+/** A dataset's journal up to revision `upTo` (what this tab's copy of it contains), oldest first. */
+export async function getJournal(id: string, upTo: number): Promise<JournalEntry[]> {
+  try {
+    return await (await db()).getAll('journal', IDBKeyRange.bound([id, 0], [id, upTo]));
+  } catch (e) {
+    throw e instanceof StorageError ? e : explain('read the dataset’s edits', e);
+  }
+}
+
+/** The full texts kept for a dataset's sources (what quotes are checked against), by source id. */
+export async function getSourceTexts(datasetId: string): Promise<Map<string, string>> {
+  try {
+    const all = await (await db()).getAll('sourceTexts', textsOf(datasetId));
+    return new Map(all.map((t) => [t.source, t.text]));
+  } catch (e) {
+    throw e instanceof StorageError ? e : explain('read the sources’ texts', e);
+  }
+}
+
+/** Keeps a source's full text beside a dataset (an empty text removes it). */
+export async function putSourceText(
+  datasetId: string,
+  source: string,
+  text: string,
+): Promise<void> {
+  try {
+    const d = await db();
+    if (text === '') await d.delete('sourceTexts', [datasetId, source]);
+    else await d.put('sourceTexts', { id: datasetId, source, text });
+  } catch (e) {
+    throw e instanceof StorageError ? e : explain('keep the source’s text', e);
   }
 }

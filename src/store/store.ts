@@ -21,8 +21,9 @@ import type { EventImportOptions } from '../core/io/event-options';
 import type { TableSample } from '../core/io/table-sample';
 import type { Problem } from '../core/problems';
 import type { Dataset, Story, StoryCamera } from '../core/schema';
-import type { GraphOverlay } from '../graph/adapter';
+import type { GraphOverlay } from '../graph/contract';
 import type { ImportReading } from '../import/importWithChoices';
+import type { EditingState } from './editing';
 import type { LibraryListing } from './library';
 import { loadLayout, loadPositions, savePositions, saveLayout } from './persistence';
 import { runInSlices } from './slices';
@@ -172,6 +173,13 @@ export interface AppState {
   presentation: Presentation | null;
   /** A camera for the graph to show (a story step's), bumped on each request. */
   cameraRequest: { camera: StoryCamera; n: number } | null;
+  /** Authoring (`editing.ts`): non-null while edit mode is on. Loading a dataset ends it. */
+  editing: EditingState | null;
+  /**
+   * A big dataset shown in a quick layout (`refinePositions`): its refined layout is being
+   * computed in the worker, or is ready and held until playback pauses; null otherwise.
+   */
+  layoutRefinement: 'computing' | 'held' | null;
 }
 
 export interface StoryPanelState {
@@ -223,6 +231,8 @@ const initialState: AppState = {
   storyPanel: { open: false, editing: null, kept: 'idle' },
   presentation: null,
   cameraRequest: null,
+  editing: null,
+  layoutRefinement: null,
 };
 
 export const useStore = create<AppState>()(() => initialState);
@@ -559,6 +569,66 @@ useStore.subscribe((s, prev) => {
         text: 'Could not keep the layout: the browser refused to store it (private mode or full storage).',
       },
     });
+});
+
+/**
+ * The refined layout of a model first shown with a quick one (a big dataset: the worker lays
+ * it out again after it is drawn; `DerivedData.quickLayout`). It becomes the model's
+ * force-directed positions, except for actors the user dragged away from their `quick`
+ * position, and the graph glides there if that layout is on screen. Never while time plays
+ * (actors would move under the user's eyes as relations come and go): then it waits for the
+ * pause. Ignored once another model is shown.
+ */
+export function refinePositions(
+  model: ExplorerModel,
+  layouts: { quick: ReadonlyMap<string, Point>; refined: ReadonlyMap<string, Point> },
+): void {
+  pendingRefinement = { model, ...layouts };
+  applyPendingRefinement();
+}
+
+/** Says that the layout of the model on screen is being refined (see `refinePositions`). */
+export function startRefinement(model: ExplorerModel): void {
+  if (get().model === model) set({ layoutRefinement: 'computing' });
+}
+
+/** Says that no refined layout will come for this model (the worker failed). */
+export function endRefinement(model: ExplorerModel): void {
+  if (get().model === model) set({ layoutRefinement: null });
+}
+
+let pendingRefinement: {
+  model: ExplorerModel;
+  quick: ReadonlyMap<string, Point>;
+  refined: ReadonlyMap<string, Point>;
+} | null = null;
+
+function applyPendingRefinement(): void {
+  const { model: shown, playing, datasetKey, layout } = get();
+  if (!pendingRefinement) return;
+  const { model, quick, refined } = pendingRefinement;
+  const force = forcePositions.get(model);
+  if (model !== shown || !force) {
+    pendingRefinement = null;
+    return;
+  }
+  if (playing) return set({ layoutRefinement: 'held' });
+  pendingRefinement = null;
+  set({ layoutRefinement: null });
+  let dragged = false;
+  for (const [id, p] of refined) {
+    const now = force.get(id);
+    const start = quick.get(id);
+    if (now && start && now.x === start.x && now.y === start.y) force.set(id, { ...p });
+    else dragged = true;
+  }
+  // Drags are kept with the whole layout (persistence.ts), which must now be the refined one.
+  if (dragged) savePositions(datasetKey, force);
+  if (layout === 'force') arrange(model, 'force', null);
+}
+
+useStore.subscribe((s, prev) => {
+  if (prev.playing && !s.playing) applyPendingRefinement();
 });
 
 /** Lays an analysis overlay over the graph, or clears it (null). */

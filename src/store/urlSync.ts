@@ -46,6 +46,7 @@ export function startUrlSync(): () => void {
   const unsubscribe = useStore.subscribe((s, prev) => {
     const relevant =
       s.model !== prev.model ||
+      s.datasetKey !== prev.datasetKey || // an edited dataset kept as a copy (editing.ts)
       s.day !== prev.day ||
       s.selection !== prev.selection ||
       s.hiddenTypes !== prev.hiddenTypes ||

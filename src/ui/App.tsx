@@ -14,6 +14,7 @@ import { selectSelection, selectView } from '../store/selectors';
 import { leavePresentation, setView, useStore } from '../store/store';
 import { SideTabs } from './analysis/SideTabs';
 import { DetailsPanel } from './details/DetailsPanel';
+import { EditBar } from './edit/EditBar';
 import { FirstVisit } from './FirstVisit';
 import { GraphCanvas } from './GraphCanvas';
 import { Legend } from './Legend';
@@ -90,9 +91,17 @@ export function App() {
   return (
     <div className="app" data-presenting={presenting}>
       <SkipLinks />
-      <ViewBoundary name="The title bar">
-        <TitleBar />
-      </ViewBoundary>
+      {/* One grid row: the title bar, and the edit panel under it while editing. */}
+      <div className="app__top">
+        <ViewBoundary name="The title bar">
+          <TitleBar />
+        </ViewBoundary>
+        {!STANDALONE && (
+          <ViewBoundary name="The edit panel">
+            <EditBar />
+          </ViewBoundary>
+        )}
+      </div>
       <div className="app__body" data-legend={legendOpen} data-details={detailsOpen}>
         <aside className="panel panel--left" aria-label="Legend and filters">
           <button

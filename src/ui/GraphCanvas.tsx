@@ -1,7 +1,8 @@
 /**
  * Hosts the Cytoscape view. The view is created once per loaded model and
- * follows the store (day, filters, selection) through a subscription outside
- * React rendering, so moving time never re-renders this component.
+ * follows the store (day, filters, selection, and edits of the model) through
+ * a subscription outside React rendering, so moving time never re-renders
+ * this component and an edit never rebuilds the view.
  *
  * The graph is one tab stop. While it has keyboard focus, a cursor (a focus
  * ring on one actor) moves between actors with the arrow keys, Enter or Space
@@ -14,14 +15,11 @@ import type { ExplorerModel } from '../core/explorer-model';
 import { ARROW_DIRECTIONS } from '../core/render/nearestInDirection';
 import { tokens } from '../core/tokens';
 import { setActiveView } from '../graph/activeView';
-import {
-  createGraphView,
-  type GraphFilter,
-  type GraphHover,
-  type GraphView,
-} from '../graph/adapter';
+import { createGraphView } from '../graph/adapter';
+import type { GraphFilter, GraphHover, GraphView } from '../graph/contract';
 import { selectModel } from '../store/selectors';
 import { rememberPositions, select, useStore, type AppState } from '../store/store';
+import { draftRelation } from '../store/editing';
 import { setCameraReader } from '../store/stories';
 import { GraphTooltip } from './GraphTooltip';
 import { LayoutSelect } from './LayoutSelect';
@@ -37,6 +35,16 @@ function describeActor(model: ExplorerModel, id: string, selected: boolean): str
 }
 
 const isCommandKey = (e: KeyboardEvent) => e.altKey || e.ctrlKey || e.metaKey;
+const selectEditingOn = (s: AppState) => s.editing !== null;
+
+/**
+ * The model each view was built for, by every model that view followed since (authoring swaps
+ * in a new model per edit, `modelEdit`). A view lives as long as its root: an edit is applied
+ * to the shown view (`updateModel`), a model loaded otherwise builds a new one. Written by the
+ * store subscription before React renders the new model, so rendering only reads it.
+ */
+const viewRoots = new WeakMap<ExplorerModel, ExplorerModel>();
+const rootOf = (model: ExplorerModel) => viewRoots.get(model) ?? model;
 
 const filterOf = (s: AppState): GraphFilter => ({
   hiddenTypes: new Set(s.hiddenTypes),
@@ -46,20 +54,24 @@ const filterOf = (s: AppState): GraphFilter => ({
 
 export function GraphCanvas({ visible }: { visible: boolean }) {
   const model = useStore(selectModel);
+  const root = model && rootOf(model);
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<GraphView | null>(null);
   const [hover, setHover] = useState<GraphHover | null>(null);
   /** The live region's text: the keyboard cursor's actor. */
   const [cursorNote, setCursorNote] = useState('');
   const narrow = useAtMost('narrow');
+  const editing = useStore(selectEditingOn);
 
   // A layout effect: the view is created before the browser's first paint of the page, so the
   // graph is drawn in that same frame instead of one frame (and a layout pass) later.
   useLayoutEffect(() => {
-    if (!model || !host.current) return;
+    if (!root || !host.current) return;
     const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const start = useStore.getState();
-    const view = createGraphView(host.current, model, start.day, {
+    /** The model the view shows: the root, then each edit's model in turn. */
+    let shown = start.model ?? root;
+    const view = createGraphView(host.current, shown, start.day, {
       reducedMotion,
       timeWindow: start.timeWindow,
       onSelect: (selection) => select(selection),
@@ -73,8 +85,15 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
     view.setOverlay(start.overlay);
     setCameraReader(() => view.extent());
     if (start.cameraRequest) view.showBox(start.cameraRequest.camera, false);
+    // In edit mode a drag from one actor to another drafts a relation between them.
+    if (start.editing) view.setDrawRelations(draftRelation);
 
     const unsubscribe = useStore.subscribe((s, prev) => {
+      if (s.model !== prev.model && s.model && s.modelEdit?.previous === shown) {
+        view.updateModel(s.model, s.modelEdit.change);
+        viewRoots.set(s.model, rootOf(shown));
+        shown = s.model;
+      }
       if (s.day !== prev.day || s.timeWindow !== prev.timeWindow) view.setDay(s.day, s.timeWindow);
       if (
         s.hiddenTypes !== prev.hiddenTypes ||
@@ -84,6 +103,8 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
       ) {
         view.setFilter(filterOf(s));
       }
+      if ((s.editing === null) !== (prev.editing === null))
+        view.setDrawRelations(s.editing ? draftRelation : null);
       if (s.selection !== prev.selection) view.setSelection(s.selection);
       if (s.overlay !== prev.overlay) view.setOverlay(s.overlay);
       if (s.focusRequest !== prev.focusRequest && s.selection) view.focus(s.selection);
@@ -92,8 +113,8 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
       if (s.cameraRequest !== prev.cameraRequest && s.cameraRequest)
         view.showBox(s.cameraRequest.camera, !reducedMotion);
       // Another layout (or radial focus) was arranged into the model's positions: glide there.
-      if (s.arrangement !== prev.arrangement && s.model === model)
-        view.setPositions(model.positions, !reducedMotion);
+      if (s.arrangement !== prev.arrangement && s.model === shown)
+        view.setPositions(shown.positions, !reducedMotion);
     });
     const observer = new ResizeObserver(() => view.resize());
     observer.observe(host.current);
@@ -107,12 +128,12 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
       setCameraReader(null);
       view.destroy();
     };
-  }, [model]);
+  }, [root]);
 
   // On a phone the fitted graph is small: labels keep a legible size on screen instead.
   useLayoutEffect(() => {
     viewRef.current?.setMinLabelPx(narrow ? tokens.phoneLabelMinPx : null);
-  }, [model, narrow]);
+  }, [root, narrow]);
 
   const announce = (id: string | null) => {
     const selection = useStore.getState().selection;
@@ -151,7 +172,7 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
         role="application"
         aria-roledescription="graph"
         aria-label="Graph of actors and their relations at the selected date. The table view lists the same relations."
-        aria-describedby="graph-keys"
+        aria-describedby={editing ? 'graph-keys graph-draw-hint' : 'graph-keys'}
         tabIndex={0}
         onKeyDown={onKeyDown}
         onFocus={(e) => {
@@ -169,6 +190,12 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
         Arrow keys move between actors, neighbours first; Enter or Space selects the actor; Escape
         clears the selection; [ and ] step to the previous or next event.
       </p>
+      {editing && (
+        // Drawing on the canvas replaces dragging actors in edit mode (graph/drawRelations.ts).
+        <p id="graph-draw-hint" className="graph-draw-hint">
+          Drag from one actor to another to draw a relation. Layout arranges actors.
+        </p>
+      )}
       <div className="visually-hidden" role="status" data-testid="graph-cursor-note">
         {cursorNote}
       </div>

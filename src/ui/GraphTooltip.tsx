@@ -7,7 +7,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { humanInterval } from '../core/dates';
 import type { ExplorerModel } from '../core/explorer-model';
 import { getActiveView } from '../graph/activeView';
-import type { GraphHover } from '../graph/adapter';
+import type { GraphHover } from '../graph/contract';
 import { placeTooltip, type Point } from './tooltipPlacement';
 
 /**

@@ -10,6 +10,7 @@ import { setView, useStore, type ViewMode } from '../store/store';
 import { openStoryPanel } from '../store/stories';
 import { HeaderMenu } from './HeaderMenu';
 import { DatasetMenu } from './library/DatasetMenu';
+import { EditToggle } from './edit/EditToggle';
 import { STANDALONE } from '../publish/standaloneBuild';
 import { Search } from './Search';
 import { usePointerDownOutside } from './usePointerDownOutside';
@@ -62,6 +63,7 @@ export function TitleBar() {
         <div className="title-bar__more">
           {/* A published story holds one dataset, read-only: no library to choose from. */}
           {!STANDALONE && <DatasetMenu />}
+          {!STANDALONE && <EditToggle />}
           <button
             type="button"
             className="title-bar__export"

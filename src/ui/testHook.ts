@@ -5,7 +5,7 @@
  */
 import { formatDay } from '../core/dates';
 import type { Point } from '../core/layout';
-import type { Emphasis, GraphView } from '../graph/adapter';
+import type { Emphasis, GraphView } from '../graph/contract';
 import { useStore } from '../store/store';
 
 export interface AllegianceTestHook {
@@ -33,6 +33,8 @@ export interface AllegianceTestHook {
   modelPosition(id: string): Point | null;
   /** False while a large graph is still being mounted, a slice per task. */
   graphMounted(): boolean;
+  /** Elements the graph view has added to its canvas so far (an edit adds only its own). */
+  elementsMounted(): number;
   /** Who draws the graph: Cytoscape per element, or batched drawing (large graphs). */
   drawing(): 'batched' | 'cytoscape';
   /** Frames batched drawing has drawn so far (0 when Cytoscape draws). */
@@ -70,6 +72,7 @@ export function registerTestHook(view: GraphView): () => void {
       return p ? { ...p } : null;
     },
     graphMounted: () => view.mountedAll(),
+    elementsMounted: () => view.elementsMounted(),
     drawing: () => (view.batchedDrawing ? 'batched' : 'cytoscape'),
     batchedFrames: () => view.batchedFrames(),
     missingRendererInternals: () => view.missingRendererInternals(),

@@ -1,16 +1,20 @@
 /**
  * A big relations CSV imported through the app: the worker parses, lays out
  * and saves it, the page receives it in parts and builds its model in
- * slices, and a reload reopens it from the library without computing the
- * layout or the index again. How long the page's tasks are at a million rows
- * is a speed goal, measured by the benchmark (`bench/import.bench.ts`), not
- * here.
+ * slices, and a reload reopens it from the library (through the worker)
+ * without computing the layout or the index again. A dataset with thousands
+ * of actors is first drawn in a quick layout; the refined one arrives later
+ * and waits while time plays. How long the page's tasks are at a million
+ * rows, and how soon the first picture comes, are speed goals, measured by
+ * the benchmark (`bench/import.bench.ts`), not here.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUICK_LAYOUT_ACTORS } from '../../src/core/explorer-model';
+import { generateSyntheticDataset } from '../../src/core/synthetic';
 import { bigRelationsCsv } from '../helpers/big-csv';
 import { launchBrowser, openApp } from './browser';
 
@@ -83,6 +87,87 @@ describe('a big import', () => {
         sample,
       );
       expect(after).toEqual(before);
+      await page.close();
+    },
+    2 * PATIENCE,
+  );
+
+  it(
+    'draws thousands of actors in a quick layout, and moves them to the refined one only when paused',
+    async () => {
+      // Just above the threshold, with few relations: the refined layout still takes seconds
+      // (during which the test starts playback), and the test stays short.
+      const actors = QUICK_LAYOUT_ACTORS + 1000;
+      const dataset = generateSyntheticDataset({ actors, relations: 2 * actors, seed: 7 });
+      const file = join(dir, 'many-actors.json');
+      writeFileSync(file, JSON.stringify({ ...dataset, title: 'many actors' }));
+      const page = await openApp(browser);
+      await page
+        .locator('input[type=file][aria-label="Choose files to import"]')
+        .setInputFiles(file);
+      await page
+        .getByRole('heading', { name: /Imported “many actors”/ })
+        .waitFor({ timeout: PATIENCE });
+      const quickNote = page.getByRole('status').filter({ hasText: 'first, quick layout' });
+      const heldNote = page.getByRole('status').filter({ hasText: 'when playback pauses' });
+
+      // The picture is there before the refined layout, and the page answers meanwhile:
+      // playback starts (looping, so it cannot stop by itself) and time moves. The page's
+      // clock is driven by the test from here, so frames run only when it says (the worker
+      // computing the refined layout is not slowed by drawing frames on a busy machine).
+      await quickNote.waitFor();
+      const sample = dataset.actors.slice(0, 20).map((a) => a.id);
+      const positions = () =>
+        page.evaluate((ids) => ids.map((id) => window.__allegiance!.modelPosition(id)), sample);
+      // Clicked in the page at once: the worker is computing the refined layout meanwhile, and
+      // an actionability wait on a page busy mounting thousands of actors could outlast it.
+      await page.evaluate(() => {
+        const buttons = [...document.querySelectorAll('button')];
+        buttons.find((b) => b.textContent?.trim() === 'Loop')!.click();
+        buttons.find((b) => b.getAttribute('aria-label') === 'Play')!.click();
+      });
+      await page.clock.install();
+      await page.clock.pauseAt(Date.now() + 1000);
+      const quick = await positions();
+      // Playing before the refined layout was applied: one of the two notes is up.
+      expect((await quickNote.count()) + (await heldNote.count())).toBe(1);
+      const date = () => page.evaluate(() => window.__allegiance!.date());
+      const startDate = await date();
+      await page.clock.runFor(2000);
+      expect(await date()).not.toBe(startDate);
+
+      // The refined layout arrives while time plays: nothing moves, and time goes on.
+      await heldNote.waitFor({ timeout: PATIENCE });
+      expect(await page.evaluate(() => window.__allegiance!.playing())).toBe(true);
+      expect(await positions()).toEqual(quick);
+      const heldDate = await date();
+      await page.clock.runFor(2000);
+      expect(await date()).not.toBe(heldDate);
+      expect(await positions()).toEqual(quick);
+
+      // On pause the actors go there.
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      await page.clock.resume();
+      await heldNote.waitFor({ state: 'detached' });
+      const refined = await positions();
+      expect(refined).not.toEqual(quick);
+      expect(refined.every((p) => p !== null)).toBe(true);
+
+      // The refined layout was stored: a reload starts with it and computes nothing.
+      await page.reload();
+      await page.waitForFunction(
+        () =>
+          document.querySelector('h1')?.textContent === 'many actors' &&
+          window.__allegiance?.computed() !== null,
+        undefined,
+        { timeout: PATIENCE, polling: 500 },
+      );
+      expect(await page.evaluate(() => window.__allegiance!.computed())).toEqual({
+        layout: false,
+        index: false,
+      });
+      expect(await positions()).toEqual(refined);
+      await expect(quickNote.count()).resolves.toBe(0);
       await page.close();
     },
     2 * PATIENCE,

@@ -202,6 +202,38 @@ describe('import', () => {
     await page.close();
   });
 
+  it('imports two GDELT exports picked together as one dataset, says how it read them, and reads them as another format on request', async () => {
+    const page = await openApp(browser);
+    const lines = readFileSync('tests/fixtures/gdelt/20240921.small.export.CSV', 'utf8')
+      .trimEnd()
+      .split('\n');
+    const half = (from: number, to: number) => lines.slice(from, to).join('\n') + '\n';
+    await pick(
+      page,
+      file('first.export.CSV', half(0, 5), 'text/csv'),
+      file('second.export.CSV', half(5, lines.length), 'text/csv'),
+    );
+    await page.waitForFunction(
+      () => document.querySelector('h1')?.textContent === 'first.export and 1 more file',
+    );
+    const panel = page.getByRole('region', { name: 'Import' });
+    await expect(panel.getByText(/^Format:/).textContent()).resolves.toBe(
+      'Format: GDELT 1.0 export: tab-separated, no header, 58 columns (each of the 2 files)',
+    );
+
+    // Detection was right, but the user may say otherwise: the import runs again.
+    await panel.getByRole('combobox', { name: 'Read as' }).selectOption('csv');
+    await panel.getByRole('button', { name: 'Import again' }).click();
+    await expect(panel.getByRole('heading').textContent()).resolves.toMatch(
+      /^Could not import first\.export\.CSV, second\.export\.CSV/,
+    );
+    await expect(panel.getByText(/^Format:/).textContent()).resolves.toBe(
+      'Format: read as a CSV relations (or actors) table (chosen in the import panel) (each of the 2 files)',
+    );
+    expect(await page.locator('h1').textContent()).toBe('first.export and 1 more file');
+    await page.close();
+  });
+
   it('shows the expected error for a sample of the bad-file corpus', async () => {
     const page = await openApp(browser);
     const sample = [

@@ -281,7 +281,7 @@ describe('a large graph, drawn in batches', () => {
 });
 
 describe('a large graph, mounted a slice per frame', () => {
-  // Enough actors for many slices (src/graph/adapter.ts, SLICE_NODES).
+  // Enough actors for many slices (src/graph/mounting.ts, SLICE_NODES).
   const big = {
     ...generateSyntheticDataset({ actors: 3_000, relations: 2_500, seed: 11 }),
     title: 'Many actors',

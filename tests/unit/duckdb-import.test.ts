@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/core/schema';
-import { importGdelt } from '../../src/core/io/gdelt';
+import { importGdelt, importGdeltFiles } from '../../src/core/io/gdelt';
 import { seededRandom } from '../../src/core/layout';
 import { importWithDuckDb } from '../../scripts/duckdb/importWithDuckDb';
 import { gdeltText } from '../helpers/gdelt-synthetic';
@@ -55,6 +55,23 @@ describe('DuckDB import of a GDELT export', () => {
     const singles = (warnings: readonly { message: string }[]) =>
       warnings.find((w) => w.message.includes('fewer than two actors'))?.message.split(' ')[0];
     expect(singles(duck.warnings)).toBe(singles(inBrowser.warnings));
+  });
+
+  it('reads several exports as one table, as the in-memory import does', async () => {
+    const lines = text.trimEnd().split('\n');
+    const halves = [lines.slice(0, 1700), lines.slice(1700)].map((l) => l.join('\n') + '\n');
+    const names = ['a.export.CSV', 'b.export.CSV'];
+    const inMemory = importGdeltFiles(halves.map((h, i) => ({ name: names[i]!, text: h })));
+    const duck = await importWithDuckDb(
+      halves.map((h, i) => write(names[i]!, h)),
+      'gdelt',
+    );
+    expect(inMemory.errors).toEqual([]);
+    expect(duck.errors).toEqual([]);
+    expect(relations(duck.dataset)).toEqual(relations(inMemory.dataset));
+    expect(relations(inMemory.dataset)).toEqual(
+      relations(importGdelt({ name: 'e.CSV', text }).dataset),
+    );
   });
 
   it('orders events by GLOBALEVENTID, not by where DuckDB finds them in the file', async () => {

@@ -134,7 +134,7 @@ const SIGN: Record<EventKind, number> = { cooperation: 1, hostility: -1, tension
 /**
  * The quoted events a relation shows as evidence, at most `max`: first those
  * whose score has the sign of the relation's kind (any, for `contact`), then
- * the others, each group by date and row.
+ * the others, each group by date, then in input order.
  */
 export function pickEvidence(rel: AggregatedRelation, max: number): EventRow[] {
   const sign = SIGN[rel.kind];
@@ -144,19 +144,23 @@ export function pickEvidence(rel: AggregatedRelation, max: number): EventRow[] {
     .filter((e) => e.quote !== undefined)
     .sort(
       (a, b) =>
-        Number(agrees(b)) - Number(agrees(a)) ||
-        a.date.localeCompare(b.date) ||
-        a.row.record.row - b.row.record.row,
+        // Ties keep the input order (the sort is stable): the row order of
+        // one file, and file after file for several.
+        Number(agrees(b)) - Number(agrees(a)) || a.date.localeCompare(b.date),
     )
     .slice(0, max);
 }
 
 /**
- * The note of one evidence item: the event's date, row, id, CAMEO code,
- * scores and what the format adds (`detail`).
+ * The note of one evidence item: the event's date, row (and its file, when
+ * it is not the `imported` one: an import of several files), id, CAMEO
+ * code, scores and what the format adds (`detail`).
  */
-export function evidenceNote(e: EventRow): string {
-  const where = [`row ${e.row.record.row}`, ...(e.id !== undefined ? [`id ${e.id}`] : [])];
+export function evidenceNote(e: EventRow, imported?: string): string {
+  // Events of an import of several files name the file of their row.
+  const file = e.row.whole().file;
+  const of = imported !== undefined && file !== undefined && file !== imported ? ` of ${file}` : '';
+  const where = [`row ${e.row.record.row}${of}`, ...(e.id !== undefined ? [`id ${e.id}`] : [])];
   const root = e.cameo === undefined ? undefined : CAMEO_ROOT_NAMES.get(e.cameo.slice(0, 2));
   const scores = [
     ...(e.cameo !== undefined ? [`CAMEO ${e.cameo}${root ? ` (${root})` : ''}`] : []),

@@ -13,7 +13,7 @@ import {
   type EventField,
   type QuadClass,
 } from './event-columns';
-import { listSome, plural, type Location, type ProblemLog } from './import-result';
+import { listFirst, plural, type Location, type ProblemLog } from './import-result';
 
 /** One event as read from a row. */
 export interface EventRow {
@@ -135,9 +135,32 @@ export function readEventRows(
   has: HasColumn,
   log: ProblemLog,
 ): EventRow[] {
+  const reader = new EventRowReader(delimiter, has, log);
   const out: EventRow[] = [];
-  const selfRows: number[] = [];
   for (const row of rows) {
+    const event = reader.read(row);
+    if (event) out.push(event);
+  }
+  reader.finish();
+  return out;
+}
+
+/**
+ * {@link readEventRows} one row at a time, for files read as a stream: only
+ * the events are kept, not the rows that were left out.
+ */
+export class EventRowReader {
+  private readonly selfRows = new LeftOutRows();
+
+  constructor(
+    private readonly delimiter: Delimiter,
+    private readonly has: HasColumn,
+    private readonly log: ProblemLog,
+  ) {}
+
+  /** The row's event, or undefined when it has an error or the same actor twice. */
+  read(row: Row<EventField>): EventRow | undefined {
+    const { has, log } = this;
     const errorsBefore = log.errors.length;
     const dateText = row.word('date');
     const date = dateText === undefined ? undefined : parseEventDate(dateText);
@@ -158,21 +181,21 @@ export function readEventRows(
         );
 
     const q = quadClass(row, log);
-    const g = goldstein(row, delimiter, log);
+    const g = goldstein(row, this.delimiter, log);
     if (g === undefined && q === undefined)
       log.error(
         row.at(has('goldstein') ? 'goldstein' : has('quadClass') ? 'quadClass' : 'cameoCode'),
         'the row has no score (no Goldstein value, no QuadClass and no CAMEO code)',
       );
 
-    if (log.errors.length > errorsBefore || !date || 'problem' in date) continue;
-    if (actor1 === undefined || actor2 === undefined || g === null || q === null) continue;
+    if (log.errors.length > errorsBefore || !date || 'problem' in date) return undefined;
+    if (actor1 === undefined || actor2 === undefined || g === null || q === null) return undefined;
     if (actor1 === actor2) {
-      selfRows.push(row.record.row);
-      continue;
+      this.selfRows.add(row);
+      return undefined;
     }
     // Internal records: absent optional fields may be present as undefined.
-    out.push({
+    return {
       row,
       date: date.iso,
       month: date.month,
@@ -187,15 +210,49 @@ export function readEventRows(
       quote: row.text('quote'),
       source: row.word('evidenceSource'),
       id: row.word('id'),
-    });
+    };
   }
-  if (selfRows.length > 0)
-    log.warn(
-      rows.find((r) => r.record.row === selfRows[0])!.whole(),
-      `${plural(selfRows.length, 'row')} with the same actor on both sides (an actor's dealings with itself) left out: ${selfRows.length === 1 ? 'row' : 'rows'} ${listSome(selfRows.map(String))}`,
-    );
-  return out;
+
+  /** The one warning for the rows with the same actor on both sides. */
+  finish(): void {
+    const { first, count, numbers } = this.selfRows;
+    if (first)
+      this.log.warn(
+        first.whole(),
+        `${plural(count, 'row')} with the same actor on both sides (an actor's dealings with itself) left out: ${count === 1 ? 'row' : 'rows'} ${listFirst(numbers, count)}`,
+      );
+  }
 }
+
+/**
+ * Rows left out for one reason, as a warning names them: how many, the
+ * first (where the warning points) and the first few rows. Keeps no more
+ * than that, so a stream of a million such rows costs nothing.
+ */
+export class LeftOutRows {
+  count = 0;
+  private readonly listed: Row<EventField>[] = [];
+
+  get first(): Row<EventField> | undefined {
+    return this.listed[0];
+  }
+
+  /** The listed rows' numbers; with the file of each when they come from several files. */
+  get numbers(): string[] {
+    const files = new Set(this.listed.map((r) => r.whole().file));
+    return this.listed.map((r) =>
+      files.size > 1 ? `${r.whole().file}:${r.record.row}` : String(r.record.row),
+    );
+  }
+
+  add(row: Row<EventField>): void {
+    this.count++;
+    if (this.listed.length < LISTED_ROWS) this.listed.push(row);
+  }
+}
+
+/** How many row numbers a warning lists (`listSome`'s default). */
+const LISTED_ROWS = 5;
 
 /**
  * One warning for the rows left out because they name fewer than two
@@ -203,14 +260,20 @@ export function readEventRows(
  * protests often have no second actor): counted, with the first rows listed.
  */
 export function reportSingleActorRows(
-  rows: readonly Row<EventField>[],
+  rows: readonly Row<EventField>[] | LeftOutRows,
   why: string,
   log: ProblemLog,
 ): void {
-  if (rows.length === 0) return;
-  const numbers = rows.map((r) => String(r.record.row));
+  const left = rows instanceof LeftOutRows ? rows : leftOut(rows);
+  if (!left.first) return;
   log.warn(
-    rows[0]!.whole(),
-    `${plural(rows.length, 'row')} with fewer than two actors left out (${why}): ${rows.length === 1 ? 'row' : 'rows'} ${listSome(numbers)}`,
+    left.first.whole(),
+    `${plural(left.count, 'row')} with fewer than two actors left out (${why}): ${left.count === 1 ? 'row' : 'rows'} ${listFirst(left.numbers, left.count)}`,
   );
+}
+
+function leftOut(rows: readonly Row<EventField>[]): LeftOutRows {
+  const left = new LeftOutRows();
+  rows.forEach((r) => left.add(r));
+  return left;
 }

@@ -73,6 +73,8 @@ export interface EventFormat {
   /** A paragraph on how the format's rows became events, before the aggregation rules. */
   about?: string;
   sources?: SourceRules;
+  /** The dataset's title, when the file name does not make it (several files). */
+  title?: string;
 }
 
 /** Events read from one file, ready to be aggregated. */
@@ -130,7 +132,7 @@ export function buildEventDataset(input: EventInput): ImportResult {
       evidence: picked.map((e) => ({
         source: sources.cite(e),
         quote: e.quote!,
-        note: evidenceNote(e),
+        note: evidenceNote(e, file),
       })),
       note: relationNote(rel, settings.windowMonths, file, {
         shown: picked.length,
@@ -141,7 +143,7 @@ export function buildEventDataset(input: EventInput): ImportResult {
 
   const rules = describeRules(events.length, file, settings);
   const raw: Dataset = {
-    title: titleOf(file),
+    title: format.title ?? titleOf(file),
     description: format.about ? `${format.about}\n\n${rules}` : rules,
     sources: sources.list(),
     actorTypes: [],

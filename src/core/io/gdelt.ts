@@ -11,7 +11,7 @@ import type { CsvCell, CsvRecord, CsvTable } from './csv';
 import { FieldTable, Row, type ColumnRef } from './csv-table';
 import type { EventField } from './event-columns';
 import { eventSettings, type EventImportOptions } from './event-options';
-import { readEventRows, reportSingleActorRows, type EventRow } from './event-rows';
+import { EventRowReader, LeftOutRows, reportSingleActorRows, type EventRow } from './event-rows';
 import { buildEventDataset } from './events-import';
 import {
   GDELT_COLUMNS,
@@ -20,7 +20,7 @@ import {
   isGdeltWidth,
   type GdeltWidth,
 } from './gdelt-columns';
-import { plural, ProblemLog, type ImportResult } from './import-result';
+import { fileStem, plural, ProblemLog, type ImportResult } from './import-result';
 
 /** Where the event fields are in every shape (the first 35 columns are shared). */
 const SHARED_FIELDS: readonly [EventField, string][] = [
@@ -59,107 +59,285 @@ export function importGdelt(
   file: { name: string; text: string },
   options: EventImportOptions = {},
 ): ImportResult {
-  const log = new ProblemLog();
-  const settings = eventSettings(options, file.name, log);
-  const records = splitTsv(file.text);
-  if (records.length === 0) {
-    log.error(
-      { file: file.name, path: '' },
-      'the file is empty: a GDELT export has one event a line',
-    );
-    return log.result(undefined);
+  return importGdeltFiles([file], options);
+}
+
+/** Several exports read as one table of events (see {@link GdeltImport}). */
+export function importGdeltFiles(
+  files: readonly { name: string; text: string }[],
+  options: EventImportOptions = {},
+): ImportResult {
+  const gdelt = new GdeltImport(options);
+  for (const file of files) {
+    gdelt.startFile(file.name);
+    gdelt.push(file.text);
+    gdelt.endFile();
   }
-  const version = records[0]!.cells.length === 61 ? '2.0' : '1.0';
-  checkWidths(file.name, records, version, log);
-  if (!settings || log.errors.length > 0) return log.result(undefined);
+  return gdelt.finish();
+}
 
-  const table = gdeltTable(file.name, records, version);
-  const has = (f: EventField) => table.columns.has(f);
-  const rows = records.map((r) => new Row(table, r));
-  const isPaired = (r: Row<EventField>) => hasActor(r, 1) && hasActor(r, 2);
-  const paired = rows.filter(isPaired);
-  reportSingleActorRows(
-    rows.filter((r) => !isPaired(r)),
-    'GDELT codes many events with one identified actor; a relation needs two',
-    log,
-  );
-  const events = readEventRows(paired, '\t', has, log).map(withEvidence);
-  if (log.errors.length > 0) return log.result(undefined);
-  const shapes = GDELT_WIDTHS.filter((w) => records.some((r) => r.cells.length === w));
-  return buildEventDataset({
-    file: file.name,
-    events,
-    has,
-    settings,
-    log,
-    format: {
-      about: describeGdelt(version, shapes, records.length),
-      sources: {
-        declared: [
-          {
-            id: FILE_SOURCE,
-            title: `GDELT ${version} event export ${file.name}`,
-            note: 'Historical GDELT rows carry no SOURCEURL: the file itself is the source.',
-          },
-        ],
-        title: (url) => `GDELT coding of ${url}`,
+/** One file of an import: its name, and what its first row told. */
+interface GdeltFile {
+  name: string;
+  version?: '1.0' | '2.0';
+  table?: FieldTable<EventField>;
+  /** The table of the cells an event keeps once read (LATER_FIELDS). */
+  keptTable?: FieldTable<EventField>;
+  rows: number;
+}
+
+/**
+ * GDELT exports read piece by piece (a file stream, a browser File's
+ * stream, or a whole text as one piece): each line becomes an event as it
+ * comes, and only the events are kept, each with the five cells problems
+ * may point at (see LATER_FIELDS), never the text, the other cells or the
+ * rows left out. So an
+ * import holds a few times the file's size at most, where splitting the
+ * whole text into rows of cells held sixteen times. Several files are one
+ * table of events (GDELT publishes an export every 15 minutes); each file's
+ * first row decides its version, and problems name the file.
+ */
+export class GdeltImport {
+  private readonly files: GdeltFile[] = [];
+  private readonly events: EventRow[] = [];
+  private readonly singleActor = new LeftOutRows();
+  /**
+   * Problems of the files' shape (an empty file, rows of the wrong width):
+   * while there are any, the cells' problems are not reported.
+   */
+  private readonly widths = new ProblemLog();
+  private readonly cells = new ProblemLog();
+  private readonly reader = new EventRowReader('\t', (f) => GDELT_FIELDS.has(f), this.cells);
+  private readonly shapes = new Set<GdeltWidth>();
+  /** The end of the last piece, when it cuts a line (or may be half of a CRLF). */
+  private rest = '';
+  /** Whether nothing of the current file has been read yet (where a byte order mark may be). */
+  private atStart = true;
+  private line = 0;
+
+  constructor(private readonly options: EventImportOptions = {}) {}
+
+  startFile(name: string): void {
+    this.files.push({ name, rows: 0 });
+    this.rest = '';
+    this.atStart = true;
+    this.line = 0;
+  }
+
+  /** The next piece of the current file's text. */
+  push(piece: string): void {
+    let text = this.rest + piece;
+    if (this.atStart && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text !== '') this.atStart = false;
+    const breaks = /\r\n|\n|\r/g;
+    let start = 0;
+    for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+      // A CR ending the piece may be the first half of a CRLF: wait for the next piece.
+      if (m[0] === '\r' && m.index === text.length - 1) break;
+      this.readLine(text.slice(start, m.index));
+      start = breaks.lastIndex;
+    }
+    this.rest = text.slice(start);
+  }
+
+  endFile(): void {
+    if (this.rest !== '') this.readLine(this.rest.replace(/\r$/, ''));
+    this.rest = '';
+    const file = this.files.at(-1)!;
+    if (file.rows === 0)
+      this.widths.error(
+        { file: file.name, path: '' },
+        'the file is empty: a GDELT export has one event a line',
+      );
+  }
+
+  /** The dataset of every file read, or the problems that stop it. */
+  finish(): ImportResult {
+    const label = this.files.map((f) => f.name).join(', ');
+    const log = new ProblemLog();
+    const settings = eventSettings(this.options, label, log);
+    log.errors.push(...this.widths.errors);
+    if (!settings || log.errors.length > 0) return log.result(undefined);
+    reportSingleActorRows(
+      this.singleActor,
+      'GDELT codes many events with one identified actor; a relation needs two',
+      log,
+    );
+    this.reader.finish();
+    log.errors.push(...this.cells.errors);
+    log.warnings.push(...this.cells.warnings);
+    if (log.errors.length > 0) return log.result(undefined);
+    const versions = [...new Set(this.files.map((f) => f.version))].join(' and ');
+    const rows = this.files.reduce((n, f) => n + f.rows, 0);
+    return buildEventDataset({
+      file: label,
+      events: this.events,
+      has: (f) => GDELT_FIELDS.has(f),
+      settings,
+      log,
+      format: {
+        about: describeGdelt(
+          versions,
+          GDELT_WIDTHS.filter((w) => this.shapes.has(w)),
+          rows,
+        ),
+        title: titleOf(this.files.map((f) => f.name)),
+        sources: {
+          declared: [
+            {
+              id: FILE_SOURCE,
+              title: `GDELT ${versions} event export ${label}`,
+              note: 'Historical GDELT rows carry no SOURCEURL: the file itself is the source.',
+            },
+          ],
+          title: (url) => `GDELT coding of ${url}`,
+        },
       },
-    },
-  });
-}
-
-/** Lines split at tabs; GDELT quotes nothing, so a `"` is text. Blank lines are skipped. */
-function splitTsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\n|\r/)
-    .forEach((lineText, i) => {
-      if (lineText.trim() === '') return;
-      const line = i + 1;
-      const cells: CsvCell[] = [];
-      let column = 1;
-      for (const cellText of lineText.split('\t')) {
-        cells.push({ text: cellText, line, column });
-        column += cellText.length + 1;
-      }
-      records.push({ cells, row: line, line });
     });
-  return records;
-}
+  }
 
-/** Every row must have a width of the file's version: 57 or 58 for 1.0, 61 for 2.0. */
-function checkWidths(
-  file: string,
-  records: readonly CsvRecord[],
-  version: '1.0' | '2.0',
-  log: ProblemLog,
-): void {
-  const allowed: readonly number[] = version === '2.0' ? [61] : [57, 58];
-  for (const r of records) {
-    const width = r.cells.length;
-    if (allowed.includes(width)) continue;
+  /** One line: blank lines are skipped; a row of the file's width becomes an event, or a problem. */
+  private readLine(text: string): void {
+    this.line++;
+    if (text.trim() === '') return;
+    const file = this.files.at(-1)!;
+    file.rows++;
+    const cells = text.split('\t');
+    const width = cells.length;
+    if (!file.version) {
+      file.version = width === 61 ? '2.0' : '1.0';
+      file.table = gdeltTable(file.name, file.version);
+      file.keptTable = keptTable(file.name);
+    }
+    if (!widthFits(width, file.version)) {
+      this.widthProblem(file, width);
+      return;
+    }
+    this.shapes.add(width as GdeltWidth);
+    const row = new Row(file.table!, this.record(cells, file.version));
+    if (!hasActor(row, 1) || !hasActor(row, 2)) return this.singleActor.add(row);
+    const event = this.reader.read(row);
+    if (event) this.events.push(keptAfterReading(withEvidence(event), file));
+  }
+
+  /**
+   * The row as the event reader reads it: only the cells of the event
+   * fields (KEPT_COLUMNS), each where the file has it (line, column).
+   */
+  private record(cells: readonly string[], version: '1.0' | '2.0'): CsvRecord {
+    const kept = KEPT_COLUMNS[version];
+    const record: CsvCell[] = [];
+    let column = 1;
+    let next = 0;
+    // A 57-column row (GDELT 1.0 historical) stops before SOURCEURL: no cell for it.
+    for (let i = 0; i < cells.length && next < kept.length; i++) {
+      const text = cells[i]!;
+      if (i === kept[next]) {
+        record.push({ text: detached(text), line: this.line, column });
+        next++;
+      }
+      column += text.length + 1;
+    }
+    return { cells: record, row: this.line, line: this.line };
+  }
+
+  private widthProblem(file: GdeltFile, width: number): void {
+    const version = file.version!;
     const what = isGdeltWidth(width)
       ? `a ${GDELT_SHAPE_NAMES[width]}, but the first row makes this a GDELT ${version} export`
-      : `GDELT ${version} rows have ${allowed.join(' or ')} (a truncated line, or not a GDELT export)`;
-    log.error(
-      { file, line: r.line, path: `row ${r.row}` },
+      : `GDELT ${version} rows have ${ALLOWED_WIDTHS[version].join(' or ')} (a truncated line, or not a GDELT export)`;
+    this.widths.error(
+      { file: file.name, line: this.line, path: `row ${this.line}` },
       `has ${plural(width, 'column')}: ${what}`,
       width,
     );
   }
 }
 
-function gdeltTable(
-  file: string,
-  records: CsvRecord[],
-  version: '1.0' | '2.0',
-): FieldTable<EventField> {
+const ALLOWED_WIDTHS = { '1.0': [57, 58], '2.0': [61] } as const;
+
+const widthFits = (width: number, version: '1.0' | '2.0') =>
+  (ALLOWED_WIDTHS[version] as readonly number[]).includes(width);
+
+/** The event fields of a GDELT row, and the columns they are read from, by version. */
+const FIELD_COLUMNS: readonly [EventField, string][] = [
+  ...SHARED_FIELDS,
+  ['evidenceSource', 'SOURCEURL'],
+];
+const GDELT_FIELDS: ReadonlySet<EventField> = new Set(FIELD_COLUMNS.map(([f]) => f));
+
+/** The positions of the kept cells in a row of each version, in column order. */
+const KEPT_COLUMNS = {
+  '1.0': keptColumns(GDELT_COLUMNS[58]),
+  '2.0': keptColumns(GDELT_COLUMNS[61]),
+};
+
+function keptColumns(names: readonly string[]): number[] {
+  return FIELD_COLUMNS.map(([, name]) => names.indexOf(name)).sort((a, b) => a - b);
+}
+
+/**
+ * A copy of a cell's text that does not hold on to the piece it was cut
+ * from: V8 keeps a long substring as a view into its parent, so one kept
+ * SOURCEURL would keep its whole piece of the file alive. Prepending a
+ * character makes a new string, flattened (copied) by the slice.
+ */
+const detached = (text: string) => (text.length < 13 ? text : (' ' + text).slice(1));
+
+function titleOf(names: readonly string[]): string {
+  const stems = names.map((n) => fileStem(n));
+  return stems.length === 1
+    ? stems[0]!
+    : `${stems[0]} and ${plural(stems.length - 1, 'more file')}`;
+}
+
+/**
+ * The cells an event's row is read through after it was read: where its
+ * actors and its source are, for problems that point at them (validation's,
+ * moved back to the row) and for the row itself.
+ */
+const LATER_FIELDS: readonly EventField[] = [
+  'actor1',
+  'actor1Name',
+  'actor2',
+  'actor2Name',
+  'evidenceSource',
+];
+
+/** The table of the LATER_FIELDS cells, in that order. */
+function keptTable(file: string): FieldTable<EventField> {
+  const columns = new Map<EventField, ColumnRef>();
+  LATER_FIELDS.forEach((field, index) => {
+    const name = FIELD_COLUMNS.find(([f]) => f === field)![1];
+    columns.set(field, { index, name });
+  });
+  const table: CsvTable = { delimiter: '\t', header: { cells: [], row: 0, line: 0 }, records: [] };
+  return FieldTable.positional(file, table, columns);
+}
+
+/**
+ * The event with a row of only the LATER_FIELDS cells: the date, id and
+ * score cells are read by then (into the event), and a million events
+ * holding them took a tenth of the import's memory.
+ */
+function keptAfterReading(e: EventRow, file: GdeltFile): EventRow {
+  const { cells, row, line } = e.row.record;
+  // Only SOURCEURL, the last, may be missing (a 57-column row): the others keep their places.
+  const kept = LATER_FIELDS.flatMap((field) => {
+    const cell = cells[file.table!.columns.get(field)!.index];
+    return cell ? [cell] : [];
+  });
+  return { ...e, row: new Row(file.keptTable!, { cells: kept, row, line }) };
+}
+
+/** A table whose cells are the kept cells of a row (KEPT_COLUMNS), named after GDELT's columns. */
+function gdeltTable(file: string, version: '1.0' | '2.0'): FieldTable<EventField> {
+  const kept = KEPT_COLUMNS[version];
   const names = version === '2.0' ? GDELT_COLUMNS[61] : GDELT_COLUMNS[58];
   const columns = new Map<EventField, ColumnRef>();
-  for (const [field, name] of [...SHARED_FIELDS, ['evidenceSource', 'SOURCEURL'] as const])
-    columns.set(field, { index: names.indexOf(name), name });
-  const table: CsvTable = { delimiter: '\t', header: { cells: [], row: 0, line: 0 }, records };
+  for (const [field, name] of FIELD_COLUMNS)
+    columns.set(field, { index: kept.indexOf(names.indexOf(name)), name });
+  const table: CsvTable = { delimiter: '\t', header: { cells: [], row: 0, line: 0 }, records: [] };
   return FieldTable.positional(file, table, columns);
 }
 

@@ -101,8 +101,13 @@ export function relocate(problems: readonly Problem[], origins: Origins, log: Pr
 
 /** Names of a few items for a summary message: `a, b, c and 12 more`. */
 export function listSome(items: readonly string[], max = 5): string {
-  const shown = items.slice(0, max).join(', ');
-  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+  return listFirst(items, items.length, max);
+}
+
+/** {@link listSome} when only the first items are kept: `total` counts them all. */
+export function listFirst(first: readonly string[], total: number, max = 5): string {
+  const shown = first.slice(0, max).join(', ');
+  return total > max ? `${shown} and ${total - max} more` : shown;
 }
 
 /** `1 row`, `3 rows`. */

@@ -21,6 +21,8 @@ export interface TableSample {
   rows: SampleRow[];
   /** Data rows in the whole table (blank lines not counted). */
   totalRows: number;
+  /** What format detection made of the file, when it recognised none (why it is to be mapped). */
+  detected?: string;
 }
 
 /** Most data rows sampled: enough to catch a bad column choice, few enough to check at each change. */

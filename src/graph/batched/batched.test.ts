@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CanvasRendererInternals, RenderedElement } from './internals';
 import { isVisible, lookCache } from './looks';
-import { partitionedZOrder, setsZIndex, unsupportedZOrderRule } from './zOrder';
+import { partitionedZOrder, unsupportedZOrderRule } from './zOrder';
 
 /** A headless graph, and the renderer members the batched code reads that need no canvas. */
 function setup() {
@@ -61,14 +61,6 @@ describe('z-order rules', () => {
       unsupportedZOrderRule([{ selector: 'edge', style: { 'z-index-compare': 'manual' } }]),
     ).toBe('"z-index-compare: manual" (rule "edge")');
     expect(unsupportedZOrderRule(undefined)).toBe('a stylesheet that could not be read');
-  });
-
-  it("keep Cytoscape's sort for a stylesheet that sets z-index", () => {
-    expect(setsZIndex([{ selector: 'node', style: { width: 3, 'z-index': 0 } }])).toBe(false);
-    expect(setsZIndex([{ selector: 'node' }, { selector: 'edge', style: { 'z-index': 2 } }])).toBe(
-      true,
-    );
-    expect(setsZIndex(undefined)).toBe(true);
   });
 });
 

@@ -94,6 +94,19 @@ describe("Cytoscape's canvas renderer", () => {
     );
   });
 
+  it('sorts with z-index as the partition does: within edges and within nodes, by z-index', () => {
+    cy = largeGraph([
+      { selector: 'edge', style: { 'target-arrow-shape': 'triangle' } },
+      { selector: '#b, #bc', style: { 'z-index': 2 } },
+      { selector: '#c, #ab2', style: { 'z-index': -1 } },
+      { selector: '#a', style: { 'z-index': 2 } },
+    ]);
+    const r = rendererDouble(cy);
+    const cytoscapes = ids(r.getCachedZSortedEles(true));
+    expect(cytoscapes).toEqual(['ab2', 'ab1', 'da', 'cd', 'bc', 'c', 'd', 'a', 'b']);
+    expect(ids(partitionedZOrder(r, lookCache(r))(true))).toEqual(cytoscapes);
+  });
+
   it('splits grabbed and dragged elements as the linear partition does', () => {
     cy = largeGraph([]);
     const r = rendererDouble(cy);

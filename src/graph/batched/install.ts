@@ -49,7 +49,7 @@ import {
 import { isVisible, lookCache, type Look } from './looks';
 import { NodeLayer, type LayerRecord } from './nodeLayer';
 import { drawNodes, EdgeBatches, EdgesInSight } from './paths';
-import { partitionedZOrder, setsZIndex, splitDragged, unsupportedZOrderRule } from './zOrder';
+import { partitionedZOrder, splitDragged, unsupportedZOrderRule } from './zOrder';
 
 /** Batched drawing on one Cytoscape instance. */
 export interface BatchedDrawing {
@@ -66,7 +66,7 @@ export interface BatchedDrawing {
 export type BatchedInstall =
   { installed: true; drawing: BatchedDrawing } | { installed: false; reason: string };
 
-/** The renderer methods batched drawing replaces (its z-order ones only without `z-index`). */
+/** The renderer methods batched drawing replaces. */
 const REPLACED = [
   'drawLayeredElements',
   'getCachedZSortedEles',
@@ -150,10 +150,8 @@ function install(cy: Core, r: CanvasRendererInternals): BatchedDrawing {
     uninstall();
     original.call(r, context, eles, pxRatio, extent);
   };
-  if (!setsZIndex(stylesheetOf(cy))) {
-    r.getCachedZSortedEles = partitionedZOrder(r, lookOf);
-    r.updateCachedGrabbedEles = () => splitDragged(r);
-  }
+  r.getCachedZSortedEles = partitionedZOrder(r, lookOf);
+  r.updateCachedGrabbedEles = () => splitDragged(r);
   return {
     frames: () => frames,
     fallback: () => fallback,

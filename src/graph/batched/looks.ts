@@ -19,6 +19,8 @@ interface Visibility {
   interactive: boolean;
   /** A z-order batched drawing refuses (zOrder.ts), as text; null for the usual one. */
   zOrder: string | null;
+  /** `z-index`: the order among elements of its group, edges or nodes (zOrder.ts). */
+  zIndex: number;
 }
 
 interface SpecialLook extends Visibility {
@@ -140,7 +142,13 @@ function visibility(ele: RenderedElement): Visibility {
   const visibility = ele.pstyle('visibility').value === 'visible';
   const shown = takesSpace && visibility && ele.pstyle('opacity').pfValue !== 0;
   const interactive = takesSpace && visibility && ele.pstyle('events').value === 'yes';
-  return { shown, takesSpace, interactive, zOrder: unsupportedZOrder(ele) };
+  return {
+    shown,
+    takesSpace,
+    interactive,
+    zOrder: unsupportedZOrder(ele),
+    zIndex: Number(ele.pstyle('z-index').value),
+  };
 }
 
 function edgeLook(r: CanvasRendererInternals, ele: RenderedElement): Look {

@@ -4,7 +4,7 @@
  * the core's reports.
  */
 import type { BalanceReport, CampsReport, DateComparison } from '../../core/analysis';
-import type { GraphOverlay } from '../../graph/adapter';
+import type { GraphOverlay } from '../../graph/contract';
 
 export const EMPTY_OVERLAY: GraphOverlay = {
   actorClasses: new Map(),

@@ -10,6 +10,7 @@ import { select, useStore, type Selection } from '../../store/store';
 import { ActorDetails } from './ActorDetails';
 import './details.css';
 import './lists.css';
+import { EditSelectionButton } from '../edit/EditSelectionButton';
 import { EventDetails } from './EventDetails';
 import { EventLinks } from './Links';
 import { RelationDetails } from './RelationDetails';
@@ -88,6 +89,7 @@ export function DetailsPanel() {
             <span aria-hidden="true">×</span>
             <span className="visually-hidden">Clear the selection</span>
           </button>
+          <EditSelectionButton selection={selection} />
           <Selected model={model} selection={selection} />
         </>
       ) : (

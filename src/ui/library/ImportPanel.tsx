@@ -13,7 +13,9 @@ import {
   type ImportPhase,
   type ImportStatus,
 } from '../../store/store';
+import type { ImportReading } from '../../import/importWithChoices';
 import { ColumnMappingForm } from './mapping/ColumnMappingForm';
+import { DetectionNote } from './mapping/DetectionNote';
 import { EventOptionsPanel } from './mapping/EventOptionsPanel';
 import { MappingNote } from './mapping/MappingNote';
 import './mapping/mapping.css';
@@ -22,6 +24,7 @@ const MAX_SHOWN = 200;
 
 const selectImport = (s: AppState) => s.importStatus;
 const selectOpening = (s: AppState) => s.opening;
+const selectRefinement = (s: AppState) => s.layoutRefinement;
 const selectNotice = (s: AppState) => s.notice;
 
 const PHASE_TEXT: Record<ImportPhase, string> = {
@@ -60,6 +63,15 @@ function ProblemList({ problems, label }: { problems: Problem[]; label: string }
   );
 }
 
+/** What detection read the files as (not shown for a table read through a column mapping). */
+function ReadAs({ files, reading }: { files: string[]; reading: ImportReading | undefined }) {
+  const formats = reading?.mapping ? undefined : reading?.formats;
+  if (!formats) return null;
+  // A new reading (another format chosen) starts the choice afresh.
+  const key = formats.map((d) => d.reason).join('\n');
+  return <DetectionNote key={key} files={files} formats={formats} />;
+}
+
 const NO_OPTIONS: EventImportOptions = {};
 
 /**
@@ -81,6 +93,7 @@ function useEventTableOptions(status: ImportStatus): EventImportOptions | null {
 export function ImportPanel() {
   const status = useStore(selectImport);
   const opening = useStore(selectOpening);
+  const refinement = useStore(selectRefinement);
   const notice = useStore(selectNotice);
   const eventOptions = useEventTableOptions(status);
   return (
@@ -105,6 +118,13 @@ export function ImportPanel() {
             </p>
             <progress aria-label="Opening progress" value={opening.done} max={1} />
           </section>
+        )}
+        {refinement && (
+          <p className="import-panel" role="status">
+            {refinement === 'computing'
+              ? 'This large dataset is shown in a first, quick layout; a better one is being computed.'
+              : 'A better layout is ready: actors move there when playback pauses.'}
+          </p>
         )}
         {status.phase !== 'idle' && status.phase !== 'mapping' && (
           <section className={`import-panel import-panel--${status.phase}`} aria-label="Import">
@@ -133,6 +153,7 @@ export function ImportPanel() {
                   {status.errors.length === 1 ? 'error' : 'errors'}
                 </h2>
                 <p>Nothing was changed: the dataset on screen is as it was.</p>
+                <ReadAs files={status.files} reading={status.reading} />
                 <MappingNote reading={status.reading} />
                 <ProblemList problems={status.errors} label="Errors" />
                 <ProblemList problems={status.warnings} label="Warnings" />
@@ -145,6 +166,7 @@ export function ImportPanel() {
                   {status.warnings.length > 0 &&
                     ` with ${status.warnings.length} ${status.warnings.length === 1 ? 'warning' : 'warnings'}`}
                 </h2>
+                <ReadAs files={status.files} reading={status.reading} />
                 <MappingNote reading={status.reading} />
                 <ProblemList problems={status.warnings} label="Warnings" />
               </>

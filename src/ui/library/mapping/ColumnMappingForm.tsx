@@ -23,6 +23,7 @@ import type { TableSample } from '../../../core/io/table-sample';
 import { closeImportStatus } from '../../../store/datasetActions';
 import { importWithMapping } from '../../../store/mappingActions';
 import type { EventImportOptions } from '../../../core/io/event-options';
+import { DetectionNote } from './DetectionNote';
 import { EventOptionsFields } from './EventOptionsFields';
 import { TablePreview } from './TablePreview';
 
@@ -120,6 +121,9 @@ export function ColumnMappingForm({ files, table, initial, events }: Props) {
         holds what; nothing is imported until you press Import, and the dataset on screen stays as
         it is.
       </p>
+      {table.detected && (
+        <DetectionNote files={files} formats={[{ format: null, reason: table.detected }]} />
+      )}
       <TablePreview table={table} mapping={mapping} />
       <form
         onSubmit={(e) => {

@@ -1,0 +1,29 @@
+/**
+ * In edit mode, the details panel's way to edit what it shows: the selected
+ * actor, relation or event opens in the edit form.
+ */
+import type { EditableList } from '../../core/edit/edit';
+import { openForm } from '../../store/editing';
+import { useStore, type AppState, type Selection, type SelectionKind } from '../../store/store';
+
+const selectEditingOn = (s: AppState) => s.editing !== null;
+
+const LIST_OF: Record<SelectionKind, EditableList> = {
+  actor: 'actors',
+  relation: 'relations',
+  event: 'events',
+};
+
+export function EditSelectionButton({ selection }: { selection: Selection }) {
+  const on = useStore(selectEditingOn);
+  if (!on) return null;
+  return (
+    <button
+      type="button"
+      className="details__edit"
+      onClick={() => openForm({ list: LIST_OF[selection.kind], id: selection.id })}
+    >
+      Edit this {selection.kind}
+    </button>
+  );
+}

@@ -90,7 +90,8 @@ describe('authoring', () => {
   it('creates an actor and a hostility relation with a quote; undo, redo and reload keep it right', async () => {
     await startEditing(page);
     await expect(editBar(page).textContent()).resolves.toContain('(edited copy)');
-    expect(page.url()).toMatch(/dataset=/);
+    // The URL follows the view once it has settled (urlSync.ts), not at once.
+    await page.waitForURL(/dataset=/);
     militia = await addActor(page, 'Border militia');
 
     const before = await drawnRelations(page);
@@ -197,7 +198,17 @@ describe('authoring', () => {
 
   it('refuses the later of two tabs’ saves with a message, and loses neither edit', async () => {
     const first = page;
+    // The second tab opens the dataset the first shows (the edited copy): by its link, once the
+    // link names it (the URL follows the view when it has settled).
+    const shown = await first.getByRole('combobox', { name: 'Dataset' }).inputValue();
+    await first.waitForFunction((id) => location.search.includes(id), shown);
     const second = await openApp(context as unknown as Browser, new URL(first.url()).search);
+    // The page starts on the seed and then opens the linked dataset: edit that one, not the seed.
+    await second.waitForFunction(
+      (id) =>
+        document.querySelector<HTMLSelectElement>('select[aria-label="Dataset"]')?.value === id,
+      shown,
+    );
     await startEditing(first);
     await startEditing(second);
 

@@ -11,6 +11,7 @@
  * a few milliseconds at a time.
  */
 import { computeLayout, quickLayout, type Point } from './layout';
+import { IdMap } from './idMap';
 import { unionGraphSteps, type UnionGraph } from './model';
 import type { Actor, Dataset, EventItem, Relation } from './schema';
 import { eachInSteps, runSteps, type Steps } from './steps';
@@ -23,11 +24,12 @@ export interface ExplorerModel {
   index: TemporalIndex;
   union: UnionGraph;
   positions: Map<string, Point>;
-  actorsById: Map<string, Actor>;
-  relationsById: Map<string, Relation>;
+  // IdMaps, not Maps: a million relations would grow one Map's table in a single long step.
+  actorsById: IdMap<Actor>;
+  relationsById: IdMap<Relation>;
   /** Position of each relation in `dataset.relations` (the index's item number). */
-  relationIndex: Map<string, number>;
-  eventsById: Map<string, EventItem>;
+  relationIndex: IdMap<number>;
+  eventsById: IdMap<EventItem>;
   /** What this model computed itself rather than received (for tests: a reload computes neither). */
   computed: { layout: boolean; index: boolean };
 }
@@ -143,10 +145,10 @@ export function* explorerModelSteps(
   const positions = known.positions ? new Map(known.positions) : computeLayout(dataset);
   yield 0.05;
   const union = yield* scaled(unionGraphSteps(dataset), 0.05, 0.7);
-  const actorsById = new Map<string, Actor>();
-  const relationsById = new Map<string, Relation>();
-  const relationIndex = new Map<string, number>();
-  const eventsById = new Map<string, EventItem>();
+  const actorsById = new IdMap<Actor>();
+  const relationsById = new IdMap<Relation>();
+  const relationIndex = new IdMap<number>();
+  const eventsById = new IdMap<EventItem>();
   yield* eachInSteps(dataset.actors, (a) => actorsById.set(a.id, a), 0.7, 0.72);
   yield* eachInSteps(
     dataset.relations,

@@ -4,6 +4,7 @@ import { computeLayout } from './layout';
 import { buildUnionGraph, signedGraphAt } from './model';
 import type { Dataset } from './schema';
 import { buildIndex } from './temporal';
+import { resolveVocabulary } from './vocabulary';
 
 const d: Dataset = {
   title: 't',
@@ -57,6 +58,48 @@ describe('union graph', () => {
     expect(g.endpoints('r1')).toEqual(['isi', 'tal']);
     expect(g.actor('isi').parent).toBe('pak');
     expect([...g.neighboursOf('tal')].sort()).toEqual(['ind', 'isi', 'pak']);
+  });
+  it('lists a self-loop once, and counts its actor as its own neighbour', () => {
+    const g = buildUnionGraph({
+      ...d,
+      relations: [{ id: 'self', source: 'pak', target: 'pak', kind: 'rivalry', evidence: [] }],
+    });
+    const seen: string[] = [];
+    g.forEachRelationOf('pak', (id) => seen.push(id));
+    expect(seen).toEqual(['self']);
+    expect([...g.neighboursOf('pak')]).toEqual(['pak']);
+  });
+
+  it('drops an actor with the relations it still has, from both ends', () => {
+    const g = buildUnionGraph(d);
+    g.dropActor('tal');
+    expect(g.hasActor('tal')).toBe(false);
+    expect(g.relationCount).toBe(1);
+    expect(['r1', 'r2', 'r3', 'r4'].some((id) => g.hasRelation(id))).toBe(false);
+    expect([...g.neighboursOf('pak')]).toEqual(['ind']);
+    expect([...g.neighboursOf('isi')]).toEqual([]);
+  });
+
+  it('reads relation attributes through the vocabulary it is given', () => {
+    const g = buildUnionGraph(d);
+    expect(g.relation('r2')).toMatchObject({ directed: false, sign: -1 });
+    const vocabulary = resolveVocabulary({
+      ...d,
+      relationKinds: [
+        { id: 'hostility', label: 'Hostility', polarity: 'positive', directed: true },
+      ],
+    });
+    g.useVocabulary(vocabulary);
+    expect(g.relation('r2')).toMatchObject({ directed: true, sign: 1, polarity: 'positive' });
+  });
+
+  it('refuses a relation whose id it holds, or whose end it does not', () => {
+    const g = buildUnionGraph(d);
+    expect(() => g.addRelation({ ...d.relations[0]!, target: 'tal' })).toThrow(/already/);
+    expect(() => g.addRelation({ ...d.relations[0]!, id: 'new', target: 'nobody' })).toThrow(
+      /no actor "nobody"/,
+    );
+    expect(g.relationCount).toBe(5);
   });
 });
 

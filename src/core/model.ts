@@ -1,13 +1,15 @@
 /**
- * The graphology model: the union multigraph of every actor and relation
- * across all dates (for layout and analytics), and the signed graph at a day.
+ * The graph model: the union multigraph of every actor and relation across
+ * all dates (for analytics and the details panel), and the signed graph at a
+ * day.
  *
- * Both wrap a graphology graph and speak actor ids: the graph itself only ever
- * sees node keys (`graphKey.ts`), so an actor id such as "constructor" or
- * "__proto__" cannot collide with a built-in, and no caller can forget that.
+ * Both speak actor ids. The signed graph wraps a graphology graph that only
+ * ever sees node keys (`graphKey.ts`), so an actor id such as "constructor"
+ * or "__proto__" cannot collide with a built-in, and no caller can forget that.
  */
-import Graph, { MultiGraph } from 'graphology';
+import Graph from 'graphology';
 import { actorIdOf, nodeKey } from './graphKey';
+import { IdMap } from './idMap';
 import type { Actor, Dataset, Polarity, Relation } from './schema';
 import { eachInSteps, runSteps, type Steps } from './steps';
 import type { TemporalIndex } from './temporal';
@@ -32,38 +34,53 @@ export interface RelationEdge {
 }
 
 /**
- * Every actor as a node and every relation as an edge keyed by its id;
- * directed kinds become directed edges, others undirected (a mixed multigraph).
+ * Every actor and every relation across all dates: for each actor, the ids of
+ * its relations (either direction). Directed kinds are directed relations,
+ * others undirected (a mixed multigraph).
+ *
+ * Plain maps and arrays rather than a graphology graph: a million-relation
+ * import builds this on the page's main thread, where a graph library's
+ * per-edge records (several objects and index entries per relation) cost
+ * seconds and hundreds of megabytes. Here a relation costs one map entry and a
+ * slot in each endpoint's list; its attributes are read from the relation and
+ * the vocabulary when asked for, so an edit of the vocabulary needs no rebuild.
+ * Keys are the ids themselves in `Map`s (an `IdMap` for the relations, see
+ * `idMap.ts`), so an id such as "__proto__" is an ordinary key.
  */
 export class UnionGraph {
-  private readonly graph = new MultiGraph<ActorNode, RelationEdge>({ type: 'mixed' });
+  private readonly actors = new Map<string, Actor>();
+  private readonly relations = new IdMap<Relation>();
+  /** Per actor, the ids of its relations; a self-loop is listed once. */
+  private readonly incident = new Map<string, string[]>();
+
+  constructor(private vocabulary: Vocabulary) {}
 
   get actorCount(): number {
-    return this.graph.order;
+    return this.actors.size;
   }
 
   get relationCount(): number {
-    return this.graph.size;
+    return this.relations.size;
   }
 
   hasActor(id: string): boolean {
-    return this.graph.hasNode(nodeKey(id));
+    return this.actors.has(id);
   }
 
   /** Attributes of actor `id`. Throws on an unknown id. */
   actor(id: string): ActorNode {
-    return this.graph.getNodeAttributes(nodeKey(id));
+    return actorNode(this.known(this.actors, id, 'actor'));
   }
 
   /** Attributes of relation `id`. Throws on an unknown id. */
   relation(id: string): RelationEdge {
-    return this.graph.getEdgeAttributes(id);
+    return relationEdge(this.known(this.relations, id, 'relation'), this.vocabulary);
   }
 
   /** Source and target actor ids of relation `id`. Throws on an unknown id. */
   endpoints(id: string): [source: string, target: string] {
-    const [source, target] = this.graph.extremities(id);
-    return [actorIdOf(source), actorIdOf(target)];
+    const r = this.known(this.relations, id, 'relation');
+    return [r.source, r.target];
   }
 
   /** Calls `visit` for each relation of `actor`, in either direction; none for an unknown actor. */
@@ -71,49 +88,69 @@ export class UnionGraph {
     actor: string,
     visit: (relation: string, attrs: RelationEdge, source: string, target: string) => void,
   ): void {
-    if (!this.hasActor(actor)) return;
-    this.graph.forEachEdge(nodeKey(actor), (relation, attrs, source, target) =>
-      visit(relation, attrs, actorIdOf(source), actorIdOf(target)),
-    );
+    for (const id of this.incident.get(actor) ?? []) {
+      const r = this.relations.get(id)!;
+      visit(id, relationEdge(r, this.vocabulary), r.source, r.target);
+    }
   }
 
   /** Actors sharing at least one relation with `actor` at any time (itself only through a self-loop). */
   neighboursOf(actor: string): Set<string> {
     const out = new Set<string>();
-    if (!this.hasActor(actor)) return out;
-    this.graph.forEachNeighbor(nodeKey(actor), (other) => out.add(actorIdOf(other)));
+    for (const id of this.incident.get(actor) ?? []) {
+      const r = this.relations.get(id)!;
+      out.add(r.source === actor ? r.target : r.source);
+    }
     return out;
   }
 
-  /** @internal for {@link unionGraphSteps} */
-  addActor(id: string, attrs: ActorNode): void {
-    this.graph.addNode(nodeKey(id), attrs);
-  }
-
-  /** @internal for {@link unionGraphSteps} */
-  addRelation(id: string, source: string, target: string, attrs: RelationEdge): void {
-    if (attrs.directed)
-      this.graph.addDirectedEdgeWithKey(id, nodeKey(source), nodeKey(target), attrs);
-    else this.graph.addUndirectedEdgeWithKey(id, nodeKey(source), nodeKey(target), attrs);
-  }
-
   hasRelation(id: string): boolean {
-    return this.graph.hasEdge(id);
+    return this.relations.has(id);
   }
 
-  /** @internal for edits (`edit/model.ts`): an actor's attributes replaced. */
-  replaceActor(id: string, attrs: ActorNode): void {
-    this.graph.replaceNodeAttributes(nodeKey(id), attrs);
+  /** @internal for {@link unionGraphSteps} and edits (`edit/model.ts`): added, or replaced. */
+  putActor(actor: Actor): void {
+    this.actors.set(actor.id, actor);
+    if (!this.incident.has(actor.id)) this.incident.set(actor.id, []);
   }
 
-  /** @internal for edits (`edit/model.ts`): an actor and any relation it still has removed. */
+  /** @internal for {@link unionGraphSteps} and edits. Throws on a known id or an unknown end. */
+  addRelation(r: Relation): void {
+    if (this.relations.has(r.id)) throw new Error(`relation "${r.id}" is already in the graph`);
+    const fromSource = this.known(this.incident, r.source, 'actor');
+    const fromTarget = this.known(this.incident, r.target, 'actor');
+    this.relations.set(r.id, r);
+    fromSource.push(r.id);
+    if (r.target !== r.source) fromTarget.push(r.id);
+  }
+
+  /** @internal for edits: attributes are read with this vocabulary from now on. */
+  useVocabulary(vocabulary: Vocabulary): void {
+    this.vocabulary = vocabulary;
+  }
+
+  /** @internal for edits: an actor and any relation it still has removed. */
   dropActor(id: string): void {
-    this.graph.dropNode(nodeKey(id));
+    for (const relation of [...(this.incident.get(id) ?? [])]) this.dropRelation(relation);
+    this.actors.delete(id);
+    this.incident.delete(id);
   }
 
-  /** @internal for edits (`edit/model.ts`). */
+  /** @internal for edits. */
   dropRelation(id: string): void {
-    this.graph.dropEdge(id);
+    const r = this.relations.get(id);
+    if (!r) return;
+    this.relations.delete(id);
+    for (const end of new Set([r.source, r.target])) {
+      const list = this.incident.get(end)!;
+      list.splice(list.indexOf(id), 1);
+    }
+  }
+
+  private known<T>(map: ReadonlyMap<string, T>, id: string, what: string): T {
+    const found = map.get(id);
+    if (found === undefined) throw new Error(`the union graph has no ${what} "${id}"`);
+    return found;
   }
 }
 
@@ -146,17 +183,11 @@ export function buildUnionGraph(dataset: Dataset): UnionGraph {
  * big dataset loaded on the page's main thread (`steps.ts`).
  */
 export function* unionGraphSteps(dataset: Dataset): Steps<UnionGraph> {
-  const vocab = resolveVocabulary(dataset);
-  const g = new UnionGraph();
+  const g = new UnionGraph(resolveVocabulary(dataset));
   const share =
     dataset.actors.length / Math.max(1, dataset.actors.length + dataset.relations.length);
-  yield* eachInSteps(dataset.actors, (a) => g.addActor(a.id, actorNode(a)), 0, share);
-  yield* eachInSteps(
-    dataset.relations,
-    (r) => g.addRelation(r.id, r.source, r.target, relationEdge(r, vocab)),
-    share,
-    1,
-  );
+  yield* eachInSteps(dataset.actors, (a) => g.putActor(a), 0, share);
+  yield* eachInSteps(dataset.relations, (r) => g.addRelation(r), share, 1);
   return g;
 }
 

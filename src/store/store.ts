@@ -26,7 +26,7 @@ import type { ImportReading } from '../import/importWithChoices';
 import type { EditingState } from './editing';
 import type { LibraryListing } from './library';
 import { loadLayout, loadPositions, savePositions, saveLayout } from './persistence';
-import { runInSlices } from './slices';
+import { nextTask, runInSlices } from './slices';
 
 export type SelectionKind = 'actor' | 'relation' | 'event';
 export interface Selection {
@@ -268,6 +268,9 @@ export async function loadDatasetInSlices(
   options: { signal?: AbortSignal; onProgress?: (done: number) => void } = {},
 ): Promise<ExplorerModel> {
   const model = await runInSlices(explorerModelSteps(dataset, known), options);
+  // Showing the model renders every panel and creates the graph view: a task of its own, not
+  // the tail of the last slice's.
+  await nextTask();
   options.signal?.throwIfAborted();
   showModel(model, datasetKey);
   return model;

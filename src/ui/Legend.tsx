@@ -29,8 +29,11 @@ export function Legend() {
   // Only what the dataset uses, in vocabulary order.
   const used = useMemo(() => {
     if (!model) return { types: [], kinds: [] };
-    const types = new Set(model.dataset.actors.map((a) => a.type));
-    const kinds = new Set(model.dataset.relations.map((r) => r.kind));
+    // Loops, not map(): a million relations would make a million-entry array first.
+    const types = new Set<string>();
+    for (const a of model.dataset.actors) types.add(a.type);
+    const kinds = new Set<string>();
+    for (const r of model.dataset.relations) kinds.add(r.kind);
     return {
       types: [...model.vocabulary.actorTypes.values()].filter((t) => types.has(t.id)),
       kinds: [...model.vocabulary.relationKinds.values()].filter((k) => kinds.has(k.id)),

@@ -4,6 +4,7 @@
  * ForceAtlas2. An `ExplorerModel` is an `AnalysisModel`.
  */
 import type { ExplorerModel } from '../explorer-model';
+import { IdMap } from '../idMap';
 import { buildUnionGraph } from '../model';
 import type { Dataset } from '../schema';
 import { buildIndex } from '../temporal';
@@ -21,8 +22,8 @@ export function buildAnalysisModel(dataset: Dataset): AnalysisModel {
     vocabulary: resolveVocabulary(dataset),
     index: buildIndex(dataset),
     union: buildUnionGraph(dataset),
-    actorsById: new Map(dataset.actors.map((a) => [a.id, a])),
-    relationsById: new Map(dataset.relations.map((r) => [r.id, r])),
-    relationIndex: new Map(dataset.relations.map((r, i) => [r.id, i])),
+    actorsById: new IdMap(dataset.actors.map((a) => [a.id, a])),
+    relationsById: new IdMap(dataset.relations.map((r) => [r.id, r])),
+    relationIndex: new IdMap(dataset.relations.map((r, i) => [r.id, i])),
   };
 }

@@ -63,10 +63,10 @@ function expectSameAnswers(edited: ExplorerModel, rebuilt: ExplorerModel): void 
     expect(edited.union.relation(r.id)).toEqual(rebuilt.union.relation(r.id));
     expect(edited.union.endpoints(r.id)).toEqual(rebuilt.union.endpoints(r.id));
   }
-  expect(edited.actorsById).toEqual(rebuilt.actorsById);
-  expect(edited.relationsById).toEqual(rebuilt.relationsById);
-  expect(edited.relationIndex).toEqual(rebuilt.relationIndex);
-  expect(edited.eventsById).toEqual(rebuilt.eventsById);
+  expect(new Map(edited.actorsById)).toEqual(new Map(rebuilt.actorsById));
+  expect(new Map(edited.relationsById)).toEqual(new Map(rebuilt.relationsById));
+  expect(new Map(edited.relationIndex)).toEqual(new Map(rebuilt.relationIndex));
+  expect(new Map(edited.eventsById)).toEqual(new Map(rebuilt.eventsById));
   expect(edited.vocabulary).toEqual(rebuilt.vocabulary);
 }
 

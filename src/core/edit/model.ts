@@ -14,8 +14,9 @@
  *   spot near the centre.
  */
 import type { ExplorerModel } from '../explorer-model';
+import { IdMap } from '../idMap';
 import type { Point } from '../layout';
-import { actorNode, relationEdge, type UnionGraph } from '../model';
+import type { UnionGraph } from '../model';
 import type { Actor, Dataset, Relation } from '../schema';
 import { buildIndex } from '../temporal';
 import { resolveVocabulary, type Vocabulary } from '../vocabulary';
@@ -48,14 +49,7 @@ export function applyEditToModel(
   const actors = finalItems(edit, 'actors');
   const relations = finalItems(edit, 'relations');
   const events = finalItems(edit, 'events');
-  updateUnionGraph(
-    model.union,
-    actors,
-    relations,
-    dataset,
-    vocabulary,
-    kindsRedirected(model, vocabulary),
-  );
+  updateUnionGraph(model.union, actors, relations, vocabulary);
 
   const next: ExplorerModel = {
     dataset,
@@ -89,8 +83,8 @@ function finalItems<L extends 'actors' | 'relations' | 'events'>(
 }
 
 /** A copy of `map` with the touched ids set to their final item, or deleted. */
-function withItems<T>(map: ReadonlyMap<string, T>, touched: Map<string, T | null>): Map<string, T> {
-  const out = new Map(map);
+function withItems<T>(map: IdMap<T>, touched: Map<string, T | null>): IdMap<T> {
+  const out = map.copy();
   for (const [id, item] of touched) {
     if (item === null) out.delete(id);
     else out.set(id, item);
@@ -98,55 +92,31 @@ function withItems<T>(map: ReadonlyMap<string, T>, touched: Map<string, T | null
   return out;
 }
 
-/** Relation kinds whose direction changed: their relations' edges change type. */
-function kindsRedirected(model: ExplorerModel, vocabulary: Vocabulary): Set<string> {
-  const out = new Set<string>();
-  if (vocabulary === model.vocabulary) return out;
-  for (const [id, kind] of vocabulary.relationKinds) {
-    const was = model.vocabulary.relationKinds.get(id);
-    if (was?.directed !== kind.directed || was?.polarity !== kind.polarity) out.add(id);
-  }
-  for (const id of model.vocabulary.relationKinds.keys())
-    if (!vocabulary.relationKinds.has(id)) out.add(id);
-  return out;
-}
-
 /**
  * The union graph brought to the edited dataset by net effect (what each
- * touched id ends as), in an order that never leaves an edge without its
- * nodes: touched edges out, actors in or updated, touched edges back in,
- * actors that are gone out.
+ * touched id ends as), in an order that never leaves a relation without its
+ * actors: touched relations out, actors in or replaced, touched relations
+ * back in, actors that are gone out. Relation attributes are read through the
+ * vocabulary, so a kind whose direction or polarity changed needs no re-adding.
  */
 function updateUnionGraph(
   union: UnionGraph,
   actors: Map<string, Actor | null>,
   relations: Map<string, Relation | null>,
-  dataset: Dataset,
   vocabulary: Vocabulary,
-  kinds: Set<string>,
 ): void {
-  const redraw = new Map(relations);
-  if (kinds.size > 0) for (const r of dataset.relations) if (kinds.has(r.kind)) redraw.set(r.id, r);
-  for (const id of redraw.keys()) if (union.hasRelation(id)) union.dropRelation(id);
-  for (const [id, actor] of actors) {
-    if (actor === null) continue;
-    if (union.hasActor(id)) union.replaceActor(id, actorNode(actor));
-    else union.addActor(id, actorNode(actor));
-  }
-  for (const [id, r] of redraw)
-    if (r !== null) union.addRelation(id, r.source, r.target, relationEdge(r, vocabulary));
-  for (const [id, actor] of actors) if (actor === null && union.hasActor(id)) union.dropActor(id);
+  union.useVocabulary(vocabulary);
+  for (const id of relations.keys()) union.dropRelation(id);
+  for (const actor of actors.values()) if (actor !== null) union.putActor(actor);
+  for (const r of relations.values()) if (r !== null) union.addRelation(r);
+  for (const [id, actor] of actors) if (actor === null) union.dropActor(id);
 }
 
 /** Positions of each relation in `dataset.relations`: copied when none moved, else renumbered. */
-function followRelationIndex(
-  model: ExplorerModel,
-  edit: Edit,
-  dataset: Dataset,
-): Map<string, number> {
+function followRelationIndex(model: ExplorerModel, edit: Edit, dataset: Dataset): IdMap<number> {
   const trace = traceList(edit, 'relations', model.dataset.relations.length);
-  if (!trace.sameNumbers) return new Map(dataset.relations.map((r, k) => [r.id, k]));
-  const out = new Map(model.relationIndex);
+  if (!trace.sameNumbers) return new IdMap(dataset.relations.map((r, k) => [r.id, k]));
+  const out = model.relationIndex.copy();
   for (const e of itemEdits(edit)) {
     if (e.list !== 'relations') continue;
     if (e.op === 'update') out.delete(e.before.id);

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { IdMap } from './idMap';
+
+describe('IdMap', () => {
+  it('answers like a Map for every id, built-in names included', () => {
+    const ids = ['a', 'b', '__proto__', 'constructor', 'toString', 'hasOwnProperty', ''];
+    for (let i = 0; i < 5000; i++) ids.push(`r${i}`);
+    const map = new IdMap(ids.map((id, i) => [id, i] as const));
+    const plain = new Map(ids.map((id, i) => [id, i] as const));
+    expect(map.size).toBe(plain.size);
+    for (const id of ids) expect(map.get(id)).toBe(plain.get(id));
+    expect(map.has('missing')).toBe(false);
+    expect(new Map(map)).toEqual(plain);
+    expect(Object.prototype).not.toHaveProperty('0');
+  });
+
+  it('counts a replaced entry once and a deleted one out', () => {
+    const map = new IdMap<number>([['x', 1]]);
+    map.set('x', 2);
+    expect(map.size).toBe(1);
+    expect(map.delete('x')).toBe(true);
+    expect(map.delete('x')).toBe(false);
+    expect(map.size).toBe(0);
+  });
+
+  it('keeps a copy and its original apart when either is written', () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => `id${i}`);
+    const original = new IdMap<string>(ids.map((id) => [id, 'old']));
+    const copy = original.copy();
+    copy.set('id1', 'new');
+    copy.delete('id2');
+    copy.set('added', 'new');
+    original.set('id3', 'changed');
+    expect([original.get('id1'), original.get('id2'), original.has('added')]).toEqual([
+      'old',
+      'old',
+      false,
+    ]);
+    expect([copy.get('id1'), copy.has('id2'), copy.get('added'), copy.get('id3')]).toEqual([
+      'new',
+      false,
+      'new',
+      'old',
+    ]);
+    expect([original.size, copy.size]).toEqual([1000, 1000]);
+  });
+
+  it('spreads sequential ids over its shards, so no one table grows large', () => {
+    const map = new IdMap<number>();
+    for (let i = 0; i < 64_000; i++) map.set(`r${i}`, i);
+    const shards = (map as unknown as { shards: Map<string, number>[] }).shards;
+    expect(Math.max(...shards.map((s) => s.size))).toBeLessThan(2 * (64_000 / shards.length));
+  });
+});

@@ -135,6 +135,18 @@ function explain(action: string, e: unknown): StorageError {
   return new StorageError(`Could not ${action}: ${reason}.`);
 }
 
+/**
+ * Runs a storage action: any failure but our own StorageError becomes one that says what could
+ * not be done and why (see {@link explain}).
+ */
+async function storing<T>(action: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    throw e instanceof StorageError ? e : explain(action, e);
+  }
+}
+
 function db(): Promise<IDBPDatabase<LibrarySchema>> {
   if (typeof indexedDB === 'undefined')
     return Promise.reject(
@@ -207,13 +219,11 @@ function records(entry: LibraryEntry, folded = 0): (StoredHead | StoredPart)[] {
 }
 
 /** The stored datasets, without their contents, oldest first. */
-export async function listDatasets(): Promise<LibraryListing[]> {
-  try {
+export function listDatasets(): Promise<LibraryListing[]> {
+  return storing('read the dataset library', async () => {
     const all = await (await db()).getAll('datasets');
     return all.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
-  } catch (e) {
-    throw e instanceof StorageError ? e : explain('read the dataset library', e);
-  }
+  });
 }
 
 /** The revision of each stored dataset this tab last read or wrote (see `journal`). */
@@ -239,11 +249,11 @@ export function noteRevisionRead(id: string, revision: number): void {
  * stored. Derived data is dropped when edits were replayed: it was computed
  * for the parts, not for the edited dataset.
  */
-export async function getDataset(
+export function getDataset(
   id: string,
   onProgress?: (done: number) => void,
 ): Promise<LibraryEntry | undefined> {
-  try {
+  return storing('read a stored dataset', async () => {
     const tx = (await db()).transaction(['datasets', 'parts', 'journal']);
     const journal = await tx.objectStore('journal').getAll(partsOf(id));
     const found = await tx.objectStore('datasets').get(id);
@@ -264,9 +274,7 @@ export async function getDataset(
     seenRevisions.set(id, journal.at(-1)?.seq ?? 0);
     const derived = unfolded.length === 0 ? first.derived : undefined;
     return { id, name, source, importedAt, dataset, derived, journal };
-  } catch (e) {
-    throw e instanceof StorageError ? e : explain('read a stored dataset', e);
-  }
+  });
 }
 
 /**
@@ -275,8 +283,8 @@ export async function getDataset(
  * An entry with a `journal` (an edited dataset kept as a copy) stores it as
  * already folded: `dataset` has those edits, which stay its undo history.
  */
-export async function putDataset(entry: LibraryEntry): Promise<LibraryListing> {
-  try {
+export function putDataset(entry: LibraryEntry): Promise<LibraryListing> {
+  return storing(`save “${entry.name}”`, async () => {
     const tx = (await db()).transaction(['datasets', 'parts', 'journal'], 'readwrite');
     const parts = tx.objectStore('parts');
     const journal = (entry.journal ?? []).map(({ action, edit, description }, i) => ({
@@ -296,9 +304,7 @@ export async function putDataset(entry: LibraryEntry): Promise<LibraryListing> {
     seenRevisions.set(entry.id, journal.length);
     announceLibraryChange({ kind: 'saved', id: entry.id });
     return listing(entry);
-  } catch (e) {
-    throw e instanceof StorageError ? e : explain(`save “${entry.name}”`, e);
-  }
+  });
 }
 
 /**
@@ -306,17 +312,15 @@ export async function putDataset(entry: LibraryEntry): Promise<LibraryListing> {
  * or edited since). Not while its journal has edits the parts lack: `derived` would then be
  * the edited dataset's, stored beside parts it does not fit.
  */
-export async function putDerived(id: string, derived: DerivedData): Promise<void> {
-  try {
+export function putDerived(id: string, derived: DerivedData): Promise<void> {
+  return storing('keep the layout of a stored dataset', async () => {
     const tx = (await db()).transaction(['parts', 'journal'], 'readwrite');
     const first = await tx.objectStore('parts').get([id, 0]);
     const last = await lastEntry(tx.objectStore('journal'), id);
     if (first && 'head' in first && (last?.seq ?? 0) <= (first.folded ?? 0))
       await tx.objectStore('parts').put({ ...first, derived });
     await tx.done;
-  } catch (e) {
-    throw e instanceof StorageError ? e : explain('keep the layout of a stored dataset', e);
-  }
+  });
 }
 
 /**
@@ -325,8 +329,8 @@ export async function putDerived(id: string, derived: DerivedData): Promise<void
  * while its journal has edits the parts lack, nor if the stored layout is no longer the quick
  * one (another tab refined or edited it meanwhile).
  */
-export async function putRefinedPositions(id: string, positions: Float64Array): Promise<void> {
-  try {
+export function putRefinedPositions(id: string, positions: Float64Array): Promise<void> {
+  return storing('keep the refined layout of a stored dataset', async () => {
     const tx = (await db()).transaction(['parts', 'journal'], 'readwrite');
     const first = await tx.objectStore('parts').get([id, 0]);
     const last = await lastEntry(tx.objectStore('journal'), id);
@@ -340,9 +344,7 @@ export async function putRefinedPositions(id: string, positions: Float64Array): 
         .objectStore('parts')
         .put({ ...(first as StoredHead), derived: { ...derived, positions, quickLayout: false } });
     await tx.done;
-  } catch (e) {
-    throw e instanceof StorageError ? e : explain('keep the refined layout of a stored dataset', e);
-  }
+  });
 }
 
 /**
@@ -352,7 +354,7 @@ export async function putRefinedPositions(id: string, positions: Float64Array): 
  * Throws `DatasetGoneError` if the dataset was deleted meanwhile.
  */
 export async function renameDataset(id: string, name: string): Promise<void> {
-  try {
+  await storing('rename the dataset', async () => {
     const d = await db();
     const tx = d.transaction('datasets', 'readwrite');
     const entry = await tx.store.get(id);
@@ -362,14 +364,12 @@ export async function renameDataset(id: string, name: string): Promise<void> {
       );
     await tx.store.put({ ...entry, name });
     await tx.done;
-  } catch (e) {
-    throw e instanceof StorageError ? e : explain('rename the dataset', e);
-  }
+  });
   announceLibraryChange({ kind: 'renamed', id });
 }
 
 export async function deleteDataset(id: string): Promise<void> {
-  try {
+  await storing('delete the dataset', async () => {
     const stores = ['datasets', 'parts', 'stories', 'journal', 'sourceTexts'] as const;
     const tx = (await db()).transaction(stores, 'readwrite');
     await Promise.all([
@@ -380,9 +380,7 @@ export async function deleteDataset(id: string): Promise<void> {
       tx.objectStore('sourceTexts').delete(textsOf(id)),
       tx.done,
     ]);
-  } catch (e) {
-    throw e instanceof StorageError ? e : explain('delete the dataset', e);
-  }
+  });
   announceLibraryChange({ kind: 'deleted', id });
 }
 
@@ -390,21 +388,17 @@ export async function deleteDataset(id: string): Promise<void> {
  * The stories kept for a dataset (the seed's key included); undefined when the user never
  * edited them there, so the dataset's own stories apply.
  */
-export async function getStories(datasetId: string): Promise<Story[] | undefined> {
-  try {
+export function getStories(datasetId: string): Promise<Story[] | undefined> {
+  return storing('read the stories kept in this browser', async () => {
     return (await (await db()).get('stories', datasetId))?.stories;
-  } catch (e) {
-    throw e instanceof StorageError ? e : explain('read the stories kept in this browser', e);
-  }
+  });
 }
 
 /** Keeps a dataset's stories, replacing what was kept. */
-export async function putStories(datasetId: string, stories: readonly Story[]): Promise<void> {
-  try {
+export function putStories(datasetId: string, stories: readonly Story[]): Promise<void> {
+  return storing('keep the stories', async () => {
     await (await db()).put('stories', { id: datasetId, stories: [...stories] });
-  } catch (e) {
-    throw e instanceof StorageError ? e : explain('keep the stories', e);
-  }
+  });
 }
 
 // ---- authoring ------------------------------------------------------------------
@@ -422,13 +416,11 @@ async function lastEntry(store: JournalStore, id: string): Promise<JournalEntry 
 }
 
 /** The revision of a stored dataset now (another tab may have moved it); 0 before any edit. */
-export async function storedRevision(id: string): Promise<number> {
-  try {
+export function storedRevision(id: string): Promise<number> {
+  return storing('read the dataset’s revision', async () => {
     const tx = (await db()).transaction('journal');
     return (await lastEntry(tx.store, id))?.seq ?? 0;
-  } catch (e) {
-    throw e instanceof StorageError ? e : explain('read the dataset’s revision', e);
-  }
+  });
 }
 
 /**
@@ -443,8 +435,7 @@ export async function appendEdit(
   step: JournalStep,
   dataset: Dataset,
 ): Promise<number> {
-  let seq: number;
-  try {
+  const seq = await storing('save the edit', async () => {
     const tx = (await db()).transaction(['journal', 'datasets'], 'readwrite');
     const stored = (await lastEntry(tx.objectStore('journal'), id))?.seq ?? 0;
     const found = await tx.objectStore('datasets').get(id);
@@ -454,16 +445,14 @@ export async function appendEdit(
       );
     // Nothing written: the transaction commits empty.
     if (stored !== expected) throw new RevisionConflictError(stored);
-    seq = expected + 1;
     const counts = { actors: dataset.actors.length, relations: dataset.relations.length };
     await Promise.all([
-      tx.objectStore('journal').put({ ...step, id, seq }),
+      tx.objectStore('journal').put({ ...step, id, seq: expected + 1 }),
       tx.objectStore('datasets').put({ ...found, ...counts }),
       tx.done,
     ]);
-  } catch (e) {
-    throw e instanceof StorageError ? e : explain('save the edit', e);
-  }
+    return expected + 1;
+  });
   seenRevisions.set(id, seq);
   announceLibraryChange({ kind: 'saved', id });
   return seq;
@@ -474,8 +463,8 @@ export async function appendEdit(
  * opening) and marks the journal folded up to `revision`, which `dataset` must be the state
  * of. Refused like `appendEdit` if another tab saved meanwhile.
  */
-export async function foldJournal(id: string, dataset: Dataset, revision: number): Promise<void> {
-  try {
+export function foldJournal(id: string, dataset: Dataset, revision: number): Promise<void> {
+  return storing('write the edited dataset back', async () => {
     const tx = (await db()).transaction(['journal', 'datasets', 'parts'], 'readwrite');
     const stored = (await lastEntry(tx.objectStore('journal'), id))?.seq ?? 0;
     const found = await tx.objectStore('datasets').get(id);
@@ -488,41 +477,29 @@ export async function foldJournal(id: string, dataset: Dataset, revision: number
       ...records(entry, revision).map((record) => parts.put(record)),
       tx.done,
     ]);
-  } catch (e) {
-    throw e instanceof StorageError ? e : explain('write the edited dataset back', e);
-  }
+  });
 }
 
 /** A dataset's journal up to revision `upTo` (what this tab's copy of it contains), oldest first. */
-export async function getJournal(id: string, upTo: number): Promise<JournalEntry[]> {
-  try {
+export function getJournal(id: string, upTo: number): Promise<JournalEntry[]> {
+  return storing('read the dataset’s edits', async () => {
     return await (await db()).getAll('journal', IDBKeyRange.bound([id, 0], [id, upTo]));
-  } catch (e) {
-    throw e instanceof StorageError ? e : explain('read the dataset’s edits', e);
-  }
+  });
 }
 
 /** The full texts kept for a dataset's sources (what quotes are checked against), by source id. */
-export async function getSourceTexts(datasetId: string): Promise<Map<string, string>> {
-  try {
+export function getSourceTexts(datasetId: string): Promise<Map<string, string>> {
+  return storing('read the sources’ texts', async () => {
     const all = await (await db()).getAll('sourceTexts', textsOf(datasetId));
     return new Map(all.map((t) => [t.source, t.text]));
-  } catch (e) {
-    throw e instanceof StorageError ? e : explain('read the sources’ texts', e);
-  }
+  });
 }
 
 /** Keeps a source's full text beside a dataset (an empty text removes it). */
-export async function putSourceText(
-  datasetId: string,
-  source: string,
-  text: string,
-): Promise<void> {
-  try {
+export function putSourceText(datasetId: string, source: string, text: string): Promise<void> {
+  return storing('keep the source’s text', async () => {
     const d = await db();
     if (text === '') await d.delete('sourceTexts', [datasetId, source]);
     else await d.put('sourceTexts', { id: datasetId, source, text });
-  } catch (e) {
-    throw e instanceof StorageError ? e : explain('keep the source’s text', e);
-  }
+  });
 }

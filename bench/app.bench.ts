@@ -11,13 +11,19 @@
  *
  * Run alone: `npx tsx bench/app.bench.ts`. BENCH_APP_OUT=dir builds there
  * instead of bench/dist/app (for running beside someone else's benchmark).
+ *
+ * A/B: `npx tsx bench/app.bench.ts --against DIR [--runs N]` builds this tree
+ * and another checkout (DIR, e.g. `git archive <commit> | tar -x -C DIR`, with
+ * node_modules linked in) and opens them in turn, A B B A…, N times each, so
+ * both see the same load on a shared machine; it prints both medians and the
+ * CPU pressure over the run.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
+import { chromium, type Browser } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { median, round } from './stats';
 
@@ -73,13 +79,106 @@ function walk(dir: string): string[] {
   });
 }
 
-export async function runAppBench(log: (s: string) => void = console.log): Promise<AppResult> {
-  await build({
+/** One navigation: times from navigation start, and the main thread's busy time to the first graph frame. */
+interface Sample {
+  graph: number;
+  fcp: number;
+  dcl: number;
+  main: MainThreadTime;
+}
+
+/** Builds the app of the tree at `root` (with its own vite.config.ts) into `outDir`. */
+async function buildApp(root: string, outDir: string): Promise<void> {
+  // The config's second build (the standalone page) finds its page from the working directory.
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    await build({
+      root,
+      configFile: join(root, 'vite.config.ts'),
+      build: { outDir, emptyOutDir: true },
+      logLevel: 'warn',
+    });
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+/** Serves a build with `vite preview` on 127.0.0.1 (port 4185 or the next free one). */
+async function serve(outDir: string): Promise<{ server: PreviewServer; base: string }> {
+  const server = await preview({
     root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    build: { outDir: OUT, emptyOutDir: true },
+    configFile: false,
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 4185, strictPort: false },
     logLevel: 'warn',
   });
+  const base = server.resolvedUrls?.local[0];
+  if (!base) throw new Error('vite preview did not report a local URL');
+  return { server, base };
+}
+
+/** Opens the app once in a fresh browser context (empty HTTP cache, no stored positions). */
+async function measureNavigation(browser: Browser, base: string): Promise<Sample> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    // tsx keeps function names with a `__name` helper that the page does not have.
+    await page.addInitScript('window.__name = (f) => f');
+    // Before any app code: wait for the Cytoscape instance on the graph container, then
+    // for its first draw, then for the end of that frame.
+    await page.addInitScript(() => {
+      type Cy = { one(event: string, fn: () => void): void };
+      const w = window as unknown as { __firstGraph?: number };
+      const poll = () => {
+        const host = document.querySelector('[data-testid=graph]') as
+          (Element & { _cyreg?: { cy?: Cy } }) | null;
+        const cy = host?._cyreg?.cy;
+        if (!cy) return void requestAnimationFrame(poll);
+        cy.one('render', () => {
+          const ch = new MessageChannel();
+          // Nothing runs until the CDP counters are read: `waitForFunction` sees the time.
+          ch.port1.onmessage = () => (w.__firstGraph = performance.now());
+          ch.port2.postMessage(0);
+        });
+      };
+      requestAnimationFrame(poll);
+    });
+    await page.goto(base);
+    await page.waitForFunction(() => (window as { __firstGraph?: number }).__firstGraph, null, {
+      timeout: 30_000,
+    });
+    const main = mainThreadTime((await cdp.send('Performance.getMetrics')).metrics);
+    const t = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return {
+        graph: (window as { __firstGraph?: number }).__firstGraph!,
+        fcp: fcp?.startTime ?? NaN,
+        dcl: nav.domContentLoadedEventEnd,
+      };
+    });
+    return { ...t, main };
+  } finally {
+    await context.close();
+  }
+}
+
+function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+const medianMainThread = (samples: readonly Sample[]): MainThreadTime => ({
+  tasks: round(median(samples.map((s) => s.main.tasks)), 0),
+  script: round(median(samples.map((s) => s.main.script)), 0),
+  style: round(median(samples.map((s) => s.main.style)), 0),
+  layout: round(median(samples.map((s) => s.main.layout)), 0),
+});
+
+export async function runAppBench(log: (s: string) => void = console.log): Promise<AppResult> {
+  await buildApp(ROOT, OUT);
   const files = walk(OUT)
     .filter((f) => /\.(m?js)$/.test(f))
     .map((f) => {
@@ -90,66 +189,11 @@ export async function runAppBench(log: (s: string) => void = console.log): Promi
   const html = readFileSync(join(OUT, 'index.html'), 'utf8');
   const initial = files.filter((f) => html.includes(f.file));
 
-  const server = await preview({
-    root: ROOT,
-    configFile: false,
-    build: { outDir: OUT },
-    preview: { host: '127.0.0.1', port: 4185, strictPort: false },
-    logLevel: 'warn',
-  });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
-  const samples: { graph: number; fcp: number; dcl: number; main: MainThreadTime }[] = [];
+  const { server, base } = await serve(OUT);
+  const browser = await launch();
+  const samples: Sample[] = [];
   try {
-    const base = server.resolvedUrls?.local[0];
-    if (!base) throw new Error('vite preview did not report a local URL');
-    for (let i = 0; i < RUNS; i++) {
-      // A fresh context each time: empty HTTP cache, no stored positions.
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-      // tsx keeps function names with a `__name` helper that the page does not have.
-      await page.addInitScript('window.__name = (f) => f');
-      // Before any app code: wait for the Cytoscape instance on the graph container, then
-      // for its first draw, then for the end of that frame.
-      await page.addInitScript(() => {
-        type Cy = { one(event: string, fn: () => void): void };
-        const w = window as unknown as { __firstGraph?: number };
-        const poll = () => {
-          const host = document.querySelector('[data-testid=graph]') as
-            (Element & { _cyreg?: { cy?: Cy } }) | null;
-          const cy = host?._cyreg?.cy;
-          if (!cy) return void requestAnimationFrame(poll);
-          cy.one('render', () => {
-            const ch = new MessageChannel();
-            // Nothing runs until the CDP counters are read: `waitForFunction` sees the time.
-            ch.port1.onmessage = () => (w.__firstGraph = performance.now());
-            ch.port2.postMessage(0);
-          });
-        };
-        requestAnimationFrame(poll);
-      });
-      await page.goto(base);
-      await page.waitForFunction(() => (window as { __firstGraph?: number }).__firstGraph, null, {
-        timeout: 30_000,
-      });
-      const main = mainThreadTime((await cdp.send('Performance.getMetrics')).metrics);
-      const t = await page.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-        return {
-          graph: (window as { __firstGraph?: number }).__firstGraph!,
-          fcp: fcp?.startTime ?? NaN,
-          dcl: nav.domContentLoadedEventEnd,
-        };
-      });
-      samples.push({ ...t, main });
-      await context.close();
-    }
+    for (let i = 0; i < RUNS; i++) samples.push(await measureNavigation(browser, base));
   } finally {
     await browser.close();
     await server.close();
@@ -158,12 +202,7 @@ export async function runAppBench(log: (s: string) => void = console.log): Promi
     runs: RUNS,
     firstGraphMs: round(median(samples.map((s) => s.graph)), 0),
     firstGraphAllMs: samples.map((s) => round(s.graph, 0)),
-    mainThread: {
-      tasks: round(median(samples.map((s) => s.main.tasks)), 0),
-      script: round(median(samples.map((s) => s.main.script)), 0),
-      style: round(median(samples.map((s) => s.main.style)), 0),
-      layout: round(median(samples.map((s) => s.main.layout)), 0),
-    },
+    mainThread: medianMainThread(samples),
     firstContentfulPaintMs: round(median(samples.map((s) => s.fcp)), 0),
     domContentLoadedMs: round(median(samples.map((s) => s.dcl)), 0),
     jsGzipBytes: files.reduce((s, f) => s + f.gzip, 0),
@@ -179,6 +218,71 @@ export async function runAppBench(log: (s: string) => void = console.log): Promi
   return r;
 }
 
+/** Microseconds in which some task waited for a core since boot (Linux PSI), or null. */
+function cpuStallMicros(): number | null {
+  try {
+    const some = /^some .*total=(\d+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+    return some ? Number(some[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * This tree (A) against another checkout (B): both built, then opened in turn (A B, B A, …)
+ * `runs` times each, so that both meet the same load. Prints each one's medians and runs.
+ */
+async function compareApps(against: string, runs: number): Promise<void> {
+  if (!existsSync(join(against, 'vite.config.ts')))
+    throw new Error(
+      `--against ${against}: no vite.config.ts there (expected a checkout of this app)`,
+    );
+  if (!existsSync(join(against, 'node_modules')))
+    throw new Error(
+      `--against ${against}: no node_modules (link this tree's: ln -s ${ROOT}/node_modules ${against}/)`,
+    );
+  const trees = [
+    { name: `A (${ROOT})`, root: ROOT, outDir: OUT, samples: [] as Sample[] },
+    { name: `B (${against})`, root: against, outDir: `${OUT}-against`, samples: [] as Sample[] },
+  ];
+  for (const t of trees) await buildApp(t.root, t.outDir);
+  const served = await Promise.all(trees.map((t) => serve(t.outDir)));
+  const browser = await launch();
+  const stallStart = cpuStallMicros();
+  const started = performance.now();
+  try {
+    for (let i = 0; i < runs; i++) {
+      const order = i % 2 === 0 ? [0, 1] : [1, 0];
+      for (const k of order)
+        trees[k]!.samples.push(await measureNavigation(browser, served[k]!.base));
+    }
+  } finally {
+    await browser.close();
+    await Promise.all(served.map(({ server }) => server.close()));
+  }
+  const stallEnd = cpuStallMicros();
+  const pressure =
+    stallStart === null || stallEnd === null
+      ? 'unknown'
+      : `${round((100 * (stallEnd - stallStart)) / ((performance.now() - started) * 1000), 1)}%`;
+  console.log(`CPU pressure over the A/B (some task waited for a core): ${pressure}`);
+  for (const t of trees) {
+    const main = medianMainThread(t.samples);
+    console.log(
+      `${t.name}: graph drawn ${round(median(t.samples.map((s) => s.graph)), 0)} ms ` +
+        `(runs: ${t.samples.map((s) => round(s.graph, 0)).join(', ')}); main thread ${main.tasks} ms ` +
+        `(script ${main.script}, style ${main.style}, layout ${main.layout})`,
+    );
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  console.log(JSON.stringify(await runAppBench(), null, 2));
+  const args = process.argv.slice(2);
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const against = option('--against');
+  if (against) await compareApps(resolve(against), Number(option('--runs') ?? RUNS));
+  else console.log(JSON.stringify(await runAppBench(), null, 2));
 }

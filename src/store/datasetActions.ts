@@ -3,7 +3,6 @@
  * stored datasets, rename and delete. A failed import never touches what is
  * loaded; a storage failure is reported and the data still shown.
  */
-import { suggestMapping } from '../core/io/column-mapping';
 import { knownParts, unpackPositions, type ExplorerModel } from '../core/explorer-model';
 import type { WorkerPhase } from '../import/import.worker';
 import type { ImportChoices } from '../import/importWithChoices';
@@ -19,7 +18,6 @@ import { checkDatasetName, nameFromTitle } from './datasetName';
 import { exampleOf, type Example } from './examples';
 import * as library from './library';
 import { onLibraryChangeElsewhere } from './libraryChannel';
-import { loadRememberedMappings, rememberUsedMapping } from './mappingMemory';
 import { forgetDataset, loadLastView } from './persistence';
 import { loadSeed } from './seed';
 import {
@@ -41,6 +39,16 @@ const get = useStore.getState;
 let cancelCurrent: (() => void) | null = null;
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The column-mapping code (the mappings remembered per header, read back through their zod
+ * schema, and the suggestion for a header not recognised) is needed once files are imported,
+ * not for the first picture: loaded then.
+ */
+const loadMappingCode = () =>
+  Promise.all([import('./mappingMemory'), import('../core/io/column-mapping')]).then(
+    ([memory, columnMapping]) => ({ ...memory, suggestMapping: columnMapping.suggestMapping }),
+  );
 
 let latestRefresh = 0;
 
@@ -110,6 +118,16 @@ export async function importFiles(
     set({ importStatus: { phase: 'failed', files: names, errors, warnings: [] } });
     return;
   }
+  let mappingCode: Awaited<ReturnType<typeof loadMappingCode>>;
+  try {
+    mappingCode = await loadMappingCode();
+  } catch (e) {
+    const message = `The import's code could not be loaded (${errorText(e)}): try again.`;
+    const errors = [{ severity: 'error' as const, path: '', message }];
+    set({ importStatus: { phase: 'failed', files: names, errors, warnings: [] } });
+    return;
+  }
+  const { loadRememberedMappings, rememberUsedMapping, suggestMapping } = mappingCode;
   cancelCurrent?.();
   const progress = (phase: ImportPhase, done: number, total: number) =>
     set({ importStatus: { phase, files: names, done, total } });

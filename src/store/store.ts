@@ -325,6 +325,11 @@ export function dismissNotice(): void {
   set({ notice: null });
 }
 
+/** Shows a message in the notice area (for the UI's own failures, such as code that did not load). */
+export function showNotice(notice: Notice): void {
+  set({ notice });
+}
+
 // ---- time ------------------------------------------------------------------
 
 function clampDay(day: number): DayNumber {

@@ -11,11 +11,12 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import { selectSelection, selectView } from '../store/selectors';
-import { leavePresentation, setView, useStore } from '../store/store';
+import { leavePresentation, setView, useStore, type AppState } from '../store/store';
 import { SideTabs } from './analysis/SideTabs';
 import { DetailsPanel } from './details/DetailsPanel';
-import { EditBar } from './edit/EditBar';
+import { loadEditPanel } from './edit/loadEditing';
 import { FirstVisit } from './FirstVisit';
+import { Loading } from './Loading';
 import { GraphCanvas } from './GraphCanvas';
 import { Legend } from './Legend';
 import { DataAttribution } from './library/DataAttribution';
@@ -26,16 +27,23 @@ import './library/library.css';
 import { SKIP_TARGETS, SkipLinks } from './SkipLinks';
 import { Presentation } from './story/Presentation';
 import { selectPresentation, selectStoryPanelOpen } from './story/selectors';
-import { RelationTable } from './table/RelationTable';
 import { TimeBar } from './timebar/TimeBar';
 import { TitleBar } from './TitleBar';
 import { isAtMost, useAtMost } from './useMediaQuery';
 import { ViewBoundary } from './ViewBoundary';
 
-// Analysis: small multiples render with the core's SVG code, loaded on first use.
+// What the first picture does not show is loaded on first use: small multiples (with the core's
+// SVG code), the table and the edit panel (with the edit checks, the dataset schema and zod).
+// The edit switch fetches the panel's code before edit mode starts. A story's presentation is
+// not: it must see where the focus was when it opened, to give it back when it closes.
 const SmallMultiples = lazy(() =>
   import('./analysis/SmallMultiples').then((m) => ({ default: m.SmallMultiples })),
 );
+const RelationTable = lazy(() =>
+  import('./table/RelationTable').then((m) => ({ default: m.RelationTable })),
+);
+const EditBar = lazy(() => loadEditPanel().then((m) => ({ default: m.EditBar })));
+const selectEditingOn = (s: AppState) => s.editing !== null;
 const MAIN_LABEL = { graph: 'Graph', table: 'Table of relations', multiples: 'Small multiples' };
 
 /**
@@ -51,6 +59,7 @@ export function App() {
   const narrow = useAtMost('narrow');
   const presenting = useStore(selectPresentation) !== null;
   const storyPanelOpen = useStore(selectStoryPanelOpen);
+  const editing = useStore(selectEditingOn);
   // Smaller screens start with panels folded, so the graph gets the room; a phone opened on a
   // link to a selection shows its details at once.
   const [legendOpen, setLegendOpen] = useState(() => !isAtMost('medium'));
@@ -96,9 +105,11 @@ export function App() {
         <ViewBoundary name="The title bar">
           <TitleBar />
         </ViewBoundary>
-        {!STANDALONE && (
+        {!STANDALONE && editing && (
           <ViewBoundary name="The edit panel">
-            <EditBar />
+            <Suspense fallback={<Loading what="the edit panel" />}>
+              <EditBar />
+            </Suspense>
           </ViewBoundary>
         )}
       </div>
@@ -130,13 +141,15 @@ export function App() {
           </ViewBoundary>
           {view === 'table' && (
             <ViewBoundary name="The table of relations" back={BACK_TO_GRAPH}>
-              <RelationTable />
+              <Suspense fallback={<Loading what="the table" />}>
+                <RelationTable />
+              </Suspense>
             </ViewBoundary>
           )}
           {view === 'multiples' && (
             // Around the Suspense too: loading the view's code can fail as well.
             <ViewBoundary name="The small multiples" back={BACK_TO_GRAPH}>
-              <Suspense fallback={null}>
+              <Suspense fallback={<Loading what="the small multiples" />}>
                 <SmallMultiples />
               </Suspense>
             </ViewBoundary>

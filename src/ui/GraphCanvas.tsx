@@ -16,13 +16,13 @@ import { ARROW_DIRECTIONS } from '../core/render/nearestInDirection';
 import { tokens } from '../core/tokens';
 import { setActiveView } from '../graph/activeView';
 import { createGraphView } from '../graph/adapter';
-import type { GraphFilter, GraphHover, GraphView } from '../graph/contract';
+import type { DrawRelation, GraphFilter, GraphHover, GraphView } from '../graph/contract';
 import { selectModel } from '../store/selectors';
 import { rememberPositions, select, useStore, type AppState } from '../store/store';
-import { draftRelation } from '../store/editing';
 import { setCameraReader } from '../store/stories';
 import { GraphTooltip } from './GraphTooltip';
 import { LayoutSelect } from './LayoutSelect';
+import { loadEditing } from './edit/loadEditing';
 import { registerTestHook } from './testHook';
 import { useAtMost } from './useMediaQuery';
 
@@ -36,6 +36,13 @@ function describeActor(model: ExplorerModel, id: string, selected: boolean): str
 
 const isCommandKey = (e: KeyboardEvent) => e.altKey || e.ctrlKey || e.metaKey;
 const selectEditingOn = (s: AppState) => s.editing !== null;
+
+/**
+ * In edit mode a drag from one actor to another drafts a relation between them. Edit mode's
+ * code is loaded by then (turning edit mode on loads it), so the import settles at once.
+ */
+const draftRelation: DrawRelation = (sourceId, targetId) =>
+  void loadEditing().then((editing) => editing.draftRelation(sourceId, targetId));
 
 /**
  * The model each view was built for, by every model that view followed since (authoring swaps

@@ -2,13 +2,14 @@
  * The right-hand panel's faces: the details of the selection, the analysis
  * panel, or the dataset's stories (ui/story). The analysis code (and its
  * graph overlay) loads and runs only once the Analysis tab is chosen; folding
- * the panel (`open` false) clears the overlay.
+ * the panel (`open` false) clears the overlay; the story panel's code loads
+ * when its tab is first chosen.
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { closeAnalysis, openAnalysis, useStore } from '../../store/store';
 import { selectStoryPanelOpen } from '../story/selectors';
-import { StoryPanel } from '../story/StoryPanel';
 import { closeStoryPanel, openStoryPanel } from '../../store/stories';
+import { Loading } from '../Loading';
 import { ViewBoundary } from '../ViewBoundary';
 import { selectAnalysisOpen } from './selectors';
 import { tabPanelProps, Tabs } from './Tabs';
@@ -16,6 +17,10 @@ import './analysis.css';
 
 const AnalysisPanel = lazy(() =>
   import('./AnalysisPanel').then((m) => ({ default: m.AnalysisPanel })),
+);
+// The story editor, too, is not part of the first picture: loaded when its tab is chosen.
+const StoryPanel = lazy(() =>
+  import('../story/StoryPanel').then((m) => ({ default: m.StoryPanel })),
 );
 
 const SIDE_TABS = [
@@ -56,14 +61,16 @@ export function SideTabs({ open, details }: { open: boolean; details: ReactNode 
             name="The story panel"
             back={{ label: 'Back to the details', action: closeStoryPanel }}
           >
-            <StoryPanel />
+            <Suspense fallback={<Loading what="the stories" />}>
+              <StoryPanel />
+            </Suspense>
           </ViewBoundary>
         ) : analysisOpen ? (
           <ViewBoundary
             name="The analysis panel"
             back={{ label: 'Back to the details', action: closeAnalysis }}
           >
-            <Suspense fallback={<p className="analysis__loading">Loading the analyses…</p>}>
+            <Suspense fallback={<Loading what="the analyses" />}>
               <AnalysisPanel active={open} />
             </Suspense>
           </ViewBoundary>

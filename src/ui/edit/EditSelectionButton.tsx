@@ -3,8 +3,8 @@
  * actor, relation or event opens in the edit form.
  */
 import type { EditableList } from '../../core/edit/edit';
-import { openForm } from '../../store/editing';
 import { useStore, type AppState, type Selection, type SelectionKind } from '../../store/store';
+import { loadEditing } from './loadEditing';
 
 const selectEditingOn = (s: AppState) => s.editing !== null;
 
@@ -21,7 +21,12 @@ export function EditSelectionButton({ selection }: { selection: Selection }) {
     <button
       type="button"
       className="details__edit"
-      onClick={() => openForm({ list: LIST_OF[selection.kind], id: selection.id })}
+      // Shown only in edit mode, so the editing store is loaded: the import settles at once.
+      onClick={() =>
+        void loadEditing().then((editing) =>
+          editing.openForm({ list: LIST_OF[selection.kind], id: selection.id }),
+        )
+      }
     >
       Edit this {selection.kind}
     </button>

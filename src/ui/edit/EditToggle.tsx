@@ -1,10 +1,11 @@
 /**
- * The title bar's "Edit" switch: turns edit mode on (the seed or an example
- * is first stored as an editable copy, which takes a moment) and off.
+ * The title bar's "Edit" switch: turns edit mode on (edit mode's code is
+ * loaded, and the seed or an example is first stored as an editable copy,
+ * which takes a moment) and off.
  */
 import { useState } from 'react';
-import { startEditing, stopEditing } from '../../store/editing';
-import { useStore, type AppState } from '../../store/store';
+import { showNotice, useStore, type AppState } from '../../store/store';
+import { loadEditing, loadEditPanel } from './loadEditing';
 
 const selectEditingOn = (s: AppState) => s.editing !== null;
 
@@ -25,11 +26,20 @@ export function EditToggle() {
       }
       onClick={() => {
         if (on) {
-          void stopEditing();
+          void loadEditing().then((editing) => editing.stopEditing());
           return;
         }
         setStarting(true);
-        void startEditing().finally(() => setStarting(false));
+        void Promise.all([loadEditing(), loadEditPanel()])
+          .then(
+            ([editing]) => editing.startEditing(),
+            () =>
+              showNotice({
+                kind: 'error',
+                text: 'Edit mode could not be loaded (the connection may have dropped): try again.',
+              }),
+          )
+          .finally(() => setStarting(false));
       }}
     >
       {starting ? 'Opening for editing…' : 'Edit'}

@@ -2,7 +2,7 @@
  * Where an import stands: progress with cancel, then either the errors
  * (the dataset on screen is untouched) or the warnings of a successful import.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { EventImportOptions } from '../../core/io/event-options';
 import { formatProblem, type Problem } from '../../core/problems';
 import { cancelImport, closeImportStatus } from '../../store/datasetActions';
@@ -14,11 +14,19 @@ import {
   type ImportStatus,
 } from '../../store/store';
 import type { ImportReading } from '../../import/importWithChoices';
-import { ColumnMappingForm } from './mapping/ColumnMappingForm';
-import { DetectionNote } from './mapping/DetectionNote';
+import { Loading } from '../Loading';
 import { EventOptionsPanel } from './mapping/EventOptionsPanel';
 import { MappingNote } from './mapping/MappingNote';
 import './mapping/mapping.css';
+
+// The column mapping form and the note on how files were read (which offers the formats, with
+// their readers) appear only once an import has run, and bring the import's checks (with zod):
+// loaded then. The note's code is fetched as soon as an import starts, to be there with its result.
+const ColumnMappingForm = lazy(() =>
+  import('./mapping/ColumnMappingForm').then((m) => ({ default: m.ColumnMappingForm })),
+);
+const loadDetectionNote = () => import('./mapping/DetectionNote');
+const DetectionNote = lazy(() => loadDetectionNote().then((m) => ({ default: m.DetectionNote })));
 
 const MAX_SHOWN = 200;
 
@@ -96,6 +104,11 @@ export function ImportPanel() {
   const refinement = useStore(selectRefinement);
   const notice = useStore(selectNotice);
   const eventOptions = useEventTableOptions(status);
+  const importing = status.phase !== 'idle';
+  useEffect(() => {
+    // A failed fetch is reported where the note is shown (the panel's error boundary).
+    if (importing) void loadDetectionNote().catch(() => undefined);
+  }, [importing]);
   return (
     <div className="import-area">
       {/* Messages are announced; the forms below are not (a form read out whole is noise). */}
@@ -153,7 +166,9 @@ export function ImportPanel() {
                   {status.errors.length === 1 ? 'error' : 'errors'}
                 </h2>
                 <p>Nothing was changed: the dataset on screen is as it was.</p>
-                <ReadAs files={status.files} reading={status.reading} />
+                <Suspense fallback={null}>
+                  <ReadAs files={status.files} reading={status.reading} />
+                </Suspense>
                 <MappingNote reading={status.reading} />
                 <ProblemList problems={status.errors} label="Errors" />
                 <ProblemList problems={status.warnings} label="Warnings" />
@@ -166,7 +181,9 @@ export function ImportPanel() {
                   {status.warnings.length > 0 &&
                     ` with ${status.warnings.length} ${status.warnings.length === 1 ? 'warning' : 'warnings'}`}
                 </h2>
-                <ReadAs files={status.files} reading={status.reading} />
+                <Suspense fallback={null}>
+                  <ReadAs files={status.files} reading={status.reading} />
+                </Suspense>
                 <MappingNote reading={status.reading} />
                 <ProblemList problems={status.warnings} label="Warnings" />
               </>
@@ -180,13 +197,15 @@ export function ImportPanel() {
         )}
       </div>
       {status.phase === 'mapping' && (
-        <ColumnMappingForm
-          key={status.files.join('\n')}
-          files={status.files}
-          table={status.table}
-          initial={status.mapping}
-          events={status.events}
-        />
+        <Suspense fallback={<Loading what="the column mapping" />}>
+          <ColumnMappingForm
+            key={status.files.join('\n')}
+            files={status.files}
+            table={status.table}
+            initial={status.mapping}
+            events={status.events}
+          />
+        </Suspense>
       )}
       {eventOptions && 'files' in status && (
         <EventOptionsPanel key={status.files.join('\n')} applied={eventOptions} />

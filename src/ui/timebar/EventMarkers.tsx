@@ -56,7 +56,10 @@ export const EventMarkers = memo(function EventMarkers({ width }: { width: numbe
   const current = Math.min(active, Math.max(0, clusters.length - 1));
   const openCluster = clusters.find((c) => c.key === open);
 
-  if (!model || clusters.length === 0) return null;
+  if (!model || model.index.events.length === 0) return null;
+  // Until the track is measured the lane is drawn empty, so the time bar has its final height
+  // in the first frame (the graph above it is sized once, not again when the markers arrive).
+  if (clusters.length === 0) return <div className="timebar__markers" aria-hidden="true" />;
 
   const focusMarker = (i: number) => {
     const c = clusters[(i + clusters.length) % clusters.length]!;

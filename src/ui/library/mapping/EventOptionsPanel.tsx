@@ -11,7 +11,7 @@ import {
   readOptionTexts,
   type EventOptionTexts,
 } from '../../../core/io/event-option-texts';
-import { reimportWithOptions } from '../../../store/mappingActions';
+import { reimportWithOptions } from './mappingActionsOnDemand';
 import { EventOptionsFields } from './EventOptionsFields';
 
 const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);

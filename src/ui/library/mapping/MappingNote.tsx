@@ -5,7 +5,7 @@
  * its columns instead.
  */
 import type { ImportReading } from '../../../import/importWithChoices';
-import { editMapping } from '../../../store/mappingActions';
+import { editMapping } from './mappingActionsOnDemand';
 
 export function MappingNote({ reading }: { reading: ImportReading | undefined }) {
   if (!reading?.table) return null;

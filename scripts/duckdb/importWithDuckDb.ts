@@ -33,6 +33,7 @@ import {
   type Location,
 } from '../../src/core/io/import-result';
 import {
+  copyLinesOfIds,
   eventsView,
   firstLine,
   gdeltCsvSelect,
@@ -40,6 +41,7 @@ import {
   gdeltWidth,
   isParquet,
   linesOfEventIds,
+  positionTest,
   type ReaderSelects,
 } from './readers';
 
@@ -92,7 +94,7 @@ export async function importWithDuckDb(
   });
   const connection = await instance.connect();
   try {
-    const selects = await readerSelects(connection, files, log);
+    const selects = await readerSelects(connection, files, spill, log);
     if (log.errors.length > 0) return log.result(undefined);
     await connection.run(eventsView(selects.map((s) => s.select)));
     await connection.run(settingsVariables(settings));
@@ -120,11 +122,13 @@ export async function importWithDuckDb(
       log.errors.sort((a, b) => place(a)[0] - place(b)[0] || place(a)[1] - place(b)[1]);
       return log.result(undefined);
     }
-    // The second pass: the rows picked as evidence and to name the actors.
+    // The second pass: the rows picked as evidence and to name the actors,
+    // read from a copy of the lines that hold them (copyPickedLines).
     // DuckDB cannot estimate a CSV file's rows, and would hash the events
     // rather than the few picks; keep the picks as the hashed side.
     const [relations] = await all(connection, 'SELECT count(*) AS n FROM relations');
     if (num(relations!.n) > 0) {
+      await copyPickedLines(connection, selects);
       await connection.run("SET disabled_optimizers = 'build_side_probe_side'");
       await connection.run(
         eventsView(
@@ -138,7 +142,10 @@ export async function importWithDuckDb(
   } finally {
     connection.closeSync();
     instance.closeSync();
-    if (!options.tempDirectory) rmSync(spill, { recursive: true, force: true });
+    // A folder the caller gave stays; only the copies made in it go.
+    if (options.tempDirectory)
+      for (const fileNo of files.keys()) rmSync(pickedCopyPath(spill, fileNo), { force: true });
+    else rmSync(spill, { recursive: true, force: true });
   }
 }
 
@@ -150,6 +157,7 @@ export async function importWithDuckDb(
 async function readerSelects(
   connection: DuckDBConnection,
   files: readonly string[],
+  spill: string,
   log: ProblemLog,
 ): Promise<(ReaderSelects & { fileNo: number; csv: boolean })[]> {
   const selects: (ReaderSelects & { fileNo: number; csv: boolean })[] = [];
@@ -171,12 +179,34 @@ async function readerSelects(
         log.error({ file: path, line: 1, path: 'row 1' }, width);
         continue;
       }
-      selects.push({ ...gdeltCsvSelect(path, fileNo, width), fileNo, csv: true });
+      const copy = pickedCopyPath(spill, fileNo);
+      selects.push({ ...gdeltCsvSelect(path, fileNo, width, copy), fileNo, csv: true });
     } catch (e) {
       log.error(whole, `could not be read: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   return selects;
+}
+
+/** Where the lines of input `fileNo` that the second pass reads are copied (readers.ts). */
+const pickedCopyPath = (spill: string, fileNo: number) => join(spill, `picked-lines-${fileNo}.tsv`);
+
+/**
+ * Copies the lines the second pass reads out of each text export: those
+ * with a GLOBALEVENTID in wanted_positions (readers.ts, copyLinesOfIds).
+ * Positions are below 2^40, so a double holds each exactly.
+ */
+async function copyPickedLines(
+  connection: DuckDBConnection,
+  selects: readonly ReaderSelects[],
+): Promise<void> {
+  const copies = selects.flatMap((s) => (s.pickedCopy ? [s.pickedCopy] : []));
+  if (copies.length === 0) return;
+  const result = await connection.runAndReadAll(
+    'SELECT CAST(pos AS DOUBLE) AS pos FROM wanted_positions',
+  );
+  const wanted = positionTest(result.getColumnsJS()[0] as number[]);
+  for (const { from, to } of copies) await copyLinesOfIds(from, to, wanted);
 }
 
 interface RejectedRow {

@@ -11,8 +11,10 @@
  * Each reader comes in two: one that reads every row (the view `events`, for
  * aggregate.sql and checks.sql) and one that reads only the rows whose
  * GLOBALEVENTID aggregate.sql picked (the view `picked_events`, for
- * picked.sql). The second filters on the raw id before any other cell is
- * turned into a value, so the rows it skips cost only their parsing.
+ * picked.sql). For a text export the second reads a copy of the picked
+ * lines (copyLinesOfIds): splitting every line of the file into its 61
+ * cells again is what made the second pass cost as much as the first, while
+ * finding a line's GLOBALEVENTID needs only its first bytes.
  *
  * Order: DuckDB's CSV reader does not number rows, and numbering them
  * (`row_number() OVER ()`) would read the file on one thread. So events are
@@ -20,7 +22,7 @@
  * order it writes its exports, across all its files.
  */
 import { once } from 'node:events';
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -55,6 +57,11 @@ const EVENT_COLUMNS = [
 export interface ReaderSelects {
   select: string;
   picked: string;
+  /**
+   * For a text export, `picked` reads `to`: the runner first copies there
+   * the lines of `from` that may hold a picked GLOBALEVENTID (copyLinesOfIds).
+   */
+  pickedCopy?: { from: string; to: string };
 }
 
 /** The table of positions aggregate.sql picked, which the `picked` readers read. */
@@ -168,34 +175,64 @@ function gdeltSelect(fileNo: number, column: (name: string) => string, parts: Gd
 }
 
 /**
- * The SELECT that reads a GDELT export (tab-separated, no header; gzip when
- * it ends in .gz). 57- and 58-column files are read as 58 columns with
- * short rows padded, since 1.0 files may mix both; a row that stops before
- * DATEADDED is flagged. Bad cells and rows of the wrong width land in the
- * rejects table `rejects_<fileNo>` when a query reads the file.
+ * Bytes DuckDB's CSV reader splits at a time. Its default (32 MB) spills
+ * out of the processor's caches; 2 to 8 MB took a quarter less CPU to read
+ * a 1M-row export (docs/SCALE.md, "What made it faster"). Above DuckDB's
+ * longest line (2 MB by default), as it requires.
  */
-export function gdeltCsvSelect(path: string, fileNo: number, width: GdeltWidth): ReaderSelects {
-  const read = width === 61 ? 61 : 58;
+const CSV_BUFFER_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The read_csv of a GDELT export (tab-separated, no header; gzip when it
+ * ends in .gz) as `read` columns; `rejects` lists the options that keep
+ * DuckDB's rejected rows.
+ */
+function gdeltCsvSource(path: string, read: 58 | 61, rejects: string): string {
   const columns = GDELT_COLUMNS[read]
     .map((c) => `${sqlText(c)}: ${sqlText(gdeltType(c))}`)
     .join(', ');
-  const source = `read_csv(${sqlText(path)}, delim = '\\t', header = false, quote = '', escape = '',
+  return `read_csv(${sqlText(path)}, delim = '\\t', header = false, quote = '', escape = '',
     auto_detect = false, dateformat = '%Y%m%d', columns = {${columns}},
-    null_padding = ${read === 58}, store_rejects = true, rejects_limit = 1000,
-    rejects_table = 'rejects_${fileNo}', rejects_scan = 'reject_scans_${fileNo}')`;
+    null_padding = ${read === 58}, buffer_size = ${CSV_BUFFER_BYTES}${rejects})`;
+}
+
+/**
+ * The readers of a GDELT export. 57- and 58-column files are read as 58
+ * columns with short rows padded, since 1.0 files may mix both; a row that
+ * stops before DATEADDED is flagged. Bad cells and rows of the wrong width
+ * land in the rejects table `rejects_<fileNo>` when a query reads the file.
+ * The picked reader reads `copyPath`, where the runner copies the lines
+ * that may be picked (copyLinesOfIds): the first pass has read and checked
+ * each of them, so it keeps no rejects, and it keeps exactly the picked
+ * rows by their parsed GLOBALEVENTID.
+ */
+export function gdeltCsvSelect(
+  path: string,
+  fileNo: number,
+  width: GdeltWidth,
+  copyPath: string,
+): ReaderSelects {
+  const read = width === 61 ? 61 : 58;
   const pos = posOf('GLOBALEVENTID');
-  const select = `${gdeltSelect(fileNo, (name) => name, {
-    line: 'NULL::BIGINT',
-    pos,
-    date: 'SQLDATE',
-    dateText: 'NULL::VARCHAR',
-    goldstein: 'GoldsteinScale',
-    goldsteinText: 'NULL::VARCHAR',
-    quad: quadOf('QuadClass'),
-    quadText: word('QuadClass'),
-    shortRow: 'DATEADDED IS NULL',
-  })} FROM ${source}`;
-  return bothReaders(select, pos);
+  const selectFrom = (source: string) =>
+    `${gdeltSelect(fileNo, (name) => name, {
+      line: 'NULL::BIGINT',
+      pos,
+      date: 'SQLDATE',
+      dateText: 'NULL::VARCHAR',
+      goldstein: 'GoldsteinScale',
+      goldsteinText: 'NULL::VARCHAR',
+      quad: quadOf('QuadClass'),
+      quadText: word('QuadClass'),
+      shortRow: 'DATEADDED IS NULL',
+    })} FROM ${source}`;
+  const rejects = `, store_rejects = true, rejects_limit = 1000,
+    rejects_table = 'rejects_${fileNo}', rejects_scan = 'reject_scans_${fileNo}'`;
+  return {
+    select: selectFrom(gdeltCsvSource(path, read, rejects)),
+    picked: `${selectFrom(gdeltCsvSource(copyPath, read, ''))} WHERE ${pos} IN (SELECT pos FROM ${WANTED})`,
+    pickedCopy: { from: path, to: copyPath },
+  };
 }
 
 /** GDELT columns a Parquet file must have (by name, any case). */
@@ -277,4 +314,145 @@ export async function linesOfEventIds(
     if (!file.closed) await once(file, 'close').catch(() => undefined);
   }
   return found;
+}
+
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
+const NEWLINE = Buffer.from('\n');
+
+/** Whether a position (GLOBALEVENTID) is one the second pass reads. */
+export type PositionTest = (position: number) => boolean;
+
+/** Widest span of positions tested with a bitmap (32 MB); a wider one uses a Set. */
+const MAX_BITMAP_SPAN = 2 ** 28;
+
+/**
+ * A test for the given positions: a bit per position between the smallest
+ * and the largest (the picks of an archive lie in the span of its ids), as a
+ * Set's lookup of every line's id was most of the copy's time.
+ */
+export function positionTest(positions: readonly number[]): PositionTest {
+  if (positions.length === 0) return () => false;
+  const low = positions.reduce((a, b) => Math.min(a, b));
+  const high = positions.reduce((a, b) => Math.max(a, b));
+  if (high - low >= MAX_BITMAP_SPAN) {
+    const set = new Set(positions);
+    return (position) => set.has(position);
+  }
+  const bits = new Uint8Array(Math.floor((high - low) / 8) + 1);
+  for (const p of positions) bits[Math.floor((p - low) / 8)]! |= 1 << ((p - low) % 8);
+  return (position) => {
+    const offset = position - low;
+    return offset >= 0 && position <= high && (bits[offset >>> 3]! & (1 << (offset & 7))) !== 0;
+  };
+}
+
+/** Bytes read (and copied out) at a time by copyLinesOfIds. */
+const CHUNK_BYTES = 1 << 22;
+
+/** The bytes of a file, decompressed when it ends in .gz, a chunk at a time. */
+async function* chunksOf(path: string): AsyncGenerator<Buffer> {
+  if (isGzip(path)) {
+    yield* createReadStream(path).pipe(createGunzip()) as AsyncIterable<Buffer>;
+    return;
+  }
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      const read = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      if (read === 0) return;
+      yield buffer.subarray(0, read);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Copies to `to` the lines of the GDELT export `from` (gzip or not) that
+ * may hold one of the `wanted` GLOBALEVENTIDs, for the second pass to read
+ * instead of the whole file. Only a line's first bytes are looked at: a
+ * line whose first cell is plain digits (as GDELT writes its ids) is copied
+ * when that number is wanted, and any other line is copied as it is (a
+ * stray space, a sign: the picked reader parses the id as the first pass
+ * did and keeps exactly the picked rows). Lines end at LF, CR or both, as
+ * DuckDB's CSV reader reads them. Returns how many lines were copied.
+ */
+export async function copyLinesOfIds(
+  from: string,
+  to: string,
+  wanted: PositionTest,
+): Promise<number> {
+  const out = openSync(to, 'w');
+  const copy = Buffer.allocUnsafe(CHUNK_BYTES);
+  let copyLength = 0;
+  let copied = 0;
+  const keep = (text: Buffer, start: number, end: number) => {
+    const length = end - start + 1;
+    if (copyLength + length > copy.length) {
+      writeSync(out, copy, 0, copyLength);
+      copyLength = 0;
+    }
+    if (length > copy.length) writeSync(out, Buffer.concat([text.subarray(start, end), NEWLINE]));
+    else {
+      copy.set(text.subarray(start, end), copyLength);
+      copy[copyLength + length - 1] = LF;
+      copyLength += length;
+    }
+    copied++;
+  };
+  /** Keeps the wanted lines of `text` that end in it (all, if `last`); returns where the rest starts. */
+  const scan = (text: Buffer, last: boolean): number => {
+    // GDELT's lines end at LF alone; CR is looked for again only past the last one found.
+    let cr = text.indexOf(CR);
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf(LF, start);
+      if (cr >= 0 && cr < start) cr = text.indexOf(CR, start);
+      if (cr >= 0 && (end < 0 || cr < end)) end = cr;
+      if (end < 0) {
+        if (!last) return start;
+        end = text.length;
+      }
+      if (end > start && mayHoldWantedId(text, start, end, wanted)) keep(text, start, end);
+      start = end + 1;
+    }
+    return text.length;
+  };
+  try {
+    let pending = Buffer.alloc(0);
+    for await (const chunk of chunksOf(from)) {
+      const text = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+      // The chunk's buffer is read into again: keep a copy of the unfinished line.
+      pending = Buffer.from(text.subarray(scan(text, false)));
+    }
+    scan(pending, true);
+    writeSync(out, copy, 0, copyLength);
+  } finally {
+    closeSync(out);
+  }
+  return copied;
+}
+
+/**
+ * Whether the line `text[start, end)` may hold a wanted GLOBALEVENTID: its
+ * first cell is plain digits naming a wanted number, or is not plain digits.
+ * Numbers from 2^40 on are no position (posOf), so never wanted, and below
+ * it a double counts exactly.
+ */
+function mayHoldWantedId(text: Buffer, start: number, end: number, wanted: PositionTest): boolean {
+  let id = 0;
+  let at = start;
+  for (; at < end; at++) {
+    const byte = text[at]!;
+    if (byte < DIGIT_0 || byte > DIGIT_9) break;
+    id = id * 10 + (byte - DIGIT_0);
+  }
+  const plainDigits = at > start && at < end && text[at] === TAB;
+  return !plainDigits || wanted(id);
 }

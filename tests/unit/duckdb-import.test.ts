@@ -4,7 +4,7 @@
  * the same relations, actors and evidence; precise errors for bad rows;
  * gzip, mixed 1.0 shapes and Parquet read alike.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +14,7 @@ import type { Dataset } from '../../src/core/schema';
 import { importGdelt, importGdeltFiles } from '../../src/core/io/gdelt';
 import { seededRandom } from '../../src/core/layout';
 import { importWithDuckDb } from '../../scripts/duckdb/importWithDuckDb';
+import { copyLinesOfIds, positionTest } from '../../scripts/duckdb/readers';
 import { gdeltText } from '../helpers/gdelt-synthetic';
 
 const dir = mkdtempSync(join(tmpdir(), 'allegiance-duckdb-test-'));
@@ -37,6 +38,12 @@ const relations = (d: Dataset | undefined) =>
     quotes: r.evidence.map((e) => e.quote),
   }));
 
+/** Each relation's evidence as the app shows it, with the notes' row numbers left out. */
+const evidence = (d: Dataset | undefined) =>
+  d?.relations.map((r) =>
+    r.evidence.map((e) => ({ ...e, note: e.note?.replace(/\(row \d+, /, '(') })),
+  );
+
 const text = gdeltText(3000, { actors: 25, seed: 4 });
 
 describe('DuckDB import of a GDELT export', () => {
@@ -52,6 +59,10 @@ describe('DuckDB import of a GDELT export', () => {
       expect(expected.filter((r) => r.kind === kind).length).toBeGreaterThan(5);
     expect(relations(duck.dataset)).toEqual(expected);
     expect(duck.dataset!.actors).toEqual(inBrowser.dataset!.actors);
+    // The evidence's cells come from the second pass: the same sources, quotes
+    // and notes, but for the row number DuckDB's CSV reader does not know.
+    expect(evidence(duck.dataset)).toEqual(evidence(inBrowser.dataset));
+    expect(duck.dataset!.sources).toEqual(inBrowser.dataset!.sources);
     const singles = (warnings: readonly { message: string }[]) =>
       warnings.find((w) => w.message.includes('fewer than two actors'))?.message.split(' ')[0];
     expect(singles(duck.warnings)).toBe(singles(inBrowser.warnings));
@@ -126,6 +137,69 @@ describe('DuckDB import of a GDELT export', () => {
     expect(duck.errors).toEqual([]);
     expect(relations(duck.dataset)).toEqual(relations(inBrowser.dataset));
     expect(duck.dataset!.sources.map((s) => s.id)).toContain('gdelt-export');
+  });
+});
+
+describe('DuckDB import: the lines the second pass reads', () => {
+  const copied = async (name: string, content: string | Buffer, wanted: number[]) => {
+    const to = join(dir, `${name}.copy`);
+    const count = await copyLinesOfIds(write(name, content), to, positionTest(wanted));
+    return { count, text: readFileSync(to, 'utf8') };
+  };
+
+  it('copies the lines of wanted ids, and those whose id is not plain digits', async () => {
+    // A stray space or sign is left for the reader to parse; a line of one cell too.
+    const lines = ['10\ta', '11\tb', ' 12\tc', '+13\td', '14\te', '15'];
+    const expected = '11\tb\n 12\tc\n+13\td\n14\te\n15\n';
+    for (const [name, end] of [
+      ['lf', '\n'],
+      ['crlf', '\r\n'],
+      ['cr', '\r'],
+    ] as const) {
+      expect(await copied(`ids-${name}.tsv`, lines.join(end) + end, [11, 14])).toEqual({
+        count: 5,
+        text: expected,
+      });
+    }
+    expect(await copied('ids.tsv.gz', gzipSync(lines.join('\n')), [11, 14])).toEqual({
+      count: 5,
+      text: expected,
+    });
+  });
+
+  it('tests positions by a bitmap over their span, or a Set when the span is too wide', () => {
+    for (const positions of [
+      [400_000_007, 400_000_019, 400_000_008],
+      [5, 2 ** 39, 400_000_008],
+    ]) {
+      const test = positionTest(positions);
+      for (const p of positions) expect(test(p)).toBe(true);
+      for (const p of [0, 4, 6, 400_000_009, 400_000_018, 2 ** 39 + 1, 2 ** 41])
+        expect(test(p)).toBe(false);
+    }
+    expect(positionTest([])(0)).toBe(false);
+  });
+
+  it('finds every wanted line of a file read in several chunks', async () => {
+    const lines = gdeltText(20_000, { seed: 8 }).trimEnd().split('\n');
+    const ids = lines.map((line) => Number(line.slice(0, line.indexOf('\t'))));
+    const wanted = ids.filter((_, i) => i % 7 === 3 || i === ids.length - 1);
+    const kept = lines.filter((_, i) => i % 7 === 3 || i === ids.length - 1);
+    // Over 4 MB: lines cross the chunks' edges; the last line has no line end.
+    const content = lines.join('\n');
+    expect(content.length).toBeGreaterThan(1 << 22);
+    expect(await copied('chunks.tsv', content, wanted)).toEqual({
+      count: kept.length,
+      text: kept.join('\n') + '\n',
+    });
+  });
+
+  it('imports a file with CRLF line ends as the same dataset', async () => {
+    const lf = await importWithDuckDb([write('lf.CSV', text)], 'gdelt');
+    const crlf = await importWithDuckDb([write('crlf.CSV', text.replace(/\n/g, '\r\n'))], 'gdelt');
+    expect(crlf.errors).toEqual([]);
+    expect(relations(crlf.dataset)).toEqual(relations(lf.dataset));
+    expect(evidence(crlf.dataset)).toEqual(evidence(lf.dataset));
   });
 });
 

@@ -16,9 +16,11 @@ export function applyOverlay(state: ViewState, relations: Relations, next: Graph
   cy.batch(() => {
     cy.elements().removeClass(`${OVERLAY_CLASSES} overlay-shown`);
     // Relations mounted only for the previous overlay leave with it.
-    for (const id of previous)
-      if (!state.overlayShown.has(id) && relationEdge(state, id).hasClass('off'))
-        relations.unmount(id);
+    relations.unmount(
+      [...previous].filter(
+        (id) => !state.overlayShown.has(id) && relationEdge(state, id).hasClass('off'),
+      ),
+    );
     if (!next) return;
     for (const [id, cls] of next.actorClasses) actorNode(state, id).addClass(cls);
     // Unmounted relations get their class when they are mounted (relations.ts `mount`).

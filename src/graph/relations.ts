@@ -94,14 +94,24 @@ export function createRelations(state: ViewState) {
     return ele;
   }
 
-  /** Removes a relation's element, unless an analysis overlay still shows it. */
-  function unmount(id: string) {
-    pendingHide.delete(id);
-    const ele = relationEdge(state, id);
-    if (ele.empty()) return;
-    if (state.overlayShown.has(id)) ele.addClass('off').removeClass('fading');
-    else ele.remove();
-    rebow(def(id)!);
+  /**
+   * Removes relations' elements, unless an analysis overlay still shows them. One removal for
+   * all: Cytoscape's `remove` looks at every element it holds (for compound nodes) on each call,
+   * so removing a step's relations one by one cost O(graph) per relation.
+   */
+  function unmount(ids: Iterable<string>) {
+    const leaving = cy.collection();
+    const pairs: ElementDefinition[] = [];
+    for (const id of ids) {
+      pendingHide.delete(id);
+      const ele = relationEdge(state, id);
+      if (ele.empty()) continue;
+      if (state.overlayShown.has(id)) ele.addClass('off').removeClass('fading');
+      else leaving.merge(ele);
+      pairs.push(def(id)!);
+    }
+    if (leaving.nonempty()) leaving.remove();
+    for (const definition of pairs) rebow(definition);
   }
 
   /**
@@ -176,7 +186,7 @@ export function createRelations(state: ViewState) {
   function hide(ids: string[]) {
     if (ids.length === 0) return;
     if (!state.fades) {
-      for (const id of ids) unmount(id);
+      unmount(ids);
       return;
     }
     const fade = ++fadeCount;
@@ -187,7 +197,7 @@ export function createRelations(state: ViewState) {
     const timer = setTimeout(() => {
       fadeTimers.delete(timer);
       cy.batch(() => {
-        for (const id of ids) if (pendingHide.get(id) === fade) unmount(id);
+        unmount(ids.filter((id) => pendingHide.get(id) === fade));
       });
     }, FADE_MS);
     fadeTimers.add(timer);
@@ -204,7 +214,7 @@ export function createRelations(state: ViewState) {
     const flippedOut = new Set(diff.flips.flatMap((f) => f.left));
     cy.batch(() => {
       // A flipped-out relation goes at once: its successor takes its place.
-      for (const id of flippedOut) unmount(id);
+      unmount(flippedOut);
       hide(diff.relationsLeft.filter((id) => !flippedOut.has(id)));
       for (const id of diff.relationsEntered) show(id, flipColor.get(id));
       for (const id of diff.actorsLeft) {

@@ -175,6 +175,81 @@ describe('a large graph, drawn in batches', () => {
     expect(after).toEqual([...buildIndex(dataset).stateAt(toDay(day)).relations].sort());
   });
 
+  it('redraws only what a step changed, and the picture is the one drawn whole, also after a pan', async () => {
+    // Nothing hovered: emphasis would restyle every element (a whole redraw, not a step's).
+    const graph = (await page.getByTestId('graph').boundingBox())!;
+    await page.mouse.move(graph.x + graph.width / 2, Math.max(0, graph.y - 40));
+    const framesDrawn = () => page.evaluate(() => window.__allegiance!.batchedFrames());
+    /** Does `action`, then waits until batched drawing has drawn a frame after it. */
+    async function drawnAfter(action: () => Promise<unknown>) {
+      const n = await framesDrawn();
+      await action();
+      await page.waitForFunction((k) => window.__allegiance!.batchedFrames() > k, n, {
+        polling: 'raf',
+      });
+    }
+    const panBy = (x: number, y: number) =>
+      page.evaluate(
+        ([dx, dy]) => {
+          type Cy = { panBy(by: { x: number; y: number }): void };
+          const host = document.querySelector('[data-testid=graph]') as unknown as {
+            _cyreg: { cy: Cy };
+          };
+          host._cyreg.cy.panBy({ x: dx!, y: dy! });
+        },
+        [x, y],
+      );
+    /**
+     * A step back in time that changes a few relations, so that the cached edge layer
+     * (src/graph/batched/edgeLayer.ts) redraws the cells they crossed and keeps the rest;
+     * resolves once that is drawn.
+     */
+    async function smallStep() {
+      const slider = page.getByRole('slider', { name: 'Date' });
+      const before = await page.evaluate(() => window.__allegiance!.drawnRelations());
+      for (let i = 0; i < 24; i++) {
+        await slider.focus();
+        const n = await framesDrawn();
+        await page.keyboard.press('ArrowLeft'); // a month
+        const after = await page.evaluate(() => window.__allegiance!.drawnRelations());
+        if (after.join() === before.join()) continue;
+        const changed =
+          after.filter((id) => !before.includes(id)).length +
+          before.filter((id) => !after.includes(id)).length;
+        // A few dozen of the hundreds drawn: their cells are a small part of the canvas.
+        expect(changed).toBeLessThan(after.length / 4);
+        await page.waitForFunction((k) => window.__allegiance!.batchedFrames() > k, n, {
+          polling: 'raf',
+        });
+        return;
+      }
+      throw new Error('no relation changed in two years of monthly steps');
+    }
+    /** Pixels that differ between two shots by more than anti-aliasing could (48 of 255). */
+    const differing = (a: Shot, b: Shot) => {
+      let n = 0;
+      for (let i = 0; i < a.png.data.length; i += 4)
+        if ([0, 1, 2].some((k) => Math.abs(a.png.data[i + k]! - b.png.data[i + k]!) > 48)) n++;
+      return n;
+    };
+    /** The same view drawn whole: panned a pixel away and back, which redraws every layer. */
+    async function drawnWhole(): Promise<Shot> {
+      await drawnAfter(() => panBy(1, 0));
+      await drawnAfter(() => panBy(-1, 0));
+      return graphShot(page);
+    }
+
+    await smallStep();
+    const stepped = await graphShot(page);
+    expect(differing(stepped, await drawnWhole())).toBe(0);
+
+    // A pan redraws the layer whole where the view now is; the next step updates that picture.
+    await drawnAfter(() => panBy(57, -31));
+    await smallStep();
+    const panned = await graphShot(page);
+    expect(differing(panned, await drawnWhole())).toBe(0);
+  });
+
   it('says in the legend how a dense view is drawn', async () => {
     await expect(page.getByText(/large dataset: zoomed out/).isVisible()).resolves.toBe(true);
   });

@@ -46,7 +46,6 @@ import {
   type Nonconformity,
   type RenderedElement,
 } from './internals';
-import { EdgeLayer } from './edgeLayer';
 import { isVisible, lookCache, type Look } from './looks';
 import { NodeLayer, type LayerRecord } from './nodeLayer';
 import { drawNodes, EdgeBatches, EdgesInSight } from './paths';
@@ -179,8 +178,6 @@ function batchedFrame(
   lookOf: (ele: RenderedElement) => Look,
 ): (...args: Parameters<DrawLayer>) => string | null {
   const layer = new NodeLayer();
-  const edgeLayer = new EdgeLayer();
-  /** For other contexts than the main canvas (Cytoscape's snapshots): drawn whole each time. */
   const batches = new EdgeBatches();
   return (context, eles, pxRatio, extent) => {
     try {
@@ -189,9 +186,7 @@ function batchedFrame(
       if (r.cy.hasCompoundNodes()) return 'compound nodes (parents and children) were added';
       const frame = collect(r, eles, lookOf, layer, pxRatio, extent);
       if (typeof frame === 'string') return frame;
-      const scale = r.cy.zoom() * pxRatio;
-      if (context === r.data.contexts[r.NODE]) edgeLayer.draw(context, frame.edges, scale);
-      else batches.draw(context, frame.edges, scale);
+      batches.draw(context, frame.edges, r.cy.zoom() * pxRatio);
       for (const ele of frame.specialEdges) r.drawCachedElement(context, ele, pxRatio, extent);
       drawNodeLayer(r, layer, context, frame.nodes, pxRatio, extent);
       return null;

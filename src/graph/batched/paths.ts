@@ -53,10 +53,8 @@ export class EdgesInSight {
   }
 }
 
-/** Edges that share a colour, line style, width bucket, arrow and z-index: one stroke and one fill. */
-export interface Batch {
-  key: string;
-  zIndex: number;
+/** Edges that share a colour, line style, width bucket and arrow: one stroke and one fill. */
+interface Batch {
   look: EdgeLook;
   width: number;
   edges: RenderedElement[];
@@ -64,26 +62,14 @@ export interface Batch {
   looks: EdgeLook[];
   /** Each edge's geometry array: Cytoscape makes a new one whenever it recomputes an edge. */
   geometry: unknown[];
-  /** The paths of all its edges, built when first stroked whole, kept while its edges are. */
   lines: Path2D | null;
   arrows: Path2D | null;
 }
 
-/** A frame's edges in batches, in drawing order. */
-export interface GroupedEdges {
-  batches: Batch[];
-  /** Drawn as a dense, zoomed-out view: solid lines no wider than a device pixel. */
-  dense: boolean;
-}
-
 /**
- * Groups and strokes edges in batches, and keeps each batch's paths between frames: during
- * playback a step changes a few edges, so most batches hold the same edges with the same
- * geometry as in the frame before and are not rebuilt.
- *
- * Batches are drawn by z-index, then by key: an order that does not depend on which edges a
- * step added or removed, so a picture redrawn only where it changed (edgeLayer.ts) is the one
- * drawn whole. Emphasised relations (z-index 1) are drawn over the others.
+ * Strokes edges in batches, and keeps each batch's paths between frames: during playback a
+ * step changes a few edges, so most batches hold the same edges with the same geometry as in
+ * the frame before and are not rebuilt.
  *
  * A dense, zoomed-out view (more than DENSE_EDGES edges in sight, below 1:1) is drawn with
  * solid lines no wider than one device pixel: software rasterisers draw those several times
@@ -99,11 +85,6 @@ export class EdgeBatches {
 
   /** Strokes the edges in sight, at `scale` device pixels per graph unit. */
   draw(context: CanvasRenderingContext2D, sight: EdgesInSight, scale: number): void {
-    this.stroke(context, this.group(sight, scale));
-  }
-
-  /** The edges in sight in batches, at `scale` device pixels per graph unit. */
-  group(sight: EdgesInSight, scale: number): GroupedEdges {
     const dense = sight.edges.length > DENSE_EDGES && scale < 1;
     if (scale !== this.keyScale || dense !== this.keyDense) {
       this.keys.clear();
@@ -115,21 +96,18 @@ export class EdgeBatches {
     // strokes to a few dozen.
     const step = 0.5 / scale;
     const maxWidth = dense ? 1 / scale : Infinity;
-    const byKey = new Map<string, Batch>();
+    const batches = new Map<string, Batch>();
     for (let e = 0; e < sight.edges.length; e++) {
       const look = sight.looks[e]!;
       let slot = this.keys.get(look);
       if (!slot) {
         const bucket = Math.max(1, Math.round(Math.min(look.width, maxWidth) / step));
-        const key = `${look.zIndex}|${look.lineKey}|${bucket}|${look.arrow?.key ?? ''}`;
-        slot = { key, width: bucket * step };
+        slot = { key: `${look.lineKey}|${bucket}|${look.arrow?.key ?? ''}`, width: bucket * step };
         this.keys.set(look, slot);
       }
-      let batch = byKey.get(slot.key);
+      let batch = batches.get(slot.key);
       if (!batch) {
         batch = {
-          key: slot.key,
-          zIndex: look.zIndex,
           look,
           width: slot.width,
           edges: [],
@@ -138,52 +116,35 @@ export class EdgeBatches {
           lines: null,
           arrows: null,
         };
-        byKey.set(slot.key, batch);
+        batches.set(slot.key, batch);
       }
       const ele = sight.edges[e]!;
       batch.edges.push(ele);
       batch.looks.push(look);
       batch.geometry.push(ele._private.rscratch.allpts);
     }
-    for (const [key, batch] of byKey) {
+
+    context.save();
+    context.lineJoin = 'round';
+    context.lineCap = 'butt';
+    for (const [key, batch] of batches) {
       const before = this.previous.get(key);
       if (before && sameItems(before.geometry, batch.geometry)) {
         batch.lines = before.lines;
         batch.arrows = before.arrows;
-      }
-    }
-    this.previous = byKey;
-    const batches = [...byKey.values()].sort(
-      (a, b) => a.zIndex - b.zIndex || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-    );
-    return { batches, dense };
-  }
-
-  /** Strokes every edge of `grouped`; with `only`, just the edges it takes. */
-  stroke(
-    context: CanvasRenderingContext2D,
-    grouped: GroupedEdges,
-    only?: (ele: RenderedElement) => boolean,
-  ): void {
-    context.save();
-    context.lineJoin = 'round';
-    context.lineCap = 'butt';
-    const arrows: [Batch, Path2D][] = [];
-    for (const batch of grouped.batches) {
-      const paths = only ? partialPaths(batch, only, grouped.dense) : wholePaths(batch);
-      if (!paths) continue;
-      context.setLineDash(grouped.dense ? [] : batch.look.dash);
+      } else buildPaths(batch);
+      context.setLineDash(dense ? [] : batch.look.dash);
       context.lineWidth = batch.width;
       context.strokeStyle = batch.look.color;
-      context.stroke(paths.lines);
-      if (paths.arrows) arrows.push([batch, paths.arrows]);
+      context.stroke(batch.lines!);
     }
-    // Arrows over every line, as when each batch is drawn whole.
-    for (const [batch, path] of arrows) {
+    for (const batch of batches.values()) {
+      if (!batch.arrows) continue;
       context.fillStyle = batch.look.arrow!.color;
-      context.fill(path);
+      context.fill(batch.arrows);
     }
     context.restore();
+    this.previous = batches;
   }
 }
 
@@ -193,42 +154,10 @@ function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
-/** A batch's paths, every edge whole: built when first needed, kept while its edges are. */
-function wholePaths(batch: Batch): { lines: Path2D; arrows: Path2D | null } {
-  if (!batch.lines) Object.assign(batch, buildPaths(batch));
-  return { lines: batch.lines!, arrows: batch.arrows };
-}
-
-/**
- * A batch's paths for a redraw of some cells: the edges `only` takes; null if none. The dash
- * pattern runs on from one edge of a path to the next, so a dashed batch with any edge in those
- * cells is stroked whole (then clipped): its dashes are the whole redraw's.
- */
-function partialPaths(
-  batch: Batch,
-  only: (ele: RenderedElement) => boolean,
-  dense: boolean,
-): { lines: Path2D; arrows: Path2D | null } | null {
-  if (dense || batch.look.dash.length === 0) return buildPaths(batch, only);
-  return batch.edges.some(only) ? wholePaths(batch) : null;
-}
-
-/**
- * The paths of a batch's edges (those `only` takes, if given); null if there are none. Each
- * edge is its whole path: a software rasteriser flattens a long curve differently from its
- * pieces, so stroking only the pieces in the redrawn cells would not give the whole redraw's
- * pixels.
- */
-function buildPaths(
-  batch: Batch,
-  only?: (ele: RenderedElement) => boolean,
-): { lines: Path2D; arrows: Path2D | null } | null {
-  let lines: Path2D | null = null;
-  let arrows: Path2D | null = null;
+function buildPaths(batch: Batch): void {
+  const lines = new Path2D();
+  const arrows = batch.look.arrow ? new Path2D() : null;
   for (let e = 0; e < batch.edges.length; e++) {
-    if (only && !only(batch.edges[e]!)) continue;
-    lines ??= new Path2D();
-    if (batch.look.arrow) arrows ??= new Path2D();
     const rs = batch.edges[e]!._private.rscratch;
     const pts = rs.allpts!;
     lines.moveTo(pts[0]!, pts[1]!);
@@ -238,7 +167,8 @@ function buildPaths(
     else for (let i = 2; i + 1 < pts.length; i += 2) lines.lineTo(pts[i]!, pts[i + 1]!);
     if (arrows) addArrow(arrows, batch.looks[e]!.arrow!, rs);
   }
-  return lines ? { lines, arrows } : null;
+  batch.lines = lines;
+  batch.arrows = arrows;
 }
 
 /** A target arrow where Cytoscape placed it: its polygon rotated and scaled, or a circle. */

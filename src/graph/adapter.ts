@@ -60,8 +60,8 @@ function createCanvas(
   const batchedWanted = options.batchedDrawing ?? large;
   const windowMonths = options.timeWindow ?? 0;
   const span = windowSpan(day, windowMonths);
-  const alive = new Set(model.index.stateDuring(span).actors);
-  const initial = initialElements(model, span, alive, !large);
+  const initial = initialElements(model, span, !large);
+  const { alive } = initial;
 
   // Batched drawing keeps line styles until a view is dense; Cytoscape's own needs them off.
   let solidLines = large && !batchedWanted;

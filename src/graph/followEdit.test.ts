@@ -47,8 +47,8 @@ const DAY = toDay('2005');
 /** The view's parts on a headless Cytoscape, showing `model` at DAY. */
 function headlessView(model: ExplorerModel) {
   const span = windowSpan(DAY, 0);
-  const alive = new Set(model.index.stateDuring(span).actors);
-  const initial = initialElements(model, span, alive, true);
+  const initial = initialElements(model, span, true);
+  const { alive } = initial;
   const cy = cytoscape({ headless: true, elements: [...initial.nodes, ...initial.relations] });
   const container = null as unknown as HTMLElement; // followEdit never touches the page
   const state = createViewState({

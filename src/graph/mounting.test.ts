@@ -28,8 +28,8 @@ function largeView() {
   const model = buildExplorerModel(dataset, grid);
   const day = model.index.end;
   const span = windowSpan(day, 0);
-  const alive = new Set(model.index.stateDuring(span).actors);
-  const initial = initialElements(model, span, alive, false);
+  const initial = initialElements(model, span, false);
+  const { alive } = initial;
   const cy = cytoscape({ headless: true, elements: [] });
   const container = null as unknown as HTMLElement; // mounting and positions never touch the page
   const state = createViewState({

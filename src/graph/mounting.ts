@@ -32,20 +32,23 @@ export interface InitialElements {
   nodes: ElementDefinition[];
   /** The relations active in the span, in dataset order, bowed apart when `ownCurves`. */
   relations: ElementDefinition[];
+  /** The actors alive in the span. */
+  alive: Set<string>;
 }
 
 export function initialElements(
   model: ExplorerModel,
   span: TimeSpan,
-  alive: ReadonlySet<string>,
   ownCurves: boolean,
 ): InitialElements {
+  // One query of the index for both (at a million relations each query walks a large tree).
+  const during = model.index.stateDuring(span);
+  const alive = new Set(during.actors);
   const nodes = actorElements(model);
   for (const def of nodes) if (!alive.has(actorIdOf(def.data.id!))) def.classes = 'dormant';
   nodes.push(...partOfElements(model));
-  const active = model.index
-    .stateDuring(span)
-    .relations.slice()
+  const active = during.relations
+    .slice()
     .sort((a, b) => model.relationIndex.get(a)! - model.relationIndex.get(b)!);
   const relations = active.map((id) => {
     const def = relationElement(model, model.relationsById.get(id)!);
@@ -57,7 +60,7 @@ export function initialElements(
     const bows = parallelBows(relations.map(pairMember), GAP);
     for (const def of relations) def.data.bow = bows.get(def.data.id!) ?? def.data.bow;
   }
-  return { nodes, relations };
+  return { nodes, relations, alive };
 }
 
 /**

@@ -26,15 +26,16 @@ import { VIEWPORT } from './render.bench';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const ROOT = here('..');
 
-interface ProfileNode {
+export interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+  startTime: number;
 }
 
 /** The group a source file's time is counted in: a package, or `src/<folder>`. */

@@ -10,7 +10,7 @@
  * the src/ functions on its stacks; the profiler's own start shows up as a
  * task, and sampling slows the page, so take CPU times without it.
  *
- *   npx tsx bench/import-probe.ts [ROWS] [--reload] [--profile]
+ *   npx tsx bench/import-probe.ts [ROWS] [--xl] [--reload] [--profile]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ import { chromium, type Page } from 'playwright-core';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { generateSyntheticDataset } from '../src/core/synthetic';
 import { bigRelationsCsv } from '../tests/helpers/big-csv';
 import type { Profile, ProfileNode } from './profile';
 
@@ -233,8 +234,24 @@ async function main() {
     headless: true,
   });
   const dir = mkdtempSync(join(tmpdir(), 'allegiance-import-probe-'));
-  const file = join(dir, 'big.csv');
-  writeFileSync(file, bigRelationsCsv(rows, 3000));
+  // `--xl`: the XL synthetic dataset as JSON (laid out quickly first, then refined).
+  const xl = process.argv.includes('--xl');
+  const file = join(dir, xl ? 'big.json' : 'big.csv');
+  writeFileSync(
+    file,
+    xl
+      ? JSON.stringify({ ...generateSyntheticDataset('XL'), title: 'big' })
+      : bigRelationsCsv(rows, 3000),
+  );
+  const refined = (page: Page) =>
+    page.waitForFunction(
+      () =>
+        ![...document.querySelectorAll('[role=status]')].some((e) =>
+          e.textContent?.includes('first, quick layout'),
+        ),
+      undefined,
+      { timeout: 30 * 60_000, polling: 500 },
+    );
   const mounted = (page: Page) =>
     page.waitForFunction(
       () =>
@@ -266,9 +283,10 @@ async function main() {
         .setInputFiles(file);
       await imported(page);
       await mounted(page);
+      if (xl) await refined(page);
       await frameDrawn(page);
     };
-    await profiled(page, `import of ${rows} rows`, importIt);
+    await profiled(page, xl ? 'import of XL' : `import of ${rows} rows`, importIt);
     if (reload) {
       await page.reload();
       await profiled(page, `reload of ${rows} rows`, async () => {

@@ -107,9 +107,10 @@ function TitleText({ title, sourceLine }: { title: string; sourceLine: string })
   useLayoutEffect(() => {
     const el = text.current;
     if (!el) return;
-    const measure = () => setCut(el.scrollWidth > el.clientWidth + 1);
-    measure();
-    const observer = new ResizeObserver(measure);
+    // Measured by the observer alone: it reports once as soon as it observes, after the
+    // browser's own layout and before paint. Measuring here would force that layout inside the
+    // task that rendered the page (for a new big dataset, hundreds of milliseconds).
+    const observer = new ResizeObserver(() => setCut(el.scrollWidth > el.clientWidth + 1));
     observer.observe(el);
     return () => observer.disconnect();
   }, [title, cut]); // `cut` swaps the span into a button: observe the new one

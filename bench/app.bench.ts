@@ -25,6 +25,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { cpuStallMicros } from './pressure';
 import { median, round } from './stats';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -118,6 +119,28 @@ async function serve(outDir: string): Promise<{ server: PreviewServer; base: str
   return { server, base };
 }
 
+/**
+ * A page script, added before any app code: waits for the Cytoscape instance on the graph
+ * container, then for its first draw, then for the end of that frame, and records the time
+ * (`window.__firstGraph`) for `waitForFunction` to see.
+ */
+export function recordFirstGraph(): void {
+  type Cy = { one(event: string, fn: () => void): void };
+  const w = window as unknown as { __firstGraph?: number };
+  const poll = () => {
+    const host = document.querySelector('[data-testid=graph]') as
+      (Element & { _cyreg?: { cy?: Cy } }) | null;
+    const cy = host?._cyreg?.cy;
+    if (!cy) return void requestAnimationFrame(poll);
+    cy.one('render', () => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => (w.__firstGraph = performance.now());
+      ch.port2.postMessage(0);
+    });
+  };
+  requestAnimationFrame(poll);
+}
+
 /** Opens the app once in a fresh browser context (empty HTTP cache, no stored positions). */
 async function measureNavigation(browser: Browser, base: string): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -127,25 +150,7 @@ async function measureNavigation(browser: Browser, base: string): Promise<Sample
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     // tsx keeps function names with a `__name` helper that the page does not have.
     await page.addInitScript('window.__name = (f) => f');
-    // Before any app code: wait for the Cytoscape instance on the graph container, then
-    // for its first draw, then for the end of that frame.
-    await page.addInitScript(() => {
-      type Cy = { one(event: string, fn: () => void): void };
-      const w = window as unknown as { __firstGraph?: number };
-      const poll = () => {
-        const host = document.querySelector('[data-testid=graph]') as
-          (Element & { _cyreg?: { cy?: Cy } }) | null;
-        const cy = host?._cyreg?.cy;
-        if (!cy) return void requestAnimationFrame(poll);
-        cy.one('render', () => {
-          const ch = new MessageChannel();
-          // Nothing runs until the CDP counters are read: `waitForFunction` sees the time.
-          ch.port1.onmessage = () => (w.__firstGraph = performance.now());
-          ch.port2.postMessage(0);
-        });
-      };
-      requestAnimationFrame(poll);
-    });
+    await page.addInitScript(recordFirstGraph);
     await page.goto(base);
     await page.waitForFunction(() => (window as { __firstGraph?: number }).__firstGraph, null, {
       timeout: 30_000,
@@ -216,16 +221,6 @@ export async function runAppBench(log: (s: string) => void = console.log): Promi
       `layout ${r.mainThread.layout}); JS ${(r.jsGzipBytes / 1024).toFixed(1)} KB gzipped (initial ${(r.initialJsGzipBytes / 1024).toFixed(1)} KB)`,
   );
   return r;
-}
-
-/** Microseconds in which some task waited for a core since boot (Linux PSI), or null. */
-function cpuStallMicros(): number | null {
-  try {
-    const some = /^some .*total=(\d+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
-    return some ? Number(some[1]) : null;
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -18,7 +18,6 @@
  *
  * Run alone: `npx tsx bench/edit-model.bench.ts [M,L]`.
  */
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { invertEdit } from '../src/core/edit/apply';
 import { addItem, newId, removeItem, updateItem, type EditResult } from '../src/core/edit/builders';
@@ -29,6 +28,7 @@ import type { Point } from '../src/core/layout';
 import type { Dataset } from '../src/core/schema';
 import { generateSynthetic, type SyntheticSize } from '../src/core/synthetic';
 import { SEED } from './data';
+import { cpuStallMicros } from './pressure';
 import { median, round } from './stats';
 
 const FOLLOW_RUNS = 15;
@@ -142,16 +142,6 @@ export function runEditModelBench(
       edits,
     };
   });
-}
-
-/** Microseconds in which some task waited for a CPU since boot (Linux PSI), or null. */
-function cpuStallMicros(): number | null {
-  try {
-    const some = /^some .*total=(\d+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
-    return some ? Number(some[1]) : null;
-  } catch {
-    return null;
-  }
 }
 
 function pressureSince(stallStart: number | null, startedMs: number): number | null {

@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeGdeltFile } from '../tests/helpers/gdelt-synthetic';
+import { cpuStallMicros } from './pressure';
 import { round } from './stats';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -43,15 +44,6 @@ export interface ArchiveRun {
   cpuPressure: number | null;
   /** Why it did not finish (out of memory, say), if it did not. */
   failed?: string;
-}
-
-function cpuStallMicros(): number | null {
-  try {
-    const some = /^some .*total=(\d+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
-    return some ? Number(some[1]) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** One import in its own process; the in-memory one gets a heap as large as it asks for. */

@@ -20,6 +20,7 @@ import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { build, preview } from 'vite';
 import type { SyntheticSize } from '../src/core/synthetic';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { recordFirstGraph } from './app.bench';
 import { benchDataset, pagePayload } from './data';
 import { VIEWPORT } from './render.bench';
 
@@ -171,22 +172,7 @@ async function profileApp(): Promise<void> {
       const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
       // tsx keeps function names with a `__name` helper that the page does not have.
       await page.addInitScript('window.__name = (f) => f');
-      await page.addInitScript(() => {
-        type Cy = { one(event: string, fn: () => void): void };
-        const w = window as unknown as { __firstGraph?: number };
-        const poll = () => {
-          const host = document.querySelector('[data-testid=graph]') as
-            (Element & { _cyreg?: { cy?: Cy } }) | null;
-          const cy = host?._cyreg?.cy;
-          if (!cy) return void requestAnimationFrame(poll);
-          cy.one('render', () => {
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => (w.__firstGraph = performance.now());
-            ch.port2.postMessage(0);
-          });
-        };
-        requestAnimationFrame(poll);
-      });
+      await page.addInitScript(recordFirstGraph);
       page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
       const cdp = await startProfiler(page);
       await page.goto(base);

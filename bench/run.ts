@@ -27,6 +27,7 @@ import { runRenderBench, type RenderResult, type Variant } from './render.bench'
 import { editMarkdown, runEditBench } from './edit.bench';
 import { editModelMarkdown, runEditModelBench, type EditModelResult } from './edit-model.bench';
 import type { EditResult } from './render/edit';
+import { cpuStallMicros } from './pressure';
 import { round } from './stats';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -387,16 +388,6 @@ interface Results {
   app: AppResult | null;
   bigImport: ImportResult | null;
   firstPicture: FirstPictureResult | null;
-}
-
-/** Microseconds in which some task waited for a CPU since boot (Linux PSI), or null. */
-function cpuStallMicros(): number | null {
-  try {
-    const some = readFileSync('/proc/pressure/cpu', 'utf8').match(/^some .*total=(\d+)/m);
-    return some ? Number(some[1]) : null;
-  } catch {
-    return null;
-  }
 }
 
 const started = Date.now();

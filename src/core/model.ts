@@ -142,8 +142,9 @@ export class UnionGraph {
     if (!r) return;
     this.relations.delete(id);
     for (const end of new Set([r.source, r.target])) {
-      const list = this.incident.get(end)!;
-      list.splice(list.indexOf(id), 1);
+      const list = this.incident.get(end);
+      const at = list?.indexOf(id) ?? -1;
+      if (at >= 0) list!.splice(at, 1);
     }
   }
 

@@ -16,16 +16,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
-import { build, preview } from 'vite';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { generateSyntheticDataset } from '../src/core/synthetic';
 import { bigRelationsCsv } from '../tests/helpers/big-csv';
+import { withServedApp } from './import.bench';
 import type { Profile, ProfileNode } from './profile';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const ROOT = here('..');
 const OUT = here('./dist/import-probe');
 const THRESHOLD_MS = 150;
 
@@ -215,24 +213,6 @@ async function profiled(page: Page, label: string, run: () => Promise<void>): Pr
 async function main() {
   const rows = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
   const reload = process.argv.includes('--reload');
-  await build({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    build: { outDir: OUT, emptyOutDir: true, sourcemap: true },
-    logLevel: 'warn',
-  });
-  const server = await preview({
-    root: ROOT,
-    configFile: false,
-    build: { outDir: OUT },
-    preview: { host: '127.0.0.1', port: 4196, strictPort: false },
-    logLevel: 'warn',
-  });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
   const dir = mkdtempSync(join(tmpdir(), 'allegiance-import-probe-'));
   // `--xl`: the XL synthetic dataset as JSON (laid out quickly first, then refined).
   const xl = process.argv.includes('--xl');
@@ -267,41 +247,44 @@ async function main() {
       { timeout: 30 * 60_000, polling: 500 },
     );
   try {
-    const page = await (
-      await browser.newContext({ viewport: { width: 1280, height: 800 } })
-    ).newPage();
-    await page.addInitScript('window.__name = (f) => f');
-    await page.addInitScript(recordTasks);
-    await page.goto(server.resolvedUrls!.local[0]!);
-    await page.waitForFunction(
-      () => (window as { __allegiance?: unknown }).__allegiance !== undefined,
-    );
-    await frameDrawn(page);
-    const importIt = async () => {
-      await page
-        .locator('input[type=file][aria-label="Choose files to import"]')
-        .setInputFiles(file);
-      await imported(page);
-      await mounted(page);
-      if (xl) await refined(page);
-      await frameDrawn(page);
-    };
-    await profiled(page, xl ? 'import of XL' : `import of ${rows} rows`, importIt);
-    if (reload) {
-      await page.reload();
-      await profiled(page, `reload of ${rows} rows`, async () => {
+    await withServedApp(
+      async (base, browser) => {
+        const page = await (
+          await browser.newContext({ viewport: { width: 1280, height: 800 } })
+        ).newPage();
+        await page.addInitScript('window.__name = (f) => f');
+        await page.addInitScript(recordTasks);
+        await page.goto(base);
         await page.waitForFunction(
-          () => document.querySelector('h1')?.textContent === 'big',
-          undefined,
-          { timeout: 30 * 60_000, polling: 500 },
+          () => (window as { __allegiance?: unknown }).__allegiance !== undefined,
         );
-        await mounted(page);
         await frameDrawn(page);
-      });
-    }
+        const importIt = async () => {
+          await page
+            .locator('input[type=file][aria-label="Choose files to import"]')
+            .setInputFiles(file);
+          await imported(page);
+          await mounted(page);
+          if (xl) await refined(page);
+          await frameDrawn(page);
+        };
+        await profiled(page, xl ? 'import of XL' : `import of ${rows} rows`, importIt);
+        if (reload) {
+          await page.reload();
+          await profiled(page, `reload of ${rows} rows`, async () => {
+            await page.waitForFunction(
+              () => document.querySelector('h1')?.textContent === 'big',
+              undefined,
+              { timeout: 30 * 60_000, polling: 500 },
+            );
+            await mounted(page);
+            await frameDrawn(page);
+          });
+        }
+      },
+      { outDir: OUT, sourcemap: true },
+    );
   } finally {
-    await browser.close();
-    await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

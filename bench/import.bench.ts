@@ -106,20 +106,24 @@ async function graphMounted(page: Page) {
 
 const longest = (tasks: LongTask[]) => Math.max(0, ...tasks.map((t) => t.durationMs));
 
-/** The app built into bench/dist/import, served, and a browser: for `measure`, then closed. */
-async function withServedApp<T>(
+/**
+ * The app built (into bench/dist/import unless `outDir` says otherwise; with source maps for
+ * a profile), served, and a browser: for `measure`, then closed.
+ */
+export async function withServedApp<T>(
   measure: (base: string, browser: Browser) => Promise<T>,
+  { outDir = OUT, sourcemap = false }: { outDir?: string; sourcemap?: boolean } = {},
 ): Promise<T> {
   await build({
     root: ROOT,
     configFile: join(ROOT, 'vite.config.ts'),
-    build: { outDir: OUT, emptyOutDir: true },
+    build: { outDir, emptyOutDir: true, sourcemap },
     logLevel: 'warn',
   });
   const server = await preview({
     root: ROOT,
     configFile: false,
-    build: { outDir: OUT },
+    build: { outDir },
     preview: { host: '127.0.0.1', port: 4195, strictPort: false },
     logLevel: 'warn',
   });

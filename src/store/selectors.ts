@@ -2,6 +2,7 @@
 import type { AppState } from './store';
 
 export const selectModel = (s: AppState) => s.model;
+export const selectEditingOn = (s: AppState) => s.editing !== null;
 export const selectDay = (s: AppState) => s.day;
 export const selectPlaying = (s: AppState) => s.playing;
 export const selectSpeed = (s: AppState) => s.speed;

@@ -10,8 +10,8 @@
  *   details sheet (clearing the selection closes it).
  */
 import { lazy, Suspense, useState } from 'react';
-import { selectSelection, selectView } from '../store/selectors';
-import { leavePresentation, setView, useStore, type AppState } from '../store/store';
+import { selectSelection, selectView, selectEditingOn } from '../store/selectors';
+import { leavePresentation, setView, useStore } from '../store/store';
 import { SideTabs } from './analysis/SideTabs';
 import { DetailsPanel } from './details/DetailsPanel';
 import { loadEditPanel } from './edit/loadEditing';
@@ -43,7 +43,6 @@ const RelationTable = lazy(() =>
   import('./table/RelationTable').then((m) => ({ default: m.RelationTable })),
 );
 const EditBar = lazy(() => loadEditPanel().then((m) => ({ default: m.EditBar })));
-const selectEditingOn = (s: AppState) => s.editing !== null;
 const MAIN_LABEL = { graph: 'Graph', table: 'Table of relations', multiples: 'Small multiples' };
 
 /**

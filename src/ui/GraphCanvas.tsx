@@ -17,7 +17,7 @@ import { tokens } from '../core/tokens';
 import { setActiveView } from '../graph/activeView';
 import { createGraphView } from '../graph/adapter';
 import type { DrawRelation, GraphFilter, GraphHover, GraphView } from '../graph/contract';
-import { selectModel } from '../store/selectors';
+import { selectModel, selectEditingOn } from '../store/selectors';
 import { rememberPositions, select, useStore, type AppState } from '../store/store';
 import { setCameraReader } from '../store/stories';
 import { GraphTooltip } from './GraphTooltip';
@@ -35,7 +35,6 @@ function describeActor(model: ExplorerModel, id: string, selected: boolean): str
 }
 
 const isCommandKey = (e: KeyboardEvent) => e.altKey || e.ctrlKey || e.metaKey;
-const selectEditingOn = (s: AppState) => s.editing !== null;
 
 /**
  * In edit mode a drag from one actor to another drafts a relation between them. Edit mode's

@@ -2,11 +2,10 @@
  * In edit mode, the details panel's way to edit what it shows: the selected
  * actor, relation or event opens in the edit form.
  */
+import { selectEditingOn } from '../../store/selectors';
 import type { EditableList } from '../../core/edit/edit';
-import { useStore, type AppState, type Selection, type SelectionKind } from '../../store/store';
+import { useStore, type Selection, type SelectionKind } from '../../store/store';
 import { loadEditing } from './loadEditing';
-
-const selectEditingOn = (s: AppState) => s.editing !== null;
 
 const LIST_OF: Record<SelectionKind, EditableList> = {
   actor: 'actors',

@@ -3,11 +3,10 @@
  * loaded, and the seed or an example is first stored as an editable copy,
  * which takes a moment) and off.
  */
+import { selectEditingOn } from '../../store/selectors';
 import { useState } from 'react';
-import { showNotice, useStore, type AppState } from '../../store/store';
+import { showNotice, useStore } from '../../store/store';
 import { loadEditing, loadEditPanel } from './loadEditing';
-
-const selectEditingOn = (s: AppState) => s.editing !== null;
 
 export function EditToggle() {
   const on = useStore(selectEditingOn);

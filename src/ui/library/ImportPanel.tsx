@@ -77,7 +77,11 @@ function ReadAs({ files, reading }: { files: string[]; reading: ImportReading | 
   if (!formats) return null;
   // A new reading (another format chosen) starts the choice afresh.
   const key = formats.map((d) => d.reason).join('\n');
-  return <DetectionNote key={key} files={files} formats={formats} />;
+  return (
+    <Suspense fallback={null}>
+      <DetectionNote key={key} files={files} formats={formats} />
+    </Suspense>
+  );
 }
 
 const NO_OPTIONS: EventImportOptions = {};
@@ -166,9 +170,7 @@ export function ImportPanel() {
                   {status.errors.length === 1 ? 'error' : 'errors'}
                 </h2>
                 <p>Nothing was changed: the dataset on screen is as it was.</p>
-                <Suspense fallback={null}>
-                  <ReadAs files={status.files} reading={status.reading} />
-                </Suspense>
+                <ReadAs files={status.files} reading={status.reading} />
                 <MappingNote reading={status.reading} />
                 <ProblemList problems={status.errors} label="Errors" />
                 <ProblemList problems={status.warnings} label="Warnings" />
@@ -181,9 +183,7 @@ export function ImportPanel() {
                   {status.warnings.length > 0 &&
                     ` with ${status.warnings.length} ${status.warnings.length === 1 ? 'warning' : 'warnings'}`}
                 </h2>
-                <Suspense fallback={null}>
-                  <ReadAs files={status.files} reading={status.reading} />
-                </Suspense>
+                <ReadAs files={status.files} reading={status.reading} />
                 <MappingNote reading={status.reading} />
                 <ProblemList problems={status.warnings} label="Warnings" />
               </>

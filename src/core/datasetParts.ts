@@ -5,7 +5,7 @@
  * copied (structured clone) in a task of its own, a few milliseconds long,
  * where the whole dataset at once would block the page for seconds.
  */
-import type { Dataset } from './schema';
+import type { Dataset, Evidence, EventItem, Relation } from './schema';
 
 /** The lists that can be long; everything else in a dataset travels in its head. */
 export const LONG_LISTS = ['actors', 'relations', 'events'] as const;
@@ -59,9 +59,15 @@ export class DatasetAssembler {
 
   constructor(private readonly head: DatasetHead) {}
 
+  private readonly repeated = new RepeatedValues();
+
   add(part: DatasetPart): void {
     const list = this.lists[part.list];
-    for (const item of part.items) list.push(item); // no spread: a part may outgrow the stack
+    const share = SHARERS[part.list];
+    for (const item of part.items) {
+      share?.(item, this.repeated);
+      list.push(item); // no spread: a part may outgrow the stack
+    }
   }
 
   dataset(): Dataset {
@@ -73,3 +79,48 @@ export class DatasetAssembler {
     return { ...this.head.rest, ...this.lists } as Dataset;
   }
 }
+
+/**
+ * One copy of each value that many items repeat. A part arrives as a structured
+ * clone, which copies every string: a million relations bring five million
+ * copies of a few thousand actor ids, kinds and dates, and an empty evidence
+ * array each. Pointing them at one copy halves the heap a big dataset takes on
+ * the page, and with it the marking of each major garbage collection (a
+ * 400 ms pause at a million relations before: docs/PERFORMANCE.md).
+ */
+class RepeatedValues {
+  private readonly strings = new Map<string, string>();
+
+  string<T extends string | undefined>(value: T): T {
+    if (value === undefined) return value;
+    const known = this.strings.get(value);
+    if (known !== undefined) return known as T;
+    this.strings.set(value, value);
+    return value;
+  }
+}
+
+/**
+ * The evidence of every relation and event that has none. Frozen, so code that
+ * would add to one item's empty list in place fails loudly instead of adding
+ * to all of them (edits make new items: `core/edit/apply.ts`).
+ */
+const NO_EVIDENCE = Object.freeze([]) as unknown as Evidence[];
+
+const SHARERS: Partial<Record<LongList, (item: unknown, repeated: RepeatedValues) => void>> = {
+  relations(item, repeated) {
+    const r = item as Relation;
+    r.source = repeated.string(r.source);
+    r.target = repeated.string(r.target);
+    r.kind = repeated.string(r.kind);
+    if ('from' in r) r.from = repeated.string(r.from);
+    if ('until' in r) r.until = repeated.string(r.until);
+    if (r.evidence.length === 0) r.evidence = NO_EVIDENCE;
+  },
+  events(item, repeated) {
+    const e = item as EventItem;
+    e.date = repeated.string(e.date);
+    for (let i = 0; i < e.actors.length; i++) e.actors[i] = repeated.string(e.actors[i]!);
+    if (e.evidence.length === 0) e.evidence = NO_EVIDENCE;
+  },
+};

@@ -33,7 +33,18 @@ describe('dataset parts', () => {
     // As they travel: each part copied on its own.
     const assembler = new DatasetAssembler(structuredClone(head));
     for (const part of parts) assembler.add(structuredClone(part));
-    expect(assembler.dataset()).toEqual(medium);
+    // Strictly: sharing repeated values must add no property (an absent `from` stays absent).
+    expect(assembler.dataset()).toStrictEqual(medium);
+  });
+
+  it('empty evidence lists arrive as one frozen list, so none can be filled in place', () => {
+    const { head, parts } = splitDataset(medium, 1000);
+    const assembler = new DatasetAssembler(structuredClone(head));
+    for (const part of parts) assembler.add(structuredClone(part));
+    const unevidenced = assembler.dataset().relations.filter((r) => r.evidence.length === 0);
+    expect(unevidenced.length).toBeGreaterThan(1);
+    expect(new Set(unevidenced.map((r) => r.evidence)).size).toBe(1);
+    expect(() => unevidenced[0]!.evidence.push({ source: 's', quote: 'q' })).toThrow(TypeError);
   });
 
   it('an empty list and a list of exactly one part round-trip', () => {

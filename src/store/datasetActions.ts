@@ -267,7 +267,7 @@ export async function switchDataset(key: string, query?: string): Promise<boolea
     const seed = loadSeed();
     loadDataset(seed.dataset, SEED_KEY, seed.positions);
   } else if (example) {
-    if (!(await openExample(example, load.signal))) return false;
+    if (!(await openExample(example, load.signal))) return showSeedIfEmpty(load.signal);
   } else {
     const name = get().library.find((d) => d.id === key)?.name ?? 'the dataset';
     const opening = (done: number) => {
@@ -275,7 +275,7 @@ export async function switchDataset(key: string, query?: string): Promise<boolea
     };
     opening(0);
     try {
-      if (!(await openStored(key, load.signal, opening))) return false;
+      if (!(await openStored(key, load.signal, opening))) return showSeedIfEmpty(load.signal);
     } finally {
       if (!load.signal.aborted) set({ opening: null });
     }
@@ -284,6 +284,19 @@ export async function switchDataset(key: string, query?: string): Promise<boolea
   const model = get().model;
   if (view && model) applyView(queryToView(view, model));
   return true;
+}
+
+/**
+ * After a dataset failed to open (its notice says why), the seed when nothing is shown: the page
+ * was opened on a link to that dataset (`main.tsx` does not draw the seed first), and a bare
+ * URL shows the seed. Not when another dataset's opening superseded this one.
+ */
+function showSeedIfEmpty(signal: AbortSignal): false {
+  if (!signal.aborted && !get().model) {
+    const seed = loadSeed();
+    loadDataset(seed.dataset, SEED_KEY, seed.positions);
+  }
+  return false;
 }
 
 /**

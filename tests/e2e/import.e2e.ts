@@ -112,10 +112,22 @@ describe('import', () => {
     }, start);
     const moved = await page.evaluate(() => window.__allegiance!.modelPosition('north'));
     const url = page.url();
+    // Every title the page shows from now on: the reload must not draw the seed first.
+    await page.addInitScript(() => {
+      const titles: string[] = [];
+      (window as unknown as { __titles: string[] }).__titles = titles;
+      new MutationObserver(() => {
+        const title = document.querySelector('h1')?.textContent;
+        if (title && titles.at(-1) !== title) titles.push(title);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
     await page.reload();
     await page.waitForFunction(
       () => document.querySelector('h1')?.textContent === 'Small test alliance',
     );
+    expect(
+      await page.evaluate(() => (window as unknown as { __titles: string[] }).__titles),
+    ).toEqual(['Small test alliance']);
     expect(await page.evaluate(() => window.__allegiance!.modelPosition('north'))).toEqual({
       x: Math.round(moved!.x),
       y: Math.round(moved!.y),
@@ -132,6 +144,18 @@ describe('import', () => {
       .getByRole('combobox', { name: 'Dataset' })
       .selectOption({ label: 'Small test alliance (3 actors, 3 relations)' });
     await page.waitForFunction(() => window.__allegiance?.date() === '2006-01-01');
+    await page.close();
+  });
+
+  it('opened on a link to a dataset this browser does not hold, shows the seed and says why', async () => {
+    const page = await openApp(browser, '/?dataset=not-here&date=2001-01-01');
+    await page.waitForFunction(() =>
+      document.querySelector('h1')?.textContent?.startsWith('Pakistan'),
+    );
+    await expect(
+      page.getByText('That dataset is not in this browser’s library', { exact: false }).count(),
+    ).resolves.toBe(1);
+    await page.waitForURL((u) => !u.search.includes('not-here'));
     await page.close();
   });
 

@@ -125,7 +125,8 @@ describe('export', () => {
         colours.add(img.data.readUInt32BE((y * img.width + x) * 4));
     expect(colours.size).toBeGreaterThan(5);
     await page.close();
-  });
+    // Encoding, downloading and decoding 67 million pixels: over the default minute on a busy machine.
+  }, 150_000);
 
   it('SVG: parses and holds the drawn actors’ labels and the caption date', async () => {
     const page = await openApp(browser, '/?date=2021-09-04&hide-types=coalition');

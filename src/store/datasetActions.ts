@@ -269,9 +269,10 @@ export async function switchDataset(key: string, query?: string): Promise<boolea
   } else if (example) {
     if (!(await openExample(example, load.signal))) return showSeedIfEmpty(load.signal);
   } else {
-    const name = get().library.find((d) => d.id === key)?.name ?? 'the dataset';
+    // Looked up at each step: a page opened on a link starts before the library's listing is read.
+    const name = () => get().library.find((d) => d.id === key)?.name ?? 'the dataset';
     const opening = (done: number) => {
-      if (!load.signal.aborted) set({ opening: { name, done } });
+      if (!load.signal.aborted) set({ opening: { name: name(), done } });
     };
     opening(0);
     try {

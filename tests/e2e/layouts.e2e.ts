@@ -247,7 +247,9 @@ describe('layouts', () => {
     const path = await track;
     const end = path[path.length - 1]!;
     const between = path.filter((p) => dist(p, start) > SLACK && dist(p, end) > SLACK);
-    expect(between.length).toBeGreaterThan(3);
+    // A jump has no frame between the two places; a glide has some (few when the machine is
+    // busy: frames are then far apart within the glide's fixed duration).
+    expect(between.length).toBeGreaterThan(0);
     await page.close();
   });
 

@@ -136,6 +136,44 @@ describe('details polish', () => {
       expect(seen).toBeGreaterThan(10);
     });
 
+  it('with nothing selected, lists a long dataset’s events fifty at a time', async () => {
+    const page = await openApp(browser, '/', { width: 1440, height: 900 });
+    const events = Array.from({ length: 120 }, (_, i) => ({
+      id: `e${i}`,
+      date: `${1900 + i}-01-01`,
+      title: `Event number ${i}`,
+      actors: ['north'],
+    }));
+    const dataset = {
+      title: 'Many events',
+      actors: [
+        { id: 'north', label: 'Northland', type: 'state' },
+        { id: 'south', label: 'Southland', type: 'state' },
+      ],
+      relations: [{ id: 'r', source: 'north', target: 'south', kind: 'alliance', from: '1900' }],
+      events,
+    };
+    await page.locator('input[type=file][aria-label="Choose files to import"]').setInputFiles({
+      name: 'many-events.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(dataset)),
+    });
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Many events');
+    await page
+      .getByRole('region', { name: 'Import' })
+      .getByRole('button', { name: 'Close' })
+      .click();
+    const listed = page.locator('.details__empty .details__events li');
+    await expect(listed.count()).resolves.toBe(50);
+    await page.getByRole('button', { name: 'Show 50 more (70 events not listed)' }).click();
+    await expect(listed.count()).resolves.toBe(100);
+    await page.getByRole('button', { name: 'Show 20 more (20 events not listed)' }).click();
+    await expect(listed.count()).resolves.toBe(120);
+    await expect(listed.last().textContent()).resolves.toContain('Event number 119');
+    expect(await page.getByRole('button', { name: /^Show \d+ more/ }).count()).toBe(0);
+    await page.close();
+  });
+
   it('labels an evidence note as a note, set apart from the quote and its source', async () => {
     // One noted item, so that the note's list item is the only one with a note.
     const relation = seed.relations.find((r) => r.evidence.filter((e) => e.note).length === 1)!;

@@ -3,7 +3,7 @@
  * nothing selected, how to start (and the dataset's events as ways in).
  * It reads the day only through the narrow selectors of each view.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ExplorerModel } from '../../core/explorer-model';
 import { selectModel, selectSelection } from '../../store/selectors';
 import { select, useStore, type Selection } from '../../store/store';
@@ -12,10 +12,20 @@ import './details.css';
 import './lists.css';
 import { EditSelectionButton } from '../edit/EditSelectionButton';
 import { EventDetails } from './EventDetails';
+import { plural } from '../analysis/format';
 import { EventLinks } from './Links';
 import { RelationDetails } from './RelationDetails';
 
+/**
+ * Events listed at a time in the empty state: a dataset may have thousands (the 5,000 of the XL benchmark
+ * took half a second of the page's layout when it was shown), and a way in needs few.
+ */
+const EVENTS_AT_A_TIME = 50;
+
 function EmptyState({ model }: { model: ExplorerModel }) {
+  const events = model.index.events;
+  const [shown, setShown] = useState(EVENTS_AT_A_TIME);
+  const more = Math.min(EVENTS_AT_A_TIME, events.length - shown);
   return (
     <div className="details__empty">
       <p>
@@ -23,10 +33,19 @@ function EmptyState({ model }: { model: ExplorerModel }) {
         table, or search for an actor to see who it sides with or against, when, and the quotes that
         say so.
       </p>
-      {model.index.events.length > 0 && (
+      {events.length > 0 && (
         <>
           <h2 className="details__subheading">Or start from an event</h2>
-          <EventLinks events={model.index.events.map(({ id }) => model.eventsById.get(id)!)} />
+          <EventLinks events={events.slice(0, shown).map(({ id }) => model.eventsById.get(id)!)} />
+          {more > 0 && (
+            <button
+              type="button"
+              className="details__action"
+              onClick={() => setShown(shown + more)}
+            >
+              Show {more} more ({plural(events.length - shown, 'event')} not listed)
+            </button>
+          )}
         </>
       )}
     </div>

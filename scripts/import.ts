@@ -26,6 +26,7 @@ import {
 } from '../src/import/importStreams';
 import { writeImportResult } from './import-output';
 import { ENGINES, importLarge, usesDuckDb, type Engine } from './duckdb/cli';
+import { isParquet } from './duckdb/readers';
 
 const USAGE = `usage: npm run import -- FILE... --out dataset.json [--format NAME]
          [--window MONTHS] [--min-events N] [--cooperation-at SCORE] [--hostility-at SCORE]
@@ -109,7 +110,7 @@ function flagPath(p: Problem): Problem {
 async function main(): Promise<number> {
   const cli = commandLine();
   // Archives too large for memory (and gzip, Parquet) go through DuckDB: docs/SCALE.md.
-  if (usesDuckDb(cli.files, cli.engine)) return importLarge(cli, flagPath);
+  if (await readByDuckDb(cli)) return importLarge(cli, flagPath);
   const streamed = await importStreamed(cli);
   if (streamed !== undefined) return streamed;
   const inputs: ImportInput[] = [];
@@ -134,6 +135,24 @@ async function main(): Promise<number> {
   });
   result.formats?.forEach((d, i) => console.log(`${inputs[i]!.name}: ${d.reason}`));
   return writeImportResult(result, cli.out, flagPath);
+}
+
+/**
+ * Whether DuckDB reads the files: when asked, for gzip and Parquet, and
+ * for GDELT exports too large together for memory. DuckDB reads only
+ * GDELT, so other event files (a decade of ICEWS years, say) are read in
+ * memory however large they are together, each held to the size limit.
+ */
+async function readByDuckDb(cli: ReturnType<typeof commandLine>): Promise<boolean> {
+  if (!usesDuckDb(cli.files, cli.engine)) return false;
+  if (cli.engine === 'duckdb' || cli.files.some((f) => /\.gz$/i.test(f) || isParquet(f)))
+    return true;
+  const files = cli.files.map(streamedFileOnDisk);
+  // An unreadable file: DuckDB's path reports it, as before.
+  if (files.some((f) => f === undefined)) return true;
+  return (
+    (await detectStreamable(files as StreamedFile[], cli.format, '--format gdelt')) !== undefined
+  );
 }
 
 /**

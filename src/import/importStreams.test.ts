@@ -132,7 +132,7 @@ describe('GDELT exports read as streams', () => {
     expect(r.dataset).toBeUndefined();
     expect(r.errors.map(formatProblem)).toEqual([
       expect.stringContaining(
-        'notes.csv: is a CSV relations (or actors) table (relations table: comma-separated, header of 3 columns with source and target columns), not a GDELT export like a.export.CSV',
+        'notes.csv: is a CSV relations (or actors) table (relations table: comma-separated, header of 3 columns with source and target columns), not a GDELT 1.0/2.0 raw event export like a.export.CSV: several files are read together only when all are of one event format',
       ),
     ]);
   });

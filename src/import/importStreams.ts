@@ -7,10 +7,11 @@
  * when every file is a GDELT export.
  */
 import { detectFormat, FORMATS, type Detected, type Detection } from '../core/io/detect';
+import { byName } from '../core/io/event-files';
 import type { EventImportOptions } from '../core/io/event-options';
 import { GdeltImport } from '../core/io/gdelt';
 import { NotUtf8, utf8Pieces } from './decodeText';
-import { gdeltTogether, withLegalText, type ImportResult } from './importTexts';
+import { eventFilesTogether, withLegalText, type ImportResult } from './importTexts';
 import { tooLarge } from './limits';
 
 /** A file to stream: its name, size and bytes (read only when the import streams it). */
@@ -60,23 +61,28 @@ export interface StreamHow {
   sizeLimit?: boolean;
 }
 
-/** Imports GDELT exports as one table of events, streaming each file. */
+/**
+ * Imports GDELT exports as one table of events, streaming each file, in the
+ * order of their names as the whole-text import reads them
+ * (`importEventFiles`).
+ */
 export async function importGdeltStreams(
   files: readonly StreamedFile[],
   detections: readonly Detected[],
   options: EventImportOptions = {},
   { onFile = () => {}, sizeLimit = true }: StreamHow = {},
 ): Promise<ImportResult> {
-  const refused = gdeltTogether(files, detections);
+  const together = eventFilesTogether(files, detections);
   const formats = { formats: [...detections] };
-  if (refused !== undefined && refused !== 'not gdelt') return { ...refused, ...formats };
+  if (together && 'refused' in together) return { ...together.refused, ...formats };
   const errors = files.flatMap((f) => {
     const tooBig = sizeLimit ? tooLarge(f.size, f.name) : null;
     return tooBig ? [{ severity: 'error' as const, file: f.name, path: '', message: tooBig }] : [];
   });
   if (errors.length > 0) return { errors, warnings: [], ...formats };
   const gdelt = new GdeltImport(options);
-  for (const [i, f] of files.entries()) {
+  const inOrder = byName(files);
+  for (const [i, f] of inOrder.entries()) {
     onFile(i, f.name);
     gdelt.startFile(f.name);
     try {
@@ -92,7 +98,7 @@ export async function importGdeltStreams(
     }
     gdelt.endFile();
   }
-  const label = files.map((f) => f.name).join(', ');
+  const label = inOrder.map((f) => f.name).join(', ');
   return { ...withLegalText(gdelt.finish(), () => label, label), ...formats };
 }
 

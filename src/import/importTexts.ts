@@ -5,7 +5,6 @@
  */
 import type { Problem } from '../core/problems';
 import type { Dataset } from '../core/schema';
-import { importAcled } from '../core/io/acled';
 import { importCsv } from '../core/io/csv-import';
 import {
   detectFormat,
@@ -15,12 +14,15 @@ import {
   type FormatName,
   FORMAT_NAMES,
 } from '../core/io/detect';
-import { importEvents, type EventImportOptions } from '../core/io/events-import';
-import { importGdelt, importGdeltFiles } from '../core/io/gdelt';
+import {
+  byName,
+  importEventFiles,
+  isEventFormat,
+  type EventFormatName,
+} from '../core/io/event-files';
+import type { EventImportOptions } from '../core/io/event-options';
 import { importGexf } from '../core/io/gexf-import';
-import { importIcews } from '../core/io/icews';
 import { importUcdpConflicts } from '../core/io/ucdp';
-import { importUcdpGed } from '../core/io/ucdp-ged';
 import { cleanStrings } from '../core/io/text-rules';
 import { parseDatasetJson, validateDataset } from '../core/validate';
 
@@ -54,20 +56,23 @@ const refuse = (file: string, message: string): ImportResult => ({
 });
 
 /**
- * Imports one dataset from one file (JSON, GEXF, CSV relations, CSV event
- * table) or two CSV tables (actors and relations). `options.events` tells
- * how an event table's events become relations (defaults otherwise).
+ * Imports one dataset from one file (JSON, GEXF, CSV relations, an event
+ * file of any event format), two CSV tables (actors and relations), or
+ * several files of one event format (one table of events). `options.events`
+ * tells how events become relations (defaults otherwise).
  */
 export function importTexts(
   inputs: readonly ImportInput[],
   options: ImportOptions = {},
 ): ImportResult {
-  return withLegalText(
-    importAny(inputs, options),
-    fileOfPath(inputs),
-    inputs.map((f) => f.name).join(', '),
-  );
+  const result = importAny(inputs, options);
+  return {
+    ...withLegalText(result, fileOfPath(inputs, result.formats), names(inputs)),
+    ...(result.formats && { formats: result.formats }),
+  };
 }
+
+const names = (files: readonly { name: string }[]) => files.map((f) => f.name).join(', ');
 
 /**
  * The boundary where text enters: every string of the imported dataset
@@ -92,11 +97,17 @@ export function withLegalText(
   return { dataset: clean.value, errors: result.errors, warnings };
 }
 
-/** The file a dataset path came from: with two CSV tables, actors come from the actors table. */
-function fileOfPath(inputs: readonly ImportInput[]): (path: string) => string {
+/**
+ * The file a dataset path came from: with two CSV tables, actors come from
+ * the actors table; a dataset of several event files comes from all of them.
+ */
+function fileOfPath(
+  inputs: readonly ImportInput[],
+  formats: readonly Detection[] = [],
+): (path: string) => string {
   if (inputs.length === 1) return () => inputs[0]!.name;
-  if (inputs.every((f) => detectFormat(f.name, f.text).format === 'gdelt')) {
-    const label = inputs.map((f) => f.name).join(', ');
+  if (formats.length > 0 && formats.every((d) => isEventFormat(d.format))) {
+    const label = names(byName(inputs));
     return () => label;
   }
   const relations = inputs.find((f) => isRelationsTable(f.text));
@@ -125,22 +136,24 @@ function importAny(inputs: readonly ImportInput[], options: ImportOptions): Impo
     return withFormats(refuse(inputs[unknown]!.name, `is ${detections[unknown]!.reason}`));
   const formats = (detections as Detected[]).map((d) => d.format);
   if (inputs.length === 1) return withFormats(importOne(inputs[0]!, formats[0]!, options));
-  const severalGdelt = gdeltTogether(inputs, detections as Detected[]);
-  if (severalGdelt !== 'not gdelt')
-    return withFormats(severalGdelt ?? importGdeltFiles(inputs, options.events));
+  const together = eventFilesTogether(inputs, detections as Detected[]);
+  if (together && 'refused' in together) return withFormats(together.refused);
+  if (together) return withFormats(importEventFiles(together.format, inputs, options.events));
+  const conflictTables = severalConflictTables(inputs, formats);
+  if (conflictTables) return withFormats(conflictTables);
   const alone = formats.findIndex((f) => SINGLE_FILE.has(f));
   if (alone >= 0)
     return withFormats(
       refuse(
-        inputs.map((f) => f.name).join(', '),
-        `${inputs[alone]!.name} is ${FORMATS[formats[alone]!]}, a dataset on its own; import it without other files (only a relations CSV takes an actors CSV)`,
+        names(inputs),
+        `${inputs[alone]!.name} is ${FORMATS[formats[alone]!]}, a dataset on its own; import it without other files (only a relations CSV takes an actors CSV, and files of one event format are read together)`,
       ),
     );
   if (inputs.length === 2) return withFormats(importTables(inputs));
   return withFormats(
     refuse(
-      inputs.map((f) => f.name).join(', '),
-      'import one dataset at a time: one file, or a relations CSV with an actors CSV',
+      names(inputs),
+      'import one dataset at a time: one file, a relations CSV with an actors CSV, or files of one event format',
     ),
   );
 }
@@ -155,15 +168,11 @@ function importOne(file: ImportInput, format: FormatName, options: ImportOptions
     case 'csv':
       return importCsv({ relations: file });
     case 'events':
-      return importEvents(file, options.events);
     case 'gdelt':
-      return importGdelt(file, options.events);
     case 'icews':
-      return importIcews(file, options.events);
     case 'acled':
-      return importAcled(file, options.events);
     case 'ucdp-ged':
-      return importUcdpGed(file, options.events);
+      return importEventFiles(format, [file], options.events);
     case 'ucdp-acd':
     case 'ucdp-nonstate':
       return importUcdpConflicts(file, format);
@@ -171,22 +180,48 @@ function importOne(file: ImportInput, format: FormatName, options: ImportOptions
 }
 
 /**
- * Several files read together as one table of events: GDELT exports (GDELT
- * publishes one every 15 minutes). Undefined when they all are; the
- * refusal naming the first file of another format when some are; `not
- * gdelt` when none is.
+ * Whether several files are read together as one table of events: when all
+ * are of one event format (published event data comes split by year, by
+ * region, or for GDELT every 15 minutes), that format; when only some are,
+ * the refusal naming the first file of another format and what it is; when
+ * none is, undefined.
  */
-export function gdeltTogether(
+export function eventFilesTogether(
   files: readonly { name: string }[],
   detections: readonly Detected[],
-): ImportResult | undefined | 'not gdelt' {
-  const gdelt = detections.findIndex((d) => d.format === 'gdelt');
-  if (gdelt < 0) return 'not gdelt';
-  const other = detections.findIndex((d) => d.format !== 'gdelt');
-  if (other < 0) return undefined;
+): { format: EventFormatName } | { refused: ImportResult } | undefined {
+  const first = detections.findIndex((d) => isEventFormat(d.format));
+  if (first < 0) return undefined;
+  const format = detections[first]!.format as EventFormatName;
+  const other = detections.findIndex((d) => d.format !== format);
+  if (other < 0) return { format };
+  const { format: otherFormat, reason } = detections[other]!;
+  return {
+    refused: refuse(
+      files[other]!.name,
+      `is ${FORMATS[otherFormat]} (${reason}), not ${FORMATS[format]} like ${files[first]!.name}: several files are read together only when all are of one event format; import it on its own`,
+    ),
+  };
+}
+
+/**
+ * The refusal of several files of one UCDP conflict table (ACD or
+ * Non-State). UCDP publishes each table whole, every year in one file (the
+ * ACD from 1946, the Non-State table from 1989), and each version replaces
+ * the last: two files would be two versions, and reading them together
+ * would count the same conflict-years twice. Undefined when the files are
+ * anything else.
+ */
+function severalConflictTables(
+  inputs: readonly ImportInput[],
+  formats: readonly FormatName[],
+): ImportResult | undefined {
+  const [format] = formats;
+  if ((format !== 'ucdp-acd' && format !== 'ucdp-nonstate') || formats.some((f) => f !== format))
+    return undefined;
   return refuse(
-    files[other]!.name,
-    `is ${FORMATS[detections[other]!.format]} (${detections[other]!.reason}), not a GDELT export like ${files[gdelt]!.name}: several files are read together only when all are GDELT exports; import it on its own`,
+    names(inputs),
+    `${inputs.length === 2 ? 'both' : `all ${inputs.length}`} files are ${FORMATS[format].replace(/^an? /, '')}s, and UCDP publishes each of these tables whole (every year in one file, each version replacing the last): read together they would count the same conflict-years twice; import one file, the version you mean`,
   );
 }
 

@@ -18,6 +18,7 @@ import {
   type ColumnMapping,
 } from '../core/io/column-mapping';
 import type { Detection, FormatName } from '../core/io/detect';
+import { isEventFormat } from '../core/io/event-files';
 import type { EventImportOptions } from '../core/io/event-options';
 import { sampleTable, type TableSample } from '../core/io/table-sample';
 import { detectFormat, importTexts, type ImportInput, type ImportResult } from './importTexts';
@@ -37,15 +38,6 @@ export interface ImportChoices {
    */
   format?: FormatName;
 }
-
-/** The formats whose events are aggregated into relations: the event options apply to them. */
-const EVENT_FORMATS: ReadonlySet<FormatName> = new Set([
-  'events',
-  'gdelt',
-  'icews',
-  'acled',
-  'ucdp-ged',
-]);
 
 /** How a format's reason says the user chose it. */
 const CHOSEN = 'chosen in the import panel';
@@ -113,15 +105,20 @@ function plain(inputs: readonly ImportInput[], choices: ImportChoices): ChosenIm
     ...(choices.format ? { format: choices.format, formatChosenBy: CHOSEN } : {}),
   });
   const [only] = inputs;
-  const format = inputs.length === 1 ? result.formats?.[0]?.format : undefined;
-  const eventTable = format !== undefined && format !== null && EVENT_FORMATS.has(format);
+  // Several files of one event format are one table of events: its options apply as to one.
+  const formats = result.formats?.map((d) => d.format) ?? [];
+  const eventTable =
+    formats.length > 0 && formats.every((f) => f === formats[0] && isEventFormat(f));
   const headerRefused =
-    only && format === 'csv' && !result.dataset && result.errors.some((e) => e.path === 'row 1');
-  const table = headerRefused ? sampleTable(only) : undefined;
-  const formats = result.formats ? { formats: result.formats } : {};
+    inputs.length === 1 &&
+    formats[0] === 'csv' &&
+    !result.dataset &&
+    result.errors.some((e) => e.path === 'row 1');
+  const table = headerRefused ? sampleTable(only!) : undefined;
+  const detected = result.formats ? { formats: result.formats } : {};
   return {
     ...result,
-    reading: table ? { eventTable, table, ...formats } : { eventTable, ...formats },
+    reading: table ? { eventTable, table, ...detected } : { eventTable, ...detected },
   };
 }
 

@@ -11,7 +11,8 @@ import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/core/schema';
-import { importGdelt, importGdeltFiles } from '../../src/core/io/gdelt';
+import { importEventFiles } from '../../src/core/io/event-files';
+import { importGdelt } from '../../src/core/io/gdelt';
 import { seededRandom } from '../../src/core/layout';
 import { importWithDuckDb } from '../../scripts/duckdb/importWithDuckDb';
 import { copyLinesOfIds, positionTest } from '../../scripts/duckdb/readers';
@@ -72,7 +73,10 @@ describe('DuckDB import of a GDELT export', () => {
     const lines = text.trimEnd().split('\n');
     const halves = [lines.slice(0, 1700), lines.slice(1700)].map((l) => l.join('\n') + '\n');
     const names = ['a.export.CSV', 'b.export.CSV'];
-    const inMemory = importGdeltFiles(halves.map((h, i) => ({ name: names[i]!, text: h })));
+    const inMemory = importEventFiles(
+      'gdelt',
+      halves.map((h, i) => ({ name: names[i]!, text: h })),
+    );
     const duck = await importWithDuckDb(
       halves.map((h, i) => write(names[i]!, h)),
       'gdelt',

@@ -81,8 +81,8 @@ describe('examples', () => {
 
   it('refuses an event table together with another file', () => {
     const r = importTexts([text('events.csv'), text('actors.csv')]);
-    expect(r.errors.map((e) => e.message)).toEqual([
-      'events.csv is an event table (CSV with actors and a Goldstein, QuadClass or CAMEO column), a dataset on its own; import it without other files (only a relations CSV takes an actors CSV)',
+    expect(r.errors.map((e) => `${e.file}: ${e.message}`)).toEqual([
+      'actors.csv: is a CSV relations (or actors) table (actors table: comma-separated, header of 8 columns with an id column), not an event table (CSV with actors and a Goldstein, QuadClass or CAMEO column) like events.csv: several files are read together only when all are of one event format; import it on its own',
     ]);
   });
 });

@@ -34,6 +34,32 @@ describe('npm run import', { timeout: 60_000 }, () => {
     expect(written.dataset!.relations.map((x) => x.kind)).toEqual(['cooperation']);
   });
 
+  it('detects real GDELT 2.0 and UCDP GED files and writes what their rows tell', () => {
+    // Each: the file, the detection printed, and a relation read off its rows by hand.
+    const cases = [
+      [
+        'tests/fixtures/gdelt/20250807220000.export.excerpt.CSV',
+        '20250807220000.export.excerpt.CSV: GDELT 2.0 export: tab-separated, no header, 61 columns',
+        'ARE cooperation USA', // the UAE and the US consult four times (CAMEO 040)
+      ],
+      [
+        'tests/fixtures/ucdp-ged/GEDEvent_v26_0_7.excerpt.csv',
+        'GEDEvent_v26_0_7.excerpt.csv: UCDP GED events: comma-separated, header of 49 columns',
+        'Government of Burkina Faso hostility JNIM', // five clashes, 29 June to 3 July 2026
+      ],
+    ];
+    for (const [file, detected, relation] of cases) {
+      const out = join(dir, 'real.json');
+      const r = run(file!, '--out', out);
+      expect(r.stdout).toContain(detected);
+      expect(r.status).toBe(0);
+      const written = JSON.parse(readFileSync(out, 'utf8')) as {
+        relations: { source: string; target: string; kind: string }[];
+      };
+      expect(written.relations.map((x) => `${x.source} ${x.kind} ${x.target}`)).toContain(relation);
+    }
+  });
+
   it('passes event options: one event per pair keeps more relations, between none drops contact', () => {
     const out = join(dir, 'icews.json');
     const r = run(
@@ -49,6 +75,41 @@ describe('npm run import', { timeout: 60_000 }, () => {
     const d = JSON.parse(readFileSync(out, 'utf8')) as { relations: { kind: string }[] };
     expect(d.relations.length).toBeGreaterThan(9);
     expect(d.relations.some((x) => x.kind === 'contact')).toBe(false);
+  });
+
+  it('several files of one event format make one dataset; a file of another format is refused', () => {
+    // The real ICEWS excerpt cut in two, as ICEWS publishes a file a year.
+    const [header, ...rows] = readFileSync(
+      'tests/fixtures/icews/events.2018.sample.excerpt.tab',
+      'utf8',
+    )
+      .trimEnd()
+      .split('\n');
+    const a = join(dir, 'events.2018.a.tab');
+    const b = join(dir, 'events.2018.b.tab');
+    writeFileSync(a, [header, ...rows.slice(0, 23)].join('\n'));
+    writeFileSync(b, [header, ...rows.slice(23)].join('\n'));
+    const out = join(dir, 'icews-two.json');
+    const r = run(b, a, '--out', out);
+    expect(r.stdout).toContain('events.2018.b.tab: ICEWS events: tab-separated');
+    expect(r.stdout).toContain('events.2018.a.tab: ICEWS events: tab-separated');
+    expect(r.status).toBe(0);
+    const written = JSON.parse(readFileSync(out, 'utf8')) as {
+      title: string;
+      relations: { source: string; target: string }[];
+    };
+    expect(written.title).toBe('events.2018.a and 1 more file');
+    // Kim Yong-chol and Mike Pompeo negotiate once in each file.
+    expect(written.relations.map((x) => `${x.source} – ${x.target}`)).toContain(
+      'Kim Yong-chol – Mike Pompeo',
+    );
+
+    const mixed = run(a, 'tests/fixtures/acled/synthetic-acled.csv', '--out', join(dir, 'no.json'));
+    expect(mixed.status).toBe(1);
+    expect(mixed.stdout).toContain(
+      'synthetic-acled.csv: is an ACLED event file (ACLED events: comma-separated, header of 31 columns with event_date, actor1, actor2, event_type), not an ICEWS coded event file like events.2018.a.tab',
+    );
+    expect(existsSync(join(dir, 'no.json'))).toBe(false);
   });
 
   it('bad rows: exit 1, each error with file, row, column and value, nothing written', () => {

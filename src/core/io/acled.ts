@@ -9,10 +9,17 @@
  */
 import type { Row } from './csv-table';
 import type { EventField, QuadClass } from './event-columns';
-import { eventSettings, type EventImportOptions } from './event-options';
+import type { EventImportOptions } from './event-options';
 import { parseEventDate, reportSingleActorRows, type EventRow } from './event-rows';
-import { buildEventDataset, readEventTable } from './events-import';
-import { listSome, plural, ProblemLog, type ImportResult, type Location } from './import-result';
+import { importEventTables, type EventTableFormat } from './event-tables';
+import { readEventTable } from './events-import';
+import {
+  listSome,
+  plural,
+  type ImportResult,
+  type Location,
+  type ProblemLog,
+} from './import-result';
 import { normaliseName } from './names';
 
 const NONE: readonly string[] = [];
@@ -135,44 +142,47 @@ export function parseAcledDate(text: string): { iso: string; month: number } | {
 
 const FILE_SOURCE = 'acled';
 
+/**
+ * ACLED files: each row's events (every pair of opponents, each side's
+ * allies); rows without a second actor are counted in one warning per file.
+ */
+export const ACLED: EventTableFormat = {
+  read(file, log) {
+    const table = readEventTable<AcledField>(file, log, ACLED_COLUMNS, false);
+    if (!table) return undefined;
+    if (!table.columns.has('eventType')) {
+      log.error({ file: file.name, line: 1, path: 'row 1' }, 'missing column "event_type"');
+      return undefined;
+    }
+    const rows = table.rows(log);
+    const single: Row<AcledField>[] = [];
+    const events = rows.flatMap((row) => acledEvents(row, log, () => single.push(row)));
+    reportSingleActorRows(
+      single.map((r) => r.narrow<EventField>()),
+      'an event with no second actor, such as most protests, tells no relation',
+      log,
+    );
+    return { events, has: (f) => table.columns.has(f), rows: rows.length };
+  },
+  describe: (files, rows) => ({
+    about:
+      `ACLED events (${plural(rows, 'row')}). The main actors of an event are opponents, ` +
+      `and so is every associated actor of one side with every actor of the other; associated ` +
+      `actors acted with their main actor (cooperation), except on a civilian side. ACLED has ` +
+      `no Goldstein score: each event type counts as the Goldstein value of the matching CAMEO ` +
+      `event (battles and remote violence −10, violence against civilians −9, riots −7.5, ` +
+      `protests −6.5 as verbal conflict, agreements +8; see docs/FORMATS.md). Each quote is ` +
+      `ACLED's note on the event, verbatim. Data: ACLED, acleddata.com (terms of use apply).`,
+    sources: { declared: [{ id: FILE_SOURCE, title: `ACLED event data ${files.join(', ')}` }] },
+  }),
+};
+
+/** Imports one ACLED file (several: `importEventFiles` in `event-files.ts`). */
 export function importAcled(
   file: { name: string; text: string },
   options: EventImportOptions = {},
 ): ImportResult {
-  const log = new ProblemLog();
-  const settings = eventSettings(options, file.name, log);
-  const table = readEventTable<AcledField>(file, log, ACLED_COLUMNS, false);
-  if (!settings || !table) return log.result(undefined);
-  if (!table.columns.has('eventType'))
-    log.error({ file: file.name, line: 1, path: 'row 1' }, 'missing column "event_type"');
-  if (log.errors.length > 0) return log.result(undefined);
-  const rows = table.rows(log);
-  const single: Row<AcledField>[] = [];
-  const events = rows.flatMap((row) => acledEvents(row, log, () => single.push(row)));
-  reportSingleActorRows(
-    single.map((r) => r.narrow<EventField>()),
-    'an event with no second actor, such as most protests, tells no relation',
-    log,
-  );
-  if (log.errors.length > 0) return log.result(undefined);
-  return buildEventDataset({
-    file: file.name,
-    events,
-    has: (f) => table.columns.has(f),
-    settings,
-    log,
-    format: {
-      about:
-        `ACLED events (${plural(rows.length, 'row')}). The main actors of an event are opponents, ` +
-        `and so is every associated actor of one side with every actor of the other; associated ` +
-        `actors acted with their main actor (cooperation), except on a civilian side. ACLED has ` +
-        `no Goldstein score: each event type counts as the Goldstein value of the matching CAMEO ` +
-        `event (battles and remote violence −10, violence against civilians −9, riots −7.5, ` +
-        `protests −6.5 as verbal conflict, agreements +8; see docs/FORMATS.md). Each quote is ` +
-        `ACLED's note on the event, verbatim. Data: ACLED, acleddata.com (terms of use apply).`,
-      sources: { declared: [{ id: FILE_SOURCE, title: `ACLED event data ${file.name}` }] },
-    },
-  });
+  return importEventTables(ACLED, [file], options);
 }
 
 /** The events one ACLED row tells: every pair of opponents, and each side's allies. */

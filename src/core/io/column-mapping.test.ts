@@ -9,7 +9,7 @@ import {
   type ColumnMapping,
 } from './column-mapping';
 import { importCsv } from './csv-import';
-import { importEvents } from './events-import';
+import { importEvents } from './event-tables';
 import { checkMapping } from './mapping-check';
 import { sampleTable, SAMPLE_CELLS } from './table-sample';
 

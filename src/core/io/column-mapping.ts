@@ -3,7 +3,7 @@
  * header the importers do not recognise, the user says which column is the
  * source, the target, the date(s), the kind or the score. The mapping turns
  * the table into one the existing importers read (a relations table for
- * `csv-import.ts`, an event table for `events-import.ts`) by rewriting its
+ * `csv-import.ts`, an event table for `event-tables.ts`) by rewriting its
  * header alone, so every data row keeps its row, line and column and the
  * importers' problems point at the user's own file; their column names are
  * then put back (`relabelProblems`).

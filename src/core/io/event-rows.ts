@@ -215,13 +215,18 @@ export class EventRowReader {
 
   /** The one warning for the rows with the same actor on both sides. */
   finish(): void {
-    const { first, count, numbers } = this.selfRows;
-    if (first)
-      this.log.warn(
-        first.whole(),
-        `${plural(count, 'row')} with the same actor on both sides (an actor's dealings with itself) left out: ${count === 1 ? 'row' : 'rows'} ${listFirst(numbers, count)}`,
-      );
+    reportSameActorRows(this.selfRows, this.log);
   }
+}
+
+/** One warning for the rows left out because both sides are one actor: counted, the first listed. */
+export function reportSameActorRows(rows: LeftOutRows, log: ProblemLog): void {
+  const { first, count, numbers } = rows;
+  if (first)
+    log.warn(
+      first.whole(),
+      `${plural(count, 'row')} with the same actor on both sides (an actor's dealings with itself) left out: ${count === 1 ? 'row' : 'rows'} ${listFirst(numbers, count)}`,
+    );
 }
 
 /**

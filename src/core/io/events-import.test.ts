@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isEventTable, QUAD_CLASS_SCORE } from './event-columns';
 import { parseEventDate } from './event-rows';
-import { importEvents } from './events-import';
+import { importEvents } from './event-tables';
 import type { EventImportOptions } from './event-options';
 
 const HEADER = 'SQLDATE,Actor1Code,Actor1Name,Actor2Code,Actor2Name,QuadClass,GoldsteinScale';

@@ -1,9 +1,11 @@
 /**
- * Event-table import (docs/FORMATS.md, "Event tables"): rows of coded events
- * (GDELT, ICEWS and the like: date, actor 1, actor 2, Goldstein score and/or
- * QuadClass) aggregated into relations over time windows. Every bad cell is
- * an error at its row and column; validation problems of the assembled
- * dataset are moved back to the rows they come from.
+ * The common path of event imports (docs/FORMATS.md, "Event tables"): rows
+ * of coded events (GDELT, ICEWS and the like: date, actor 1, actor 2,
+ * Goldstein score and/or QuadClass) aggregated into relations over time
+ * windows. Every bad cell is an error at its row and column; validation
+ * problems of the assembled dataset are moved back to the rows they come
+ * from. The formats' readers, and reading several files as one table, are
+ * in `event-tables.ts` and the formats' own modules.
  */
 import type { Dataset, Relation } from '../schema';
 import { validateDataset } from '../validate';
@@ -12,8 +14,8 @@ import { readFieldTable, type FieldTable } from './csv-table';
 import { eventActors } from './event-actors';
 import { EVENT_COLUMNS, type EventField } from './event-columns';
 import { evidenceNote, pickEvidence, relationNote } from './event-notes';
-import { eventSettings, type EventImportOptions, type EventImportSettings } from './event-options';
-import { readEventRows, type EventRow, type HasColumn } from './event-rows';
+import type { EventImportSettings } from './event-options';
+import type { EventRow, HasColumn } from './event-rows';
 import { EventSources, type SourceRules } from './event-sources';
 import { aggregateEvents, monthIso, type Aggregation } from './event-windows';
 import {
@@ -22,7 +24,6 @@ import {
   ProblemLog,
   relocate,
   type ImportResult,
-  type Location,
   type Origin,
 } from './import-result';
 
@@ -31,42 +32,6 @@ export {
   type EventImportOptions,
   type EventImportSettings,
 } from './event-options';
-
-/**
- * Imports an event table, aggregating its events into relations per pair of
- * actors and time window; `options` override `EVENT_IMPORT_DEFAULTS`
- * (12-month windows, 2 events at least, mean Goldstein ≥ +1 cooperation,
- * ≤ −1 hostility or tension, contact in between). Actors come from the actor
- * columns: type `state` for a country code such as `USA`, else `other`.
- * `missing` lists cell texts that mean "no value" (ICEWS: `NA`).
- */
-export function importEvents(
-  file: CsvFile,
-  options: EventImportOptions = {},
-  format: EventFormat & { missing?: readonly string[] } = {},
-): ImportResult {
-  const log = new ProblemLog();
-  const settings = eventSettings(options, file.name, log);
-  const matched = readEventTable<never>(file, log);
-  if (!settings || !matched) return log.result(undefined);
-  const table = format.missing ? matched.withMissing(format.missing) : matched;
-  const has = (f: EventField) => table.columns.has(f);
-  const events = readEventRows(table.rows(log), table.table.delimiter, has, log);
-  if (log.errors.length > 0) return log.result(undefined);
-  if (table.table.records.length === 0) {
-    log.error(
-      { file: file.name, path: '' },
-      'the table has no events: there are no rows below the header',
-    );
-    return log.result(undefined);
-  }
-  if (!has('quote') && has('evidenceSource'))
-    log.warn(
-      headerAt(table, 'evidenceSource'),
-      `column "${table.columns.get('evidenceSource')!.name}" is not read: evidence needs a quote column (${EVENT_COLUMNS.quote.join(', ')})`,
-    );
-  return buildEventDataset({ file: file.name, events, has, settings, log, format });
-}
 
 /** What an event format adds to the common path: its description and its sources. */
 export interface EventFormat {
@@ -77,9 +42,12 @@ export interface EventFormat {
   title?: string;
 }
 
-/** Events read from one file, ready to be aggregated. */
+/** Events read from one file or several, ready to be aggregated. */
 export interface EventInput {
+  /** The file, or the files joined with ", " (evidence notes then name each event's own file). */
   file: string;
+  /** How many files `file` names (default 1). */
+  fileCount?: number;
   events: readonly EventRow[];
   has: HasColumn;
   settings: EventImportSettings;
@@ -98,7 +66,8 @@ export function buildEventDataset(input: EventInput): ImportResult {
   const { file, events, has, settings, log, format = {} } = input;
   const whole = { file, path: '' };
   if (events.length === 0) {
-    log.error(whole, 'the file has no events between two actors, so there is nothing to aggregate');
+    const what = (input.fileCount ?? 1) > 1 ? 'the files have' : 'the file has';
+    log.error(whole, `${what} no events between two actors, so there is nothing to aggregate`);
     return log.result(undefined);
   }
   const aggregation = aggregateEvents(events, settings);
@@ -204,20 +173,6 @@ export function readEventTable<F extends string>(
   for (const m of missing) log.error(at, m);
   // Parse errors leave the table unusable too.
   return log.errors.length > before ? undefined : matched;
-}
-
-/** Where a column's header is. */
-function headerAt<F extends string>(
-  table: FieldTable<EventField | F>,
-  field: EventField,
-): Location {
-  const cell = table.table.header.cells[table.columns.get(field)?.index ?? 0];
-  return {
-    file: table.file,
-    line: cell?.line ?? 1,
-    column: cell?.column ?? 1,
-    path: `row 1, column "${table.columns.get(field)?.name ?? field}"`,
-  };
 }
 
 /** Validation problems of a relation point at its first event; of its evidence, at the quote. */

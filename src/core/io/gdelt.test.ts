@@ -1,10 +1,11 @@
 /**
- * GDELT raw exports on a real excerpt (tests/fixtures/gdelt/README.md) and
- * on rows derived from it: the same rows without SOURCEURL (the 57-column
+ * GDELT raw exports on real excerpts (tests/fixtures/gdelt/README.md: a 1.0
+ * daily and a 2.0 15-minute export) and on rows derived from the first: the same rows without SOURCEURL (the 57-column
  * historical shape) and with empty ADM2 columns (the 61-column 2.0 shape).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { detectFormat } from './detect';
 import { GDELT_COLUMNS } from './gdelt-columns';
 import { gdeltShapeOf, importGdelt } from './gdelt';
 
@@ -123,6 +124,51 @@ describe('GDELT exports', () => {
       [2, 'row 2, column "SQLDATE"', '20140931', expect.stringContaining('"20140931" has day 31')],
       [3, 'row 3, column "QuadClass"', '7', expect.stringMatching(/^"7" is not a QuadClass/)],
     ]);
+  });
+
+  it('reads a real GDELT 2.0 export excerpt, detected from its content', () => {
+    // tests/fixtures/gdelt/README.md: the first 21 rows of the 2025-08-07 22:00 export.
+    const name = '20250807220000.export.excerpt.CSV';
+    const text = readFileSync(`tests/fixtures/gdelt/${name}`, 'utf8');
+    expect(detectFormat(name, text)).toEqual({
+      format: 'gdelt',
+      reason: 'GDELT 2.0 export: tab-separated, no header, 61 columns',
+    });
+    const r = importGdelt({ name, text });
+    expect(r.errors).toEqual([]);
+    const d = r.dataset!;
+    // Read off the rows: the UK (GBR) and television (MED) in two neutral events
+    // (CAMEO 010 and 017, Goldstein 0); Minneapolis (USA) and Minnesota's
+    // legislators (USALEG) in two arrests (173, -5); the UAE (ARE) and the US
+    // consulting four times (040, +1) on 2025-07-31. COD and SLE meet once only.
+    expect(d.relations.map((x) => [x.source, x.target, x.kind, x.from, x.until])).toEqual([
+      ['GBR', 'MED', 'contact', '2025-01', '2026-01'],
+      ['USA', 'USALEG', 'hostility', '2025-01', '2026-01'],
+      ['ARE', 'USA', 'cooperation', '2025-01', '2026-01'],
+    ]);
+    expect(d.actors.map((a) => [a.id, a.label, a.type])).toEqual([
+      ['GBR', 'UNITED KINGDOM', 'state'],
+      ['MED', 'TELEVISION', 'other'],
+      ['USA', 'MINNEAPOLIS', 'state'], // the first name GDELT gives USA in the file
+      ['USALEG', 'MINNESOTA', 'other'],
+      ['ARE', 'UNITED ARAB EMIRATES', 'state'],
+    ]);
+    const talks = d.relations[2]!;
+    expect(talks.evidence.map((e) => e.quote)).toEqual([
+      'UNITED ARAB EMIRATES · 040 · UNITED STATES',
+      'UNITED ARAB EMIRATES · 040 · UNITED STATES',
+      'UNITED STATES · 040 · UNITED ARAB EMIRATES',
+      'UNITED STATES · 040 · UNITED ARAB EMIRATES',
+    ]);
+    expect(d.sources.find((s) => s.id === talks.evidence[0]!.source)?.url).toBe(
+      'https://www.wdrb.com/news/national/trump-says-he-would-meet-with-putin-even-if-the-russian-leader-wont-meet-with/article_48ecd760-205f-5096-b697-8dbfd8c604b6.html',
+    );
+    // Rows 1, 2, 7, 8, 11 and 15-21 name one actor only.
+    expect(r.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(
+        /^12 rows with fewer than two actors left out .*: rows 1, 2, 7, 8, 11 and 7 more$/,
+      ),
+    );
   });
 
   it('tells a GDELT row from other tab-separated text', () => {

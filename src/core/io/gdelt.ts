@@ -1,7 +1,7 @@
 /**
  * GDELT raw event exports (docs/FORMATS.md, "GDELT"): tab-separated, no
  * header, one event a line, 57, 58 or 61 columns (`gdelt-columns.ts`).
- * Rows become events of the common event-table path (`events-import.ts`):
+ * Rows become events of the common event path (`events-import.ts`):
  * SQLDATE, Actor1Code/Actor2Code (their Name columns as labels),
  * GoldsteinScale, QuadClass and EventCode; SOURCEURL is the source of each
  * event's evidence. Rows with fewer than two actors are left out with one
@@ -12,6 +12,7 @@ import { FieldTable, Row, type ColumnRef } from './csv-table';
 import type { EventField } from './event-columns';
 import { eventSettings, type EventImportOptions } from './event-options';
 import { EventRowReader, LeftOutRows, reportSingleActorRows, type EventRow } from './event-rows';
+import { readEventFiles, severalFilesTitle, type EventFilesImport } from './event-tables';
 import { buildEventDataset } from './events-import';
 import {
   GDELT_COLUMNS,
@@ -53,27 +54,14 @@ export function gdeltShapeOf(text: string): GdeltWidth | undefined {
 /**
  * Imports a GDELT 1.0 or 2.0 export. The first row decides the version;
  * 1.0 files may mix historical (57) and daily (58) rows; a row of another
- * width is an error at that row.
+ * width is an error at that row. Several exports: `importEventFiles` in
+ * `event-files.ts`.
  */
 export function importGdelt(
   file: { name: string; text: string },
   options: EventImportOptions = {},
 ): ImportResult {
-  return importGdeltFiles([file], options);
-}
-
-/** Several exports read as one table of events (see {@link GdeltImport}). */
-export function importGdeltFiles(
-  files: readonly { name: string; text: string }[],
-  options: EventImportOptions = {},
-): ImportResult {
-  const gdelt = new GdeltImport(options);
-  for (const file of files) {
-    gdelt.startFile(file.name);
-    gdelt.push(file.text);
-    gdelt.endFile();
-  }
-  return gdelt.finish();
+  return readEventFiles(new GdeltImport(options), [file]);
 }
 
 /** One file of an import: its name, and what its first row told. */
@@ -97,7 +85,7 @@ interface GdeltFile {
  * table of events (GDELT publishes an export every 15 minutes); each file's
  * first row decides its version, and problems name the file.
  */
-export class GdeltImport {
+export class GdeltImport implements EventFilesImport {
   private readonly files: GdeltFile[] = [];
   private readonly events: EventRow[] = [];
   private readonly singleActor = new LeftOutRows();
@@ -153,7 +141,8 @@ export class GdeltImport {
 
   /** The dataset of every file read, or the problems that stop it. */
   finish(): ImportResult {
-    const label = this.files.map((f) => f.name).join(', ');
+    const names = this.files.map((f) => f.name);
+    const label = names.join(', ');
     const log = new ProblemLog();
     const settings = eventSettings(this.options, label, log);
     log.errors.push(...this.widths.errors);
@@ -171,6 +160,7 @@ export class GdeltImport {
     const rows = this.files.reduce((n, f) => n + f.rows, 0);
     return buildEventDataset({
       file: label,
+      fileCount: names.length,
       events: this.events,
       has: (f) => GDELT_FIELDS.has(f),
       settings,
@@ -181,7 +171,7 @@ export class GdeltImport {
           GDELT_WIDTHS.filter((w) => this.shapes.has(w)),
           rows,
         ),
-        title: titleOf(this.files.map((f) => f.name)),
+        title: names.length > 1 ? severalFilesTitle(names) : fileStem(label),
         sources: {
           declared: [
             {
@@ -283,13 +273,6 @@ function keptColumns(names: readonly string[]): number[] {
  * character makes a new string, flattened (copied) by the slice.
  */
 const detached = (text: string) => (text.length < 13 ? text : (' ' + text).slice(1));
-
-function titleOf(names: readonly string[]): string {
-  const stems = names.map((n) => fileStem(n));
-  return stems.length === 1
-    ? stems[0]!
-    : `${stems[0]} and ${plural(stems.length - 1, 'more file')}`;
-}
 
 /**
  * The cells an event's row is read through after it was read: where its

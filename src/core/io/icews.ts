@@ -8,10 +8,11 @@
  */
 import type { Row } from './csv-table';
 import { EVENT_COLUMNS, type EventField } from './event-columns';
-import { eventSettings, type EventImportOptions } from './event-options';
+import type { EventImportOptions } from './event-options';
 import { readEventRows, type EventRow } from './event-rows';
-import { buildEventDataset, readEventTable } from './events-import';
-import { plural, ProblemLog, type ImportResult } from './import-result';
+import { importEventTables, type EventTableFormat } from './event-tables';
+import { readEventTable } from './events-import';
+import { plural, type ImportResult } from './import-result';
 import { normaliseName } from './names';
 
 /** The ICEWS columns read besides the event columns. */
@@ -43,45 +44,44 @@ export function isIcewsHeader(cells: readonly string[]): boolean {
 /** The id of the source cited by events whose publisher is missing. */
 const FILE_SOURCE = 'icews-file';
 
+/** ICEWS files: each file's rows become events; the aggregation is the common one. */
+export const ICEWS: EventTableFormat = {
+  read(file, log) {
+    const matched = readEventTable<keyof typeof ICEWS_EXTRA>(file, log, ICEWS_COLUMNS);
+    if (!matched) return undefined;
+    const table = matched.withMissing(['NA']);
+    const has = (f: EventField) => table.columns.has(f);
+    const rows = table.rows(log);
+    const byRecord = new Map(rows.map((r) => [r.record, r]));
+    const events = readEventRows(
+      rows.map((r) => r.narrow<EventField>()),
+      '\t',
+      has,
+      log,
+    ).map((e) => withIcewsDetail(e, byRecord.get(e.row.record)!));
+    return { events, has, rows: rows.length };
+  },
+  describe: (files, rows) => ({
+    about:
+      `ICEWS coded events (${plural(rows, 'row')}). Actors are the source and target ` +
+      `names; an actor whose name is its country's is a state. Scores are the Intensity ` +
+      `(Goldstein scale); the QuadClass comes from the CAMEO code's root. ICEWS publishes no ` +
+      `words of its stories: each quote is the event as ICEWS coded it (source · event text · ` +
+      `target), verbatim from the file, and its source is the story's publisher. "NA" is read ` +
+      `as no value.`,
+    sources: {
+      declared: [{ id: FILE_SOURCE, title: `ICEWS coded events ${files.join(', ')}` }],
+      title: (publisher) => `ICEWS coding of a story by ${publisher}`,
+    },
+  }),
+};
+
+/** Imports one ICEWS file (several: `importEventFiles` in `event-files.ts`). */
 export function importIcews(
   file: { name: string; text: string },
   options: EventImportOptions = {},
 ): ImportResult {
-  const log = new ProblemLog();
-  const settings = eventSettings(options, file.name, log);
-  const matched = readEventTable<keyof typeof ICEWS_EXTRA>(file, log, ICEWS_COLUMNS);
-  if (!settings || !matched) return log.result(undefined);
-  const table = matched.withMissing(['NA']);
-  const has = (f: EventField) => table.columns.has(f);
-  const rows = table.rows(log);
-  const byRecord = new Map(rows.map((r) => [r.record, r]));
-  const events = readEventRows(
-    rows.map((r) => r.narrow<EventField>()),
-    '\t',
-    has,
-    log,
-  ).map((e) => withIcewsDetail(e, byRecord.get(e.row.record)!));
-  if (log.errors.length > 0) return log.result(undefined);
-  return buildEventDataset({
-    file: file.name,
-    events,
-    has,
-    settings,
-    log,
-    format: {
-      about:
-        `ICEWS coded events (${plural(rows.length, 'row')}). Actors are the source and target ` +
-        `names; an actor whose name is its country's is a state. Scores are the Intensity ` +
-        `(Goldstein scale); the QuadClass comes from the CAMEO code's root. ICEWS publishes no ` +
-        `words of its stories: each quote is the event as ICEWS coded it (source · event text · ` +
-        `target), verbatim from the file, and its source is the story's publisher. "NA" is read ` +
-        `as no value.`,
-      sources: {
-        declared: [{ id: FILE_SOURCE, title: `ICEWS coded events ${file.name}` }],
-        title: (publisher) => `ICEWS coding of a story by ${publisher}`,
-      },
-    },
-  });
+  return importEventTables(ICEWS, [file], options);
 }
 
 /** The quote, source, story and actor types of an ICEWS event, from its own cells. */

@@ -7,5 +7,7 @@ export { exportActorsCsv, exportRelationsCsv, type CsvExportOptions } from './cs
 export { importCsv, type CsvFile, type CsvImportInput } from './csv-import';
 export { exportGexf } from './gexf-export';
 export { importGexf } from './gexf-import';
-export { importEvents, EVENT_IMPORT_DEFAULTS, type EventImportOptions } from './events-import';
+export { EVENT_IMPORT_DEFAULTS, type EventImportOptions } from './events-import';
+export { importEvents } from './event-tables';
+export { importEventFiles } from './event-files';
 export type { ImportResult } from './import-result';

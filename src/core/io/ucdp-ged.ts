@@ -9,10 +9,11 @@
  */
 import type { Row } from './csv-table';
 import type { EventField } from './event-columns';
-import { eventSettings, type EventImportOptions } from './event-options';
-import { parseEventDate, type EventRow } from './event-rows';
-import { buildEventDataset, readEventTable } from './events-import';
-import { plural, ProblemLog, type ImportResult } from './import-result';
+import type { EventImportOptions } from './event-options';
+import { LeftOutRows, parseEventDate, reportSameActorRows, type EventRow } from './event-rows';
+import { importEventTables, type EventTableFormat } from './event-tables';
+import { readEventTable } from './events-import';
+import { plural, type ImportResult, type ProblemLog } from './import-result';
 import { normaliseName } from './names';
 
 const NONE: readonly string[] = [];
@@ -60,38 +61,47 @@ function gedDate(text: string): { iso: string; month: number } | { problem: stri
   return m ? parseEventDate(m[1]!) : { problem: 'is not a date (expected YYYY-MM-DD)' };
 }
 
+/** UCDP GED files: each row an event of organised violence between its two sides. */
+export const UCDP_GED: EventTableFormat = {
+  read(file, log) {
+    const table = readEventTable<GedField>(file, log, GED_COLUMNS, false);
+    if (!table) return undefined;
+    const rows = table.rows(log);
+    // UCDP codes unidentified perpetrators and victims alike as one side (`XXX771 - XXX771`).
+    const sameSide = new LeftOutRows();
+    const events = rows.flatMap((row) => gedEvent(row, log, sameSide) ?? []);
+    reportSameActorRows(sameSide, log);
+    return { events, has: (f) => table.columns.has(f), rows: rows.length };
+  },
+  describe: (files, rows) => ({
+    about:
+      `UCDP Georeferenced Event Dataset (${plural(rows, 'row')}). Each event is organised ` +
+      `violence between side A and side B, so each counts as fighting (score −10, material ` +
+      `conflict) and the pair's windows become hostility. An event counts in the window of its ` +
+      `date_start. Governments are states, "Civilians" a population, other sides armed groups. ` +
+      `Each quote is the headline of the event's source article as GED gives it. Data: UCDP, ` +
+      `Uppsala University (CC BY 4.0).`,
+    sources: { declared: [{ id: FILE_SOURCE, title: `UCDP GED events ${files.join(', ')}` }] },
+  }),
+};
+
+/** Imports one GED file (several: `importEventFiles` in `event-files.ts`). */
 export function importUcdpGed(
   file: { name: string; text: string },
   options: EventImportOptions = {},
 ): ImportResult {
-  const log = new ProblemLog();
-  const settings = eventSettings(options, file.name, log);
-  const table = readEventTable<GedField>(file, log, GED_COLUMNS, false);
-  if (!settings || !table) return log.result(undefined);
-  const rows = table.rows(log);
-  const events = rows.flatMap((row) => gedEvent(row, log) ?? []);
-  if (log.errors.length > 0) return log.result(undefined);
-  return buildEventDataset({
-    file: file.name,
-    events,
-    has: (f) => table.columns.has(f),
-    settings,
-    log,
-    format: {
-      about:
-        `UCDP Georeferenced Event Dataset (${plural(rows.length, 'row')}). Each event is organised ` +
-        `violence between side A and side B, so each counts as fighting (score −10, material ` +
-        `conflict) and the pair's windows become hostility. An event counts in the window of its ` +
-        `date_start. Governments are states, "Civilians" a population, other sides armed groups. ` +
-        `Each quote is the headline of the event's source article as GED gives it. Data: UCDP, ` +
-        `Uppsala University (CC BY 4.0).`,
-      sources: { declared: [{ id: FILE_SOURCE, title: `UCDP GED events ${file.name}` }] },
-    },
-  });
+  return importEventTables(UCDP_GED, [file], options);
 }
 
-/** One GED row as an event; undefined (with errors logged) when a cell is bad. */
-function gedEvent(row: Row<GedField>, log: ProblemLog): EventRow | undefined {
+/**
+ * One GED row as an event; undefined when a cell is bad (the errors logged) or
+ * both sides are one actor (the row added to `sameSide`).
+ */
+function gedEvent(
+  row: Row<GedField>,
+  log: ProblemLog,
+  sameSide: LeftOutRows,
+): EventRow | undefined {
   const before = log.errors.length;
   const start = dated(row, 'date', log);
   const end = dated(row, 'dateEnd', log);
@@ -119,7 +129,10 @@ function gedEvent(row: Row<GedField>, log: ProblemLog): EventRow | undefined {
       violence,
     );
   if (log.errors.length > before || !start || a === undefined || b === undefined) return undefined;
-  if (a === b) return undefined;
+  if (a === b) {
+    sameSide.add(row.narrow<EventField>());
+    return undefined;
+  }
 
   const article = row.text('article')?.trim();
   const detail = [

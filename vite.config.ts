@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,37 +34,69 @@ function seedModule(): Plugin {
 }
 
 /**
- * `virtual:example-ucdp-nonstate`: the shipped UCDP example
- * (graph-data/examples/ucdp-nonstate/) validated at build time with its
- * positions (scripts/prepare-example.ts). The app imports it only when the
- * example is chosen, so it is a chunk of its own; the standalone page, which
- * has no dataset switcher, gets an empty module instead of a megabyte of data.
+ * The shipped UCDP example (graph-data/examples/ucdp-nonstate/), validated at build time with its
+ * positions (scripts/prepare-example.ts) and written as a static JSON file beside the app's
+ * assets, which the app fetches only when the example is chosen: as data it is not parsed and
+ * compiled as JavaScript, and it is not counted as the app's code. `virtual:example-ucdp-nonstate`
+ * gives the app the file's URL; its name carries a hash of the example's files, so a new release
+ * is never served from a stale cache. The dev server prepares the file when it is fetched (so
+ * loading the module costs Vitest nothing); a build prepares it at once, so an invalid example
+ * fails the build. The
+ * standalone page, which has no dataset switcher, gets a null URL instead of a megabyte of data.
  */
-function ucdpExampleModule(): Plugin {
+function ucdpExampleAsset(): Plugin {
   const id = 'virtual:example-ucdp-nonstate';
   const dir = here('./graph-data/examples/ucdp-nonstate');
+  const [datasetFile, layoutFile] = [`${dir}/dataset.json`, `${dir}/layout.json`];
   let standalone = false;
+  let building = false;
+  let base = '/';
+  /** The example's files, read again on every use: the dev server follows edits of them. */
+  const inputs = () => [readFileSync(datasetFile, 'utf8'), readFileSync(layoutFile, 'utf8')];
+  const fileNameOf = ([dataset, layout]: string[]) =>
+    `assets/ucdp-nonstate-${createHash('sha256').update(dataset!).update(layout!).digest('hex').slice(0, 10)}.json`;
+  const prepared = async ([dataset, layout]: string[]) => {
+    const { module } = await runnerImport<typeof import('./scripts/prepare-example')>(
+      here('./scripts/prepare-example.ts'),
+      { configFile: false, logLevel: 'warn' },
+    );
+    return module.exampleFileText(
+      dataset!,
+      layout!,
+      'graph-data/examples/ucdp-nonstate/dataset.json',
+    );
+  };
   return {
     name: 'allegiance-example-ucdp-nonstate',
     configResolved(config) {
       standalone = config.mode === STANDALONE_MODE;
+      building = config.command === 'build';
+      base = config.base;
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (!req.url?.startsWith(`${base}assets/ucdp-nonstate-`)) return next();
+        const texts = inputs();
+        if (req.url.split('?')[0] !== `${base}${fileNameOf(texts)}`) return next();
+        prepared(texts).then(
+          (text) => {
+            res.setHeader('Content-Type', 'application/json');
+            res.end(text);
+          },
+          (error: unknown) => next(error),
+        );
+      });
     },
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     async load(resolved) {
       if (resolved !== `\0${id}`) return undefined;
-      if (standalone) return 'export const exampleJson = null;\n';
-      const [datasetFile, layoutFile] = [`${dir}/dataset.json`, `${dir}/layout.json`];
+      if (standalone) return 'export const exampleUrl = null;\n';
       this.addWatchFile(datasetFile);
       this.addWatchFile(layoutFile);
-      const { module } = await runnerImport<typeof import('./scripts/prepare-example')>(
-        here('./scripts/prepare-example.ts'),
-        { configFile: false, logLevel: 'warn' },
-      );
-      return module.exampleModuleSource(
-        readFileSync(datasetFile, 'utf8'),
-        readFileSync(layoutFile, 'utf8'),
-        'graph-data/examples/ucdp-nonstate/dataset.json',
-      );
+      const texts = inputs();
+      const fileName = fileNameOf(texts);
+      if (building) this.emitFile({ type: 'asset', fileName, source: await prepared(texts) });
+      return `export const exampleUrl = ${JSON.stringify(`${base}${fileName}`)};\n`;
     },
   };
 }
@@ -120,13 +153,13 @@ function standalonePage(): Plugin {
 export default defineConfig(({ mode }) =>
   mode === STANDALONE_MODE
     ? {
-        plugins: [react(), publishedSeedModule(), ucdpExampleModule(), viteSingleFile()],
+        plugins: [react(), publishedSeedModule(), ucdpExampleAsset(), viteSingleFile()],
         // The page must need no other file: the favicon is inlined by standalone.html itself.
         publicDir: false,
         build: { target: 'es2022', rolldownOptions: { input: here(`./${STANDALONE_PAGE}`) } },
       }
     : {
-        plugins: [react(), seedModule(), ucdpExampleModule(), standalonePage()],
+        plugins: [react(), seedModule(), ucdpExampleAsset(), standalonePage()],
         server: { host: '127.0.0.1', port: 5173 },
         preview: { host: '127.0.0.1', port: 4173 },
         build: { target: 'es2022', chunkSizeWarningLimit: 1200 },

@@ -88,8 +88,11 @@ interface Sample {
   main: MainThreadTime;
 }
 
-/** Builds the app of the tree at `root` (with its own vite.config.ts) into `outDir`. */
-async function buildApp(root: string, outDir: string): Promise<void> {
+/**
+ * Builds the app of the tree at `root` (with its own vite.config.ts) into `outDir`; `sourcemap`
+ * for the profiler (bench/profile.ts), which maps samples back to the sources.
+ */
+export async function buildApp(root: string, outDir: string, sourcemap = false): Promise<void> {
   // The config's second build (the standalone page) finds its page from the working directory.
   const cwd = process.cwd();
   process.chdir(root);
@@ -97,7 +100,7 @@ async function buildApp(root: string, outDir: string): Promise<void> {
     await build({
       root,
       configFile: join(root, 'vite.config.ts'),
-      build: { outDir, emptyOutDir: true },
+      build: { outDir, emptyOutDir: true, sourcemap },
       logLevel: 'warn',
     });
   } finally {

@@ -5,7 +5,9 @@
  * outside JavaScript: parsing HTML, style, layout, paint, commit).
  *
  *   npx tsx bench/profile.ts app            # the seed app: navigation to its first graph frame
+ *   npx tsx bench/profile.ts app DIR --runs 5  # another checkout's, summed over 5 navigations
  *   npx tsx bench/profile.ts render L       # the adapter page playing L's steps (after mount)
+ *   BENCH_PROFILE_OUT=dir npx tsx bench/profile.ts render L  # built into dir (default bench/dist/profile-render)
  *
  * Both build their own copy with source maps (into bench/dist/profile-*), so
  * they run beside the benchmarks without touching their builds. Sampled
@@ -13,14 +15,14 @@
  * still attribute CPU time correctly, which the wall clock does not.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { build, preview } from 'vite';
 import type { SyntheticSize } from '../src/core/synthetic';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
-import { recordFirstGraph } from './app.bench';
+import { buildApp, recordFirstGraph } from './app.bench';
 import { benchDataset, pagePayload } from './data';
 import { VIEWPORT } from './render.bench';
 
@@ -157,29 +159,58 @@ async function withServer(
   }
 }
 
-/** The seed app, navigation to the end of Cytoscape's first frame (as bench/app.bench.ts). */
-async function profileApp(): Promise<void> {
-  const outDir = here('./dist/profile-app');
-  await build({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    build: { outDir, emptyOutDir: true, sourcemap: true },
-    logLevel: 'warn',
-  });
-  await withServer(outDir, ROOT, async (base) => {
+/** Adds one profile's self times to running totals (several navigations profiled as one). */
+function addTimes(
+  totals: ReturnType<typeof selfTime>,
+  more: ReturnType<typeof selfTime>,
+): ReturnType<typeof selfTime> {
+  for (const key of ['byGroup', 'byFunction'] as const)
+    for (const [name, ms] of more[key]) totals[key].set(name, (totals[key].get(name) ?? 0) + ms);
+  return totals;
+}
+
+/**
+ * The seed app, navigation to the end of Cytoscape's first frame (as bench/app.bench.ts), of
+ * this tree or of another checkout (`root`, as for `app.bench.ts --against`), summed over
+ * `runs` navigations in fresh contexts: one profile's shares move by ten points under load.
+ * BENCH_PROFILE_OUT=dir builds there instead of bench/dist/profile-app; each profile is
+ * written beside the build (`start-N.cpuprofile`, for DevTools' Performance panel).
+ */
+async function profileApp(root: string, runs: number): Promise<void> {
+  const outDir = process.env.BENCH_PROFILE_OUT
+    ? resolve(process.env.BENCH_PROFILE_OUT)
+    : here('./dist/profile-app');
+  await buildApp(root, outDir, true);
+  await withServer(outDir, root, async (base) => {
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    let totals: ReturnType<typeof selfTime> = { byGroup: new Map(), byFunction: new Map() };
+    const drawnAt: number[] = [];
+    const cpu: number[] = [];
     try {
-      const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
-      // tsx keeps function names with a `__name` helper that the page does not have.
-      await page.addInitScript('window.__name = (f) => f');
-      await page.addInitScript(recordFirstGraph);
-      page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-      const cdp = await startProfiler(page);
-      await page.goto(base);
-      await page.waitForFunction(() => (window as { __firstGraph?: number }).__firstGraph);
-      const profile = await stopProfiler(cdp);
-      const at = await page.evaluate(() => (window as { __firstGraph?: number }).__firstGraph!);
-      report(`seed app (graph drawn at ${at.toFixed(0)} ms)`, selfTime(profile, outDir));
+      for (let i = 0; i < runs; i++) {
+        const context = await browser.newContext({ viewport: VIEWPORT });
+        const page = await context.newPage();
+        // tsx keeps function names with a `__name` helper that the page does not have.
+        await page.addInitScript('window.__name = (f) => f');
+        await page.addInitScript(recordFirstGraph);
+        page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+        const cdp = await startProfiler(page);
+        await page.goto(base);
+        await page.waitForFunction(() => (window as { __firstGraph?: number }).__firstGraph);
+        cpu.push(await mainThreadCpuMs(cdp));
+        const profile = await stopProfiler(cdp);
+        writeFileSync(join(outDir, `start-${i + 1}.cpuprofile`), JSON.stringify(profile));
+        totals = addTimes(totals, selfTime(profile, outDir));
+        drawnAt.push(
+          await page.evaluate(() => (window as { __firstGraph?: number }).__firstGraph!),
+        );
+        await context.close();
+      }
+      report(
+        `seed app, ${runs} navigation(s) (graph drawn at ${drawnAt.map((t) => t.toFixed(0)).join(', ')} ms; ` +
+          `main-thread CPU to it ${cpu.map((t) => t.toFixed(0)).join(', ')} ms)`,
+        totals,
+      );
     } finally {
       await browser.close();
     }
@@ -188,7 +219,8 @@ async function profileApp(): Promise<void> {
 
 /** The adapter page (bench/render/adapter.html) playing a size's steps, after its mount. */
 async function profileRender(size: SyntheticSize): Promise<void> {
-  const outDir = here(`./dist/profile-render`);
+  // BENCH_PROFILE_OUT: a folder of one's own, beside someone else's profile of the same page.
+  const outDir = process.env.BENCH_PROFILE_OUT ?? here(`./dist/profile-render`);
   await build({
     configFile: here('./vite.bench.config.ts'),
     build: { outDir, emptyOutDir: true, sourcemap: true },
@@ -238,7 +270,12 @@ async function profileRender(size: SyntheticSize): Promise<void> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [what, size] = process.argv.slice(2);
-  if (what === 'app') await profileApp();
+  const runs = process.argv.indexOf('--runs');
+  const root = what === 'app' && size && !size.startsWith('--') ? resolve(size) : ROOT;
+  if (what === 'app') await profileApp(root, runs > 0 ? Number(process.argv[runs + 1]) : 1);
   else if (what === 'render') await profileRender((size ?? 'L') as SyntheticSize);
-  else throw new Error(`usage: npx tsx bench/profile.ts app | render [S|M|L|XL] (got "${what}")`);
+  else
+    throw new Error(
+      `usage: npx tsx bench/profile.ts app [DIR] [--runs N] | render [S|M|L|XL] (got "${what}")`,
+    );
 }

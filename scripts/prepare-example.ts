@@ -1,10 +1,10 @@
 /**
  * A shipped example dataset, prepared at build time like the seed
  * (`prepare-seed.ts`): validated exactly like a user's file, with its
- * positions. `vite.config.ts` serves the result as a virtual module
- * (`virtual:example-ucdp-nonstate`) that the app imports only when the
- * example is chosen, so it is a chunk of its own and the first page does not
- * carry it. The positions come from the example's committed `layout.json`
+ * positions. `vite.config.ts` writes the result as a static JSON file beside
+ * the app's assets (and gives the app its URL through
+ * `virtual:example-ucdp-nonstate`), which the app fetches only when the
+ * example is chosen: data, not JavaScript to parse and compile. The positions come from the example's committed `layout.json`
  * (written by its generator script: laying out a thousand actors takes
  * seconds) when they fit the dataset's actors exactly, and are computed
  * otherwise, so a stale layout costs time, never a wrong picture.
@@ -37,8 +37,10 @@ export function prepareExample(
   return { dataset, positions };
 }
 
-/** The source of an example's virtual module: the prepared example as one JSON string, parsed on use. */
-export function exampleModuleSource(datasetText: string, layoutText: string, file: string): string {
-  const prepared = prepareExample(datasetText, layoutText, file);
-  return `export const exampleJson = ${JSON.stringify(JSON.stringify(prepared))};\n`;
+/**
+ * The file the app fetches when the example is chosen (`src/store/examples.ts`): the prepared
+ * example as JSON, `{ dataset, positions: [id, x, y][] }`.
+ */
+export function exampleFileText(datasetText: string, layoutText: string, file: string): string {
+  return JSON.stringify(prepareExample(datasetText, layoutText, file));
 }

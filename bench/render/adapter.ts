@@ -6,7 +6,7 @@
  * `?batched=0` keeps Cytoscape's own drawing (batched/install.ts).
  */
 import type { Core } from 'cytoscape';
-import { createGraphView } from '../../src/graph/adapter';
+import { createGraphView, loadBatchedDrawing } from '../../src/graph/adapter';
 import type { GraphView } from '../../src/graph/contract';
 import { installHarness } from './harness';
 import { benchModel } from './model';
@@ -14,6 +14,9 @@ import { benchModel } from './model';
 let view: GraphView;
 let cy: Core;
 const params = new URLSearchParams(location.search);
+// Large graphs draw in batches, whose code the app loads on demand (adapter.ts): loaded here
+// before any view, as the app's graph canvas waits for it, so that mounts and frames match.
+await loadBatchedDrawing();
 
 installHarness({
   mount(container, data, day) {

@@ -22,12 +22,14 @@
  * `off` (not active at the day, mounted only for an analysis overlay),
  * `filtered` (legend filters, neighbourhood focus) and `fading` (transient,
  * during a fade).
+ *
+ * Batched drawing (`batched/`) is for large graphs only, so its code is a
+ * chunk of its own, loaded on demand (`viewCodeMissing`, `loadBatchedDrawing`):
+ * the seed's first picture does not wait for it to be fetched and compiled.
  */
 import cytoscape, { type Core } from 'cytoscape';
 import type { ExplorerModel } from '../core/explorer-model';
 import { windowSpan } from '../core/temporal';
-import { cytoscapeNonconformities, installBatchedDrawing } from './batched/install';
-import { describeNonconformity } from './batched/internals';
 import { createCamera } from './camera';
 import type { GraphView, GraphViewOptions } from './contract';
 import { createCursor } from './cursor';
@@ -45,6 +47,54 @@ import { createRelations } from './relations';
 import { graphStyle, isLargeGraph, viewOptions } from './style';
 import { createViewState, selectionElements } from './viewState';
 
+/** Batched drawing's code (`batched/`), once loaded. */
+type BatchedCode = typeof import('./batched/install') & {
+  describeNonconformity: (typeof import('./batched/internals'))['describeNonconformity'];
+};
+let batchedCode: BatchedCode | null = null;
+let batchedLoading: Promise<BatchedCode> | null = null;
+
+/**
+ * Loads batched drawing's code, once; a failed load (the network) is tried again on the next
+ * call. Views of large graphs created before it is loaded are drawn by Cytoscape.
+ */
+export function loadBatchedDrawing(): Promise<void> {
+  batchedLoading ??= Promise.all([import('./batched/install'), import('./batched/internals')]).then(
+    ([install, { describeNonconformity }]) => (batchedCode = { ...install, describeNonconformity }),
+    (error: unknown) => {
+      batchedLoading = null;
+      throw error;
+    },
+  );
+  return batchedLoading.then(() => undefined);
+}
+
+const wantsBatchedDrawing = (model: ExplorerModel, options: GraphViewOptions) =>
+  options.batchedDrawing ?? options.largeGraph ?? isLargeGraph(model.dataset.relations.length);
+
+/**
+ * Whether a view of `model` would lack code it draws with that is not loaded yet: batched
+ * drawing, for a large graph, until `loadBatchedDrawing` has loaded it.
+ */
+export function viewCodeMissing(model: ExplorerModel, options: GraphViewOptions = {}): boolean {
+  return wantsBatchedDrawing(model, options) && batchedCode === null;
+}
+
+/**
+ * Batched drawing on a new (still empty) Cytoscape instance, or null with a warning when its
+ * code is not loaded (`loadBatchedDrawing` was not awaited, or the load failed).
+ */
+function installBatched(cy: Core) {
+  if (!batchedCode) {
+    console.warn(
+      'Batched drawing not installed, Cytoscape draws every element: its code is not loaded (loadBatchedDrawing).',
+    );
+    return null;
+  }
+  const batched = batchedCode.installBatchedDrawing(cy);
+  return batched.installed ? batched.drawing : null;
+}
+
 /**
  * The Cytoscape instance for a model at a day, with batched drawing installed for large graphs
  * (falling back to solid lines when it cannot be), and the view state over it.
@@ -57,7 +107,7 @@ function createCanvas(
 ) {
   const reducedMotion = options.reducedMotion ?? false;
   const large = options.largeGraph ?? isLargeGraph(model.dataset.relations.length);
-  const batchedWanted = options.batchedDrawing ?? large;
+  const batchedWanted = wantsBatchedDrawing(model, options);
   const windowMonths = options.timeWindow ?? 0;
   const span = windowSpan(day, windowMonths);
   const initial = initialElements(model, span, !large);
@@ -75,8 +125,7 @@ function createCanvas(
     ...viewOptions(large),
   });
   // Large graphs: one path per style instead of one draw per element (batched/install.ts).
-  const batched = batchedWanted ? installBatchedDrawing(cy) : null;
-  const batchedDrawing = batched?.installed ? batched.drawing : null;
+  const batchedDrawing = batchedWanted ? installBatched(cy) : null;
   if (batchedWanted && !batchedDrawing && large) {
     solidLines = true;
     cy.style(style());
@@ -133,10 +182,14 @@ export function createGraphView(
       return batchedDrawing !== null && batchedDrawing.fallback() === null;
     },
     batchedFrames: () => batchedDrawing?.frames() ?? 0,
-    missingRendererInternals: () =>
-      (batchedDrawing?.nonconformities() ?? cytoscapeNonconformities(cy)).map(
+    missingRendererInternals() {
+      if (!batchedCode)
+        throw new Error('batched drawing’s code is not loaded: await loadBatchedDrawing() first');
+      const { cytoscapeNonconformities, describeNonconformity } = batchedCode;
+      return (batchedDrawing?.nonconformities() ?? cytoscapeNonconformities(cy)).map(
         describeNonconformity,
-      ),
+      );
+    },
     setDay(next, timeWindow = state.windowMonths) {
       if (next === state.day && timeWindow === state.windowMonths) return;
       const nextSpan = windowSpan(next, timeWindow);

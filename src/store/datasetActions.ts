@@ -301,7 +301,7 @@ function showSeedIfEmpty(signal: AbortSignal): false {
 }
 
 /**
- * Fetches a shipped example (its own chunk, validated and laid out at build time) and builds
+ * Fetches a shipped example (a static JSON file, validated and laid out at build time) and builds
  * its model in slices with the "Opening…" bar; a failed fetch is a notice, and what is on
  * screen stays.
  */
@@ -311,7 +311,11 @@ async function openExample(example: Example, signal: AbortSignal): Promise<boole
   };
   opening(0);
   try {
-    const { dataset, positions } = await example.load();
+    // The download is the first half of the bar; building the model the second.
+    const { dataset, positions } = await example.load({
+      signal,
+      onProgress: (done) => opening(0.5 * done),
+    });
     if (signal.aborted) return false;
     opening(0.5);
     await loadDatasetInSlices(

@@ -1,5 +1,8 @@
 /** `virtual:example-ucdp-nonstate`, made by the Vite plugin in `vite.config.ts` (`scripts/prepare-example.ts`). */
 declare module 'virtual:example-ucdp-nonstate' {
-  /** The validated example and its positions, as JSON: `{ dataset, positions: [id, x, y][] }`; null in the standalone page. */
-  export const exampleJson: string | null;
+  /**
+   * Where the prepared example is served: a JSON file `{ dataset, positions: [id, x, y][] }`
+   * written beside the app's assets; null in the standalone page, which does not ship it.
+   */
+  export const exampleUrl: string | null;
 }

@@ -25,6 +25,7 @@ import { LayoutSelect } from './LayoutSelect';
 import { loadEditing } from './edit/loadEditing';
 import { registerTestHook } from './testHook';
 import { useAtMost } from './useMediaQuery';
+import { useViewCode } from './useViewCode';
 
 /** What the live region says about the actor under the keyboard cursor: its label and type. */
 function describeActor(model: ExplorerModel, id: string, selected: boolean): string {
@@ -68,11 +69,12 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
   const [cursorNote, setCursorNote] = useState('');
   const narrow = useAtMost('narrow');
   const editing = useStore(selectEditingOn);
+  const viewCodeReady = useViewCode(root);
 
   // A layout effect: the view is created before the browser's first paint of the page, so the
   // graph is drawn in that same frame instead of one frame (and a layout pass) later.
   useLayoutEffect(() => {
-    if (!root || !host.current) return;
+    if (!root || !host.current || !viewCodeReady) return;
     const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const start = useStore.getState();
     /** The model the view shows: the root, then each edit's model in turn. */
@@ -86,9 +88,13 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
     });
     viewRef.current = view;
     setActiveView(view);
-    view.setFilter(filterOf(start));
-    view.setSelection(start.selection);
-    view.setOverlay(start.overlay);
+    // A new view shows everything, unselected, without overlay: only a state that differs is
+    // pushed (each push runs the filter, emphasis and label passes again, before the first frame).
+    const filter = filterOf(start);
+    if (filter.hiddenTypes.size > 0 || filter.hiddenKinds.size > 0 || filter.focusActor)
+      view.setFilter(filter);
+    if (start.selection) view.setSelection(start.selection);
+    if (start.overlay) view.setOverlay(start.overlay);
     setCameraReader(() => view.extent());
     if (start.cameraRequest) view.showBox(start.cameraRequest.camera, false);
     // In edit mode a drag from one actor to another drafts a relation between them.
@@ -134,12 +140,12 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
       setCameraReader(null);
       view.destroy();
     };
-  }, [root]);
+  }, [root, viewCodeReady]);
 
   // On a phone the fitted graph is small: labels keep a legible size on screen instead.
   useLayoutEffect(() => {
     viewRef.current?.setMinLabelPx(narrow ? tokens.phoneLabelMinPx : null);
-  }, [root, narrow]);
+  }, [root, narrow, viewCodeReady]);
 
   const announce = (id: string | null) => {
     const selection = useStore.getState().selection;

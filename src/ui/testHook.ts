@@ -5,6 +5,7 @@
  */
 import { formatDay } from '../core/dates';
 import type { Point } from '../core/layout';
+import { loadBatchedDrawing } from '../graph/adapter';
 import type { Emphasis, GraphView } from '../graph/contract';
 import { useStore } from '../store/store';
 
@@ -41,9 +42,10 @@ export interface AllegianceTestHook {
   batchedFrames(): number;
   /**
    * Cytoscape internals batched drawing needs that are missing or changed, as "name: problem"
-   * (src/graph/batched/internals.ts); empty when all conform.
+   * (src/graph/batched/internals.ts); empty when all conform. Loads batched drawing's code
+   * first if the graph is small (only large graphs load it).
    */
-  missingRendererInternals(): string[];
+  missingRendererInternals(): Promise<string[]>;
   /** Whether loading the shown model computed its layout and index (false: handed in or stored). */
   computed(): { layout: boolean; index: boolean } | null;
 }
@@ -75,7 +77,8 @@ export function registerTestHook(view: GraphView): () => void {
     elementsMounted: () => view.elementsMounted(),
     drawing: () => (view.batchedDrawing ? 'batched' : 'cytoscape'),
     batchedFrames: () => view.batchedFrames(),
-    missingRendererInternals: () => view.missingRendererInternals(),
+    missingRendererInternals: () =>
+      loadBatchedDrawing().then(() => view.missingRendererInternals()),
     computed: () => {
       const computed = useStore.getState().model?.computed;
       return computed ? { ...computed } : null;

@@ -1,5 +1,7 @@
 /**
- * The shipped UCDP example: chosen in the dataset switcher, its actors are
+ * The shipped UCDP example: its data is a static file fetched when it is
+ * chosen in the dataset switcher (a failed download is said, and the dataset
+ * on screen stays; the download shows the "Opening…" bar), its actors are
  * drawn, the data's credit line is on screen, a relation clicked on the
  * canvas shows the dataset rows it rests on, and the seed comes back.
  */
@@ -16,6 +18,9 @@ const seed = JSON.parse(readFileSync('graph-data/seed.json', 'utf8')) as Dataset
 const relationsById = new Map(example.relations.map((r) => [r.id, r]));
 
 const switcher = (page: Page) => page.getByRole('combobox', { name: 'Dataset' });
+const EXAMPLE_OPTION = { label: 'Example: UCDP Non-State conflicts 1989–2021' };
+/** The example's data file, as the build names it (`assets/ucdp-nonstate-<hash>.json`). */
+const EXAMPLE_FILE = /\/assets\/ucdp-nonstate-[0-9a-f]+\.json$/;
 const title = (page: Page) => page.locator('h1').textContent();
 
 /**
@@ -49,8 +54,39 @@ describe('the UCDP Non-State example', () => {
   });
   afterAll(async () => browser?.close());
 
-  it('opens from the dataset switcher and draws its actors', async () => {
-    await switcher(page).selectOption({ label: 'Example: UCDP Non-State conflicts 1989–2021' });
+  it('says so when its data cannot be fetched, and keeps the dataset on screen', async () => {
+    const seedActors = await page.evaluate(() => window.__allegiance!.drawnActors());
+    await page.route(EXAMPLE_FILE, (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+    await switcher(page).selectOption(EXAMPLE_OPTION);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(
+      /^Could not open “UCDP Non-State conflicts 1989–2021”: its data file \/assets\/ucdp-nonstate-[0-9a-f]+\.json could not be fetched \(HTTP 404 Not Found\)/,
+    );
+    await expect(title(page)).resolves.toBe(seed.title);
+    await expect(switcher(page).inputValue()).resolves.toBe('seed');
+    await expect(page.evaluate(() => window.__allegiance!.drawnActors())).resolves.toEqual(
+      seedActors,
+    );
+    await expect(page.locator('.data-attribution').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Dismiss message' }).click();
+    await page.unroute(EXAMPLE_FILE);
+  });
+
+  it('opens from the dataset switcher, with a progress bar while its data downloads, and draws its actors', async () => {
+    // The download is held until the bar has been seen, then let through.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(EXAMPLE_FILE, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await switcher(page).selectOption(EXAMPLE_OPTION);
+    await page.getByRole('progressbar', { name: 'Opening progress' }).waitFor();
+    await expect(
+      page.getByText('Opening “UCDP Non-State conflicts 1989–2021”…').count(),
+    ).resolves.toBe(1);
+    release();
     await page.waitForFunction(
       (t) => document.querySelector('h1')?.textContent === t,
       example.title,
@@ -61,6 +97,10 @@ describe('the UCDP Non-State example', () => {
     expect(drawn.length).toBeGreaterThan(100);
     expect(drawn.every((id) => ids.has(id))).toBe(true);
     expect(page.url()).toContain('dataset=example%3Aucdp-nonstate');
+    await expect(page.getByRole('progressbar', { name: 'Opening progress' }).count()).resolves.toBe(
+      0,
+    );
+    await page.unroute(EXAMPLE_FILE);
   });
 
   it('credits the data, its producer and its licence while it is open', async () => {

@@ -25,7 +25,7 @@ import { LayoutSelect } from './LayoutSelect';
 import { loadEditing } from './edit/loadEditing';
 import { registerTestHook } from './testHook';
 import { useAtMost } from './useMediaQuery';
-import { useViewCode } from './useViewCode';
+import { useViewReady } from './useViewReady';
 
 /** What the live region says about the actor under the keyboard cursor: its label and type. */
 function describeActor(model: ExplorerModel, id: string, selected: boolean): string {
@@ -69,12 +69,12 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
   const [cursorNote, setCursorNote] = useState('');
   const narrow = useAtMost('narrow');
   const editing = useStore(selectEditingOn);
-  const viewCodeReady = useViewCode(root);
+  const viewReady = useViewReady(root);
 
   // A layout effect: the view is created before the browser's first paint of the page, so the
   // graph is drawn in that same frame instead of one frame (and a layout pass) later.
   useLayoutEffect(() => {
-    if (!root || !host.current || !viewCodeReady) return;
+    if (!root || !host.current || !viewReady) return;
     const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const start = useStore.getState();
     /** The model the view shows: the root, then each edit's model in turn. */
@@ -140,12 +140,12 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
       setCameraReader(null);
       view.destroy();
     };
-  }, [root, viewCodeReady]);
+  }, [root, viewReady]);
 
   // On a phone the fitted graph is small: labels keep a legible size on screen instead.
   useLayoutEffect(() => {
     viewRef.current?.setMinLabelPx(narrow ? tokens.phoneLabelMinPx : null);
-  }, [root, narrow, viewCodeReady]);
+  }, [root, narrow, viewReady]);
 
   const announce = (id: string | null) => {
     const selection = useStore.getState().selection;

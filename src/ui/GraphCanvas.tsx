@@ -212,16 +212,19 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
         {cursorNote}
       </div>
       {hover && model && <GraphTooltip hover={hover} model={model} />}
-      <div className="graph-tools">
-        <button
-          type="button"
-          onClick={() => viewRef.current?.fit()}
-          title="Fit the graph to the window"
-        >
-          Fit
-        </button>
-        <LayoutSelect />
-      </div>
+      {/* Nothing to fit or arrange while a dataset opened from a link is still on its way. */}
+      {model && (
+        <div className="graph-tools">
+          <button
+            type="button"
+            onClick={() => viewRef.current?.fit()}
+            title="Fit the graph to the window"
+          >
+            Fit
+          </button>
+          <LayoutSelect />
+        </div>
+      )}
     </div>
   );
 }

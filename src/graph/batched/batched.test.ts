@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CanvasRendererInternals, RenderedElement } from './internals';
 import { isVisible, lookCache } from './looks';
-import { partitionedZOrder, unsupportedZOrderRule } from './zOrder';
+import { unsupportedZOrderRule, ZOrderTracker } from './zOrder';
 
 /** A headless graph, and the renderer members the batched code reads that need no canvas. */
 function setup() {
@@ -82,10 +82,11 @@ describe('looks', () => {
   });
 });
 
-describe('partitionedZOrder', () => {
+describe('ZOrderTracker', () => {
   it('orders as Cytoscape does without z-order styles: edges under nodes, in pool order', () => {
     const { cy, r } = setup();
-    const order = partitionedZOrder(r, lookCache(r));
+    const tracker = new ZOrderTracker(r, lookCache(r));
+    const order = (forceRecalc?: boolean) => tracker.getCachedZSortedEles(forceRecalc);
     expect(ids(order())).toEqual(['ab', 'bc', 'ad', 'ae', 'ea', 'a', 'b', 'c', 'd', 'e']);
     // Which elements take events: what Cytoscape's interactive() says.
     expect(ids(order().interactive)).toEqual(

@@ -19,7 +19,7 @@ import {
 } from './internals';
 import { BATCHABLE_SHAPES, lookCache } from './looks';
 import { largeGraph, recorder, rendererDouble } from './rendererDouble';
-import { partitionedZOrder, splitDragged } from './zOrder';
+import { splitDragged, ZOrderTracker } from './zOrder';
 
 let cy: Core;
 afterEach(() => cy?.destroy());
@@ -85,13 +85,29 @@ describe("Cytoscape's canvas renderer", () => {
     const cytoscapes = r.getCachedZSortedEles(true);
     // Cytoscape keeps its sort in cachedZSortedEles, which the partition reads and writes.
     expect(r.cachedZSortedEles).toBe(cytoscapes);
-    const ours = partitionedZOrder(r, lookCache(r))(true);
+    const ours = new ZOrderTracker(r, lookCache(r)).getCachedZSortedEles(true);
     expect(ids(ours)).toEqual(ids(cytoscapes));
     expect(ids(ours.interactive)).toEqual(ids(cytoscapes.interactive));
     // cy.mutableElements is the pool, in pool order.
     expect(ids(r.cy.mutableElements().toArray() as RenderedElement[])).toEqual(
       cy.elements().map((e) => e.id()),
     );
+  });
+
+  it("keeps its pool as the z-order's tracker follows it: a removal fills its slot with the last element", () => {
+    cy = largeGraph();
+    const r = rendererDouble(cy);
+    const pool = r.cy.mutableElements();
+    expect(r.cy.mutableElements(), 'cy.mutableElements returns the pool itself').toBe(pool);
+    const poolIds = () => ids(pool.toArray() as RenderedElement[]);
+    const before = poolIds();
+    cy.getElementById('bc').remove();
+    const slot = before.indexOf('bc');
+    const expected = before.slice(0, -1);
+    expected[slot] = before.at(-1)!;
+    expect(poolIds(), 'cy.mutableElements: the last element takes the hole').toEqual(expected);
+    cy.add({ data: { id: 'ba', source: 'b', target: 'a' } });
+    expect(poolIds(), 'cy.mutableElements: additions go to the end').toEqual([...expected, 'ba']);
   });
 
   it('sorts with z-index as the partition does: within edges and within nodes, by z-index', () => {
@@ -104,7 +120,7 @@ describe("Cytoscape's canvas renderer", () => {
     const r = rendererDouble(cy);
     const cytoscapes = ids(r.getCachedZSortedEles(true));
     expect(cytoscapes).toEqual(['ab2', 'ab1', 'da', 'cd', 'bc', 'c', 'd', 'a', 'b']);
-    expect(ids(partitionedZOrder(r, lookCache(r))(true))).toEqual(cytoscapes);
+    expect(ids(new ZOrderTracker(r, lookCache(r)).getCachedZSortedEles(true))).toEqual(cytoscapes);
   });
 
   it('splits grabbed and dragged elements as the linear partition does', () => {
@@ -117,7 +133,7 @@ describe("Cytoscape's canvas renderer", () => {
     r.updateCachedGrabbedEles();
     const expected = split(cytoscapes);
     expect(expected.drag).toEqual(['bc', 'a']);
-    splitDragged(r);
+    expect(splitDragged(r)).toBe(true);
     expect(split(r.cachedZSortedEles!)).toEqual(expected);
   });
 

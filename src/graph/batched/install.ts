@@ -12,8 +12,10 @@
  *   zoomed-out view draws hairlines);
  * - keeps nodes on an offscreen layer that is redrawn only where nodes
  *   changed (nodeLayer.ts);
- * and its z-sort is replaced by an equivalent linear pass, which matters
- * because every playback step adds and removes edges (zOrder.ts).
+ * and its z-sort is replaced by an equivalent partition kept across steps and
+ * updated by what each step changed, which matters because every playback
+ * step adds and removes edges (zOrder.ts); a frame reads each element's look
+ * from that partition's records, once.
  *
  * Cytoscape still owns the rest: styles (each element's computed style is
  * what is drawn, so classes such as `dormant`, `dimmed` or `filtered` look
@@ -49,7 +51,13 @@ import {
 import { isVisible, lookCache, type Look } from './looks';
 import { NodeLayer, type LayerRecord } from './nodeLayer';
 import { drawNodes, EdgeBatches, EdgesInSight } from './paths';
-import { partitionedZOrder, splitDragged, unsupportedZOrderRule } from './zOrder';
+import {
+  recordedLook,
+  recordedVisible,
+  unsupportedZOrderRule,
+  ZOrderTracker,
+  type ElementRecord,
+} from './zOrder';
 
 /** Batched drawing on one Cytoscape instance. */
 export interface BatchedDrawing {
@@ -124,7 +132,8 @@ function install(cy: Core, r: CanvasRendererInternals): BatchedDrawing {
   ) as CanvasRendererInternals;
   const original = r.drawLayeredElements;
   const lookOf = lookCache(r);
-  const frame = batchedFrame(r, lookOf);
+  const zOrder = new ZOrderTracker(r, lookOf);
+  const frame = batchedFrame(r, lookOf, zOrder);
   let frames = 0;
   let fallback: string | null = null;
   let installed = true;
@@ -132,6 +141,7 @@ function install(cy: Core, r: CanvasRendererInternals): BatchedDrawing {
   function uninstall() {
     if (!installed) return;
     installed = false;
+    zOrder.dispose();
     for (const [name, descriptor] of own)
       if (descriptor) Object.defineProperty(r, name, descriptor);
       else delete (r as unknown as Record<string, unknown>)[name];
@@ -150,8 +160,8 @@ function install(cy: Core, r: CanvasRendererInternals): BatchedDrawing {
     uninstall();
     original.call(r, context, eles, pxRatio, extent);
   };
-  r.getCachedZSortedEles = partitionedZOrder(r, lookOf);
-  r.updateCachedGrabbedEles = () => splitDragged(r);
+  r.getCachedZSortedEles = (forceRecalc?: boolean) => zOrder.getCachedZSortedEles(forceRecalc);
+  r.updateCachedGrabbedEles = () => zOrder.updateCachedGrabbedEles();
   return {
     frames: () => frames,
     fallback: () => fallback,
@@ -176,6 +186,7 @@ type DrawLayer = CanvasRendererInternals['drawLayeredElements'];
 function batchedFrame(
   r: CanvasRendererInternals,
   lookOf: (ele: RenderedElement) => Look,
+  zOrder: ZOrderTracker,
 ): (...args: Parameters<DrawLayer>) => string | null {
   const layer = new NodeLayer();
   const batches = new EdgeBatches();
@@ -184,7 +195,9 @@ function batchedFrame(
       const first = eles.length > 0 ? elementNonconformities(eles[0], false) : [];
       if (first.length > 0) return elementProblem(first);
       if (r.cy.hasCompoundNodes()) return 'compound nodes (parents and children) were added';
-      const frame = collect(r, eles, lookOf, layer, pxRatio, extent);
+      const records = zOrder.recordsOf(eles);
+      if (records) zOrder.verifyRecords(eles, records);
+      const frame = collect(r, eles, records, lookOf, layer, pxRatio, extent);
       if (typeof frame === 'string') return frame;
       batches.draw(context, frame.edges, r.cy.zoom() * pxRatio);
       for (const ele of frame.specialEdges) r.drawCachedElement(context, ele, pxRatio, extent);
@@ -202,10 +215,15 @@ interface Frame {
   nodes: LayerRecord[];
 }
 
-/** Sorts a frame's elements into batched edges, edges Cytoscape draws, and nodes; or a problem. */
+/**
+ * Sorts a frame's elements into batched edges, edges Cytoscape draws, and nodes; or a problem.
+ * With `records` (the z-order's, in the order of `eles`), each element's look is read from its
+ * record, so once a frame and with no lookup.
+ */
 function collect(
   r: CanvasRendererInternals,
   eles: readonly RenderedElement[],
+  records: readonly ElementRecord[] | null,
   lookOf: (ele: RenderedElement) => Look,
   layer: NodeLayer,
   pxRatio: number,
@@ -216,10 +234,13 @@ function collect(
   const frame: Frame = { edges: new EdgesInSight(extent), specialEdges: [], nodes: [] };
   let sampledNode = false;
   let sampledEdge = false;
-  for (const ele of eles) {
-    const look = lookOf(ele);
+  for (let i = 0; i < eles.length; i++) {
+    const ele = eles[i]!;
+    const record = records?.[i] ?? null;
+    const look = record ? recordedLook(record, ele, lookOf) : lookOf(ele);
     if (look.zOrder !== null) return `an element has the z-order ${look.zOrder}`;
-    if (!isVisible(ele, look, lookOf)) continue;
+    if (!(record ? recordedVisible(record, ele, look, lookOf) : isVisible(ele, look, lookOf)))
+      continue;
     const isNode = ele._private.group === 'nodes';
     if (isNode ? !sampledNode : !sampledEdge) {
       const problems = elementNonconformities(ele, true);
@@ -232,7 +253,7 @@ function collect(
       else if (look.kind === 'node' && !look.invisible)
         frame.nodes.push(layer.record(ele, look, look.labelScale * textureScale >= 1));
     } else if (look.special) frame.specialEdges.push(ele);
-    else if (look.kind === 'edge' && !look.invisible && !frame.edges.add(ele, look))
+    else if (look.kind === 'edge' && !look.invisible && !frame.edges.add(ele, look, record))
       frame.specialEdges.push(ele);
   }
   return frame;

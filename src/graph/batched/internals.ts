@@ -98,7 +98,10 @@ export interface CanvasRendererInternals {
   data: { lblTxrCache: unknown; contexts: CanvasRenderingContext2D[] };
   /** Index of the main (node) layer in `data.contexts`. */
   NODE: number;
-  cy: Core & { mutableElements(): { toArray(): unknown[] }; hasCompoundNodes(): boolean };
+  cy: Core & {
+    mutableElements(): ArrayLike<unknown> & { toArray(): unknown[] };
+    hasCompoundNodes(): boolean;
+  };
 }
 
 /** One undocumented member batched drawing relies on. */
@@ -235,13 +238,18 @@ export const RENDERER_INTERNALS: readonly Internal[] = [
   },
   {
     name: 'cy.mutableElements',
-    what: "method (): the instance's elements as a collection (toArray), in pool order",
-    usedIn: 'zOrder.ts: the linear partition',
-    check: (v, r) =>
-      method(0)(v) ??
-      (typeof (v as () => { toArray?: unknown }).call(r.cy).toArray === 'function'
+    what: "method (): the instance's pool of elements itself (indexed, with a length), in pool order; a removal moves the pool's last element into the hole",
+    usedIn: 'zOrder.ts: the partition follows the pool by the slots a step changed',
+    check: (v, r) => {
+      const notMethod = method(0)(v);
+      if (notMethod) return notMethod;
+      const pool = (v as () => { length?: unknown; toArray?: unknown }).call(r.cy);
+      if (typeof pool.length !== 'number' || typeof pool.toArray !== 'function')
+        return 'does not return a collection';
+      return (v as () => unknown).call(r.cy) === pool
         ? null
-        : 'does not return a collection'),
+        : 'returns a new collection on each call, not the pool itself';
+    },
   },
   {
     name: 'cy.hasCompoundNodes',

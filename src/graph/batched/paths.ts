@@ -17,6 +17,36 @@ const BATCHABLE_EDGES = new Set(['bezier', 'multibezier', 'straight', 'segments'
 /** Edges in sight above which a zoomed-out view draws thin solid lines (see EdgeBatches). */
 const DENSE_EDGES = 500;
 
+/** An edge's bounding box (without its width and arrow), and the geometry it was read from. */
+export interface EdgeBox extends Box {
+  pts: readonly number[];
+}
+
+/**
+ * An edge's bounding box, kept in `holder` (its z-order record) while the geometry is the
+ * same: Cytoscape makes a new `allpts` array whenever it recomputes an edge (an end moved, a
+ * parallel edge came or went), so during playback almost every edge keeps its box.
+ */
+function edgeBox(pts: readonly number[], holder: { box: EdgeBox | null } | null): EdgeBox {
+  const kept = holder?.box;
+  if (kept && kept.pts === pts) return kept;
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (let i = 0; i < pts.length; i += 2) {
+    const x = pts[i]!;
+    const y = pts[i + 1]!;
+    if (x < x1) x1 = x;
+    if (x > x2) x2 = x;
+    if (y < y1) y1 = y;
+    if (y > y2) y2 = y;
+  }
+  const box = { pts, x1, y1, x2, y2 };
+  if (holder) holder.box = box;
+  return box;
+}
+
 /** Edges of one frame that are in sight, and their looks. */
 export class EdgesInSight {
   /** Two arrays rather than pairs: no allocation per edge and frame. */
@@ -25,24 +55,16 @@ export class EdgesInSight {
 
   constructor(private readonly extent: Box) {}
 
-  /** Takes an edge if it is in sight; false if its geometry is of a kind batched elsewhere. */
-  add(ele: RenderedElement, look: EdgeLook): boolean {
+  /**
+   * Takes an edge if it is in sight; false if its geometry is of a kind batched elsewhere.
+   * `holder` keeps its bounding box between frames.
+   */
+  add(ele: RenderedElement, look: EdgeLook, holder: { box: EdgeBox | null } | null): boolean {
     const rs = ele._private.rscratch;
     const pts = rs.allpts;
     if (rs.badLine || !pts || pts.length < 4 || Number.isNaN(pts[0])) return true;
     if (!BATCHABLE_EDGES.has(rs.edgeType ?? '') || rs.isRound) return false;
-    let x1 = Infinity;
-    let y1 = Infinity;
-    let x2 = -Infinity;
-    let y2 = -Infinity;
-    for (let i = 0; i < pts.length; i += 2) {
-      const x = pts[i]!;
-      const y = pts[i + 1]!;
-      if (x < x1) x1 = x;
-      if (x > x2) x2 = x;
-      if (y < y1) y1 = y;
-      if (y > y2) y2 = y;
-    }
+    const { x1, y1, x2, y2 } = edgeBox(pts, holder);
     const pad = look.pad;
     const e = this.extent;
     if (x2 + pad >= e.x1 && x1 - pad <= e.x2 && y2 + pad >= e.y1 && y1 - pad <= e.y2) {

@@ -25,7 +25,7 @@ import {
   type StreamedFile,
 } from '../src/import/importStreams';
 import { writeImportResult } from './import-output';
-import { ENGINES, importLarge, usesDuckDb, type Engine } from './duckdb/cli';
+import { duckDbFormatOf, ENGINES, importLarge, usesDuckDb, type Engine } from './duckdb/cli';
 import { isParquet } from './duckdb/readers';
 
 const USAGE = `usage: npm run import -- FILE... --out dataset.json [--format NAME]
@@ -139,20 +139,16 @@ async function main(): Promise<number> {
 
 /**
  * Whether DuckDB reads the files: when asked, for gzip and Parquet, and
- * for GDELT exports too large together for memory. DuckDB reads only
- * GDELT, so other event files (a decade of ICEWS years, say) are read in
- * memory however large they are together, each held to the size limit.
+ * for event files of one format DuckDB reads (GDELT exports, ICEWS, ACLED,
+ * UCDP GED, generic event tables) too large together for memory. Other
+ * files too large (a dataset JSON, say) go to the in-memory path, which
+ * holds each to the size limit and says so.
  */
 async function readByDuckDb(cli: ReturnType<typeof commandLine>): Promise<boolean> {
   if (!usesDuckDb(cli.files, cli.engine)) return false;
   if (cli.engine === 'duckdb' || cli.files.some((f) => /\.gz$/i.test(f) || isParquet(f)))
     return true;
-  const files = cli.files.map(streamedFileOnDisk);
-  // An unreadable file: DuckDB's path reports it, as before.
-  if (files.some((f) => f === undefined)) return true;
-  return (
-    (await detectStreamable(files as StreamedFile[], cli.format, '--format gdelt')) !== undefined
-  );
+  return (await duckDbFormatOf(cli.files, cli.format)) !== undefined;
 }
 
 /**

@@ -39,16 +39,25 @@ WITH typed AS (
     name1,
     name2,
     quad_class,
+    quoted,
+    type1,
+    type2,
+    no_event,
+    row_weight,
     -- The score is the Goldstein value, else the QuadClass's score
     -- (event-columns.ts, QUAD_CLASS_SCORE).
     coalesce(goldstein, CASE quad_class WHEN 1 THEN 2.3 WHEN 2 THEN 6 WHEN 3 THEN -3.8 WHEN 4 THEN -7.7 END) AS score,
     goldstein IS NULL AS scored_from_quad_class,
     -- Rows checks.sql reports (the import then stops).
-    pos IS NULL OR event_date IS NULL OR short_row
-      OR goldstein < -10 OR goldstein > 10
-      OR (goldstein IS NULL AND goldstein_text IS NOT NULL)
-      OR (quad_class IS NULL AND quad_text IS NOT NULL)
-      OR (goldstein IS NULL AND quad_class IS NULL) AS problem
+    CASE
+      -- A table format's reader lists its row's problems (tableReaders.ts).
+      WHEN problems IS NOT NULL THEN len(problems) > 0
+      ELSE pos IS NULL OR event_date IS NULL OR short_row
+        OR goldstein < -10 OR goldstein > 10
+        OR (goldstein IS NULL AND goldstein_text IS NOT NULL)
+        OR (quad_class IS NULL AND quad_text IS NOT NULL)
+        OR (goldstein IS NULL AND quad_class IS NULL)
+    END AS problem
   FROM events
 )
 SELECT
@@ -57,6 +66,7 @@ SELECT
   -- twice), and events.
   CASE
     WHEN problem THEN 'problem'
+    WHEN no_event THEN 'no event'
     WHEN actor1 IS NULL OR actor2 IS NULL THEN 'single actor'
     WHEN actor1 = actor2 THEN 'same actor'
     ELSE 'event'
@@ -68,6 +78,10 @@ SELECT
     * gcd(getvariable('window_months'), 12) AS period,
   CAST(sign(score) AS TINYINT) AS score_sign,
   count(*) AS events,
+  -- Rows read (an ACLED row may tell several events, or none).
+  sum(row_weight) AS rows,
+  -- Events with a quote, which evidence can show (GDELT's: all).
+  count(*) FILTER (WHERE quoted) AS quoted_events,
   -- Summed as whole thousandths: exact (GDELT's scores have one decimal), so
   -- a mean exactly on a threshold does not flip with the order threads add in.
   sum(CAST(round(score * 1000) AS BIGINT)) AS score_milli,
@@ -84,6 +98,9 @@ SELECT
   -- (carrying names through this pass took a fifth of its time).
   min(pos) FILTER (WHERE name1 IS NOT NULL) AS name1_pos,
   min(pos) FILTER (WHERE name2 IS NOT NULL) AS name2_pos,
+  -- Where the format first tells each actor's type (ICEWS, ACLED, GED).
+  min(pos) FILTER (WHERE type1 IS NOT NULL) AS type1_pos,
+  min(pos) FILTER (WHERE type2 IS NOT NULL) AS type2_pos,
   -- Evidence candidates: the earliest events by date, then pos, as keys
   -- (days since 0001-01-01 × 2^40 + pos: pos is below 2^40). A
   -- relation's evidence is its earliest events of one sign, then the others
@@ -94,9 +111,9 @@ SELECT
   min(
     (event_date - DATE '0001-01-01') * 1099511627776 + pos,
     greatest(getvariable('max_evidence'), 1)
-  ) AS candidates
+  ) FILTER (WHERE quoted) AS candidates
 FROM typed
-GROUP BY problem, actor1, actor2, period, score_sign;
+GROUP BY problem, no_event, actor1, actor2, period, score_sign;
 
 -- What was left out, and the rows checks.sql must report.
 CREATE OR REPLACE TEMP TABLE counted AS
@@ -104,7 +121,8 @@ SELECT
   coalesce(sum(events) FILTER (WHERE row_kind = 'single actor'), 0) AS single_actor_rows,
   coalesce(sum(events) FILTER (WHERE row_kind = 'same actor'), 0) AS self_rows,
   coalesce(sum(events) FILTER (WHERE row_kind = 'problem'), 0) AS problem_rows,
-  coalesce(sum(events) FILTER (WHERE row_kind = 'event'), 0) AS events
+  coalesce(sum(events) FILTER (WHERE row_kind = 'event'), 0) AS events,
+  coalesce(sum(rows), 0) AS rows
 FROM periods;
 
 -- The events' periods, each with its pair (unordered) and window: windows
@@ -143,7 +161,8 @@ WITH windows AS (
     sum(quad_2) AS quad_2,
     sum(quad_3) AS quad_3,
     sum(quad_4) AS quad_4,
-    sum(quad_none) AS quad_none
+    sum(quad_none) AS quad_none,
+    sum(quoted_events) AS quoted_events
   FROM event_periods
   GROUP BY actor_low, actor_high, window_start
 )
@@ -217,7 +236,8 @@ SELECT
   sum(quad_2) AS quad_2,
   sum(quad_3) AS quad_3,
   sum(quad_4) AS quad_4,
-  sum(quad_none) AS quad_none
+  sum(quad_none) AS quad_none,
+  sum(quoted_events) AS quoted_events
 FROM islands
 JOIN pairs USING (actor_low, actor_high)
 GROUP BY pairs.source, pairs.target, islands.actor_low, islands.actor_high, island, pairs.first_pos;
@@ -280,10 +300,10 @@ SELECT * FROM ranked WHERE rank <= getvariable('max_evidence');
 -- its appearances and tells the side.
 CREATE OR REPLACE TEMP TABLE actors AS
 WITH appearances AS (
-  SELECT actor1 AS id, first_pos * 2 AS place, name1_pos * 2 AS name_place
+  SELECT actor1 AS id, first_pos * 2 AS place, name1_pos * 2 AS name_place, type1_pos * 2 AS type_place
   FROM event_periods
   UNION ALL
-  SELECT actor2, first_pos * 2 + 1, name2_pos * 2 + 1
+  SELECT actor2, first_pos * 2 + 1, name2_pos * 2 + 1, type2_pos * 2 + 1
   FROM event_periods
 ),
 related AS (
@@ -293,6 +313,7 @@ SELECT
   appearances.id,
   min(appearances.place) AS first_place,
   min(appearances.name_place) AS name_place,
+  min(appearances.type_place) AS type_place,
   bool_or(related.id IS NOT NULL) AS related
 FROM appearances
 LEFT JOIN related ON related.id = appearances.id
@@ -304,4 +325,6 @@ GROUP BY appearances.id;
 CREATE OR REPLACE TEMP TABLE wanted_positions AS
 SELECT pos FROM evidence_picks
 UNION
-SELECT name_place // 2 FROM actors WHERE related AND name_place IS NOT NULL;
+SELECT name_place // 2 FROM actors WHERE related AND name_place IS NOT NULL
+UNION
+SELECT type_place // 2 FROM actors WHERE related AND type_place IS NOT NULL;

@@ -11,13 +11,11 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Problem } from '../../src/core/problems';
-import type { Actor, Dataset, Relation, Source } from '../../src/core/schema';
-import { validateDataset } from '../../src/core/validate';
-import { isCountryCode } from '../../src/core/io/country-codes';
+import type { Dataset, Relation, Source } from '../../src/core/schema';
 import { CAMEO_ROOT_NAMES, cameoRoot } from '../../src/core/io/cameo';
 import { QUAD_CLASS_NAMES, type QuadClass } from '../../src/core/io/event-columns';
 import { GDELT_COLUMNS } from '../../src/core/io/gdelt-columns';
-import { relationNoteOf, signed, type RelationCounts } from '../../src/core/io/event-notes';
+import { relationNoteOf, signed } from '../../src/core/io/event-notes';
 import {
   eventSettings,
   type EventImportOptions,
@@ -26,12 +24,23 @@ import {
 import { monthIso, type EventKind } from '../../src/core/io/event-windows';
 import {
   fileStem,
-  listSome,
   plural,
   ProblemLog,
   type ImportResult,
   type Location,
 } from '../../src/core/io/import-result';
+import {
+  all,
+  num,
+  relatedActors,
+  relationCountsOf,
+  reportLeftOutRows,
+  reportLeftOutWindows,
+  str,
+  validatedDataset,
+  windowsByRelation,
+  type Json,
+} from './tables';
 import {
   copyLinesOfIds,
   eventsView,
@@ -44,11 +53,18 @@ import {
   positionTest,
   type ReaderSelects,
 } from './readers';
+import { buildTableDataset } from './tableDataset';
+import { MAX_TABLE_FILES, tableReader, type TableFormatName } from './tableReaders';
+import { byName } from '../../src/core/io/event-files';
 
 const sql = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
 
-/** Inputs this runner reads: GDELT event exports (TSV, gzip or not) and GDELT-named Parquet. */
-export type DuckDbFormat = 'gdelt';
+/**
+ * Inputs this runner reads: GDELT event exports (TSV, gzip or not) and
+ * GDELT-named Parquet; and the event tables (generic, ICEWS, ACLED, UCDP
+ * GED: CSV or TSV with a header, gzip or not), read by tableReaders.ts.
+ */
+export type DuckDbFormat = 'gdelt' | TableFormatName;
 
 /** How DuckDB may use the machine; the defaults keep a 10M-row archive under 1 GB. */
 export interface DuckDbResources {
@@ -62,39 +78,77 @@ export interface DuckDbResources {
 
 export type DuckDbImportOptions = EventImportOptions & DuckDbResources;
 
+/**
+ * DuckDB's memory limit for the table formats. Their rows are numbered in
+ * file order, which keeps more of DuckDB's buffers resident than its limit
+ * counts: on a million ICEWS rows (186 MB, 47,664 relations) the import
+ * peaked at 970 MB with 600 MB and at 779 MB with this, building the
+ * dataset included (250 MB saved nothing more: docs/SCALE.md).
+ */
+const TABLE_MEMORY_LIMIT = '350MB';
+
 /** Row problems reported one by one; beyond this they are counted. */
 const MAX_LISTED_PROBLEMS = 100;
 
 /**
  * Imports event files with DuckDB: reads them (see readers.ts), reports bad
  * rows, then aggregates with aggregate.sql and builds the dataset. `format`
- * `gdelt` (the only one so far) covers 57-, 58- and 61-column exports and
- * GDELT-named Parquet files. The dataset is returned only without errors.
+ * `gdelt` covers 57-, 58- and 61-column exports and GDELT-named Parquet
+ * files; the table formats read their files in the order of their names,
+ * as the in-memory import does (event-files.ts, byName). The dataset is
+ * returned only without errors.
  */
 export async function importWithDuckDb(
-  files: readonly string[],
+  given: readonly string[],
   format: DuckDbFormat = 'gdelt',
   options: DuckDbImportOptions = {},
 ): Promise<ImportResult> {
   const log = new ProblemLog();
+  const table = format !== 'gdelt';
+  const files = table
+    ? byName(given.map((path) => ({ name: basename(path), path }))).map((f) => f.path)
+    : given;
   const label = files.map((f) => basename(f)).join(', ');
   const settings = eventSettings(options, label, log);
-  if (!settings || format !== 'gdelt') return log.result(undefined);
+  if (!settings) return log.result(undefined);
   if (files.length === 0) {
     log.error({ path: '' }, 'no input file given');
     return log.result(undefined);
   }
+  if (table && files.length > MAX_TABLE_FILES) {
+    log.error(
+      { file: label, path: '' },
+      `the DuckDB import reads at most ${MAX_TABLE_FILES} files of one table format at once, not ${files.length}; join some of them first`,
+    );
+    return log.result(undefined);
+  }
+  // Messages name a table's file by its base name, as the in-memory import does.
+  const names = table ? files.map((f) => basename(f)) : files;
   const spill = options.tempDirectory ?? mkdtempSync(join(tmpdir(), 'allegiance-duckdb-'));
   const instance = await DuckDBInstance.create(':memory:', {
     threads: String(options.threads ?? 2),
-    memory_limit: options.memoryLimit ?? '600MB',
+    memory_limit: options.memoryLimit ?? (table ? TABLE_MEMORY_LIMIT : '600MB'),
     temp_directory: spill,
     // Events are ordered by pos (readers.ts), not by the order DuckDB reads them in.
     preserve_insertion_order: 'false',
   });
   const connection = await instance.connect();
+  let open = true;
+  const close = () => {
+    if (!open) return;
+    open = false;
+    connection.closeSync();
+    instance.closeSync();
+  };
   try {
-    const selects = await readerSelects(connection, files, spill, log);
+    if (table) {
+      await connection.run(sql('formats.sql'));
+      // A table's rows are numbered in file order (tableReaders.ts).
+      await connection.run('SET preserve_insertion_order = true');
+    }
+    const selects = table
+      ? await tableSelects(format, files, log)
+      : await readerSelects(connection, files, spill, log);
     if (log.errors.length > 0) return log.result(undefined);
     await connection.run(eventsView(selects.map((s) => s.select)));
     await connection.run(settingsVariables(settings));
@@ -111,14 +165,15 @@ export async function importWithDuckDb(
     const [counted] = await all(connection, 'SELECT * FROM counted');
     await reportRejected(
       connection,
-      files,
+      names,
       selects.filter((s) => s.csv).map((s) => s.fileNo),
+      table,
       log,
     );
-    if (num(counted!.problem_rows) > 0) await reportProblems(connection, files, log);
+    if (num(counted!.problem_rows) > 0) await reportProblems(connection, names, table, log);
     if (log.errors.length > 0) {
       // Rejected cells and checked rows, found in two passes, listed in file order.
-      const place = (p: Problem) => [files.indexOf(p.file ?? ''), p.line ?? Infinity] as const;
+      const place = (p: Problem) => [names.indexOf(p.file ?? ''), p.line ?? Infinity] as const;
       log.errors.sort((a, b) => place(a)[0] - place(b)[0] || place(a)[1] - place(b)[1]);
       return log.result(undefined);
     }
@@ -138,10 +193,11 @@ export async function importWithDuckDb(
       );
       await connection.run(sql('picked.sql'));
     }
+    if (table)
+      return await buildTableDataset(connection, format, names, settings, counted!, log, close);
     return await buildDataset(connection, files, label, settings, counted!, log);
   } finally {
-    connection.closeSync();
-    instance.closeSync();
+    close();
     // A folder the caller gave stays; only the copies made in it go.
     if (options.tempDirectory)
       for (const fileNo of files.keys()) rmSync(pickedCopyPath(spill, fileNo), { force: true });
@@ -188,6 +244,27 @@ async function readerSelects(
   return selects;
 }
 
+/** The readers of a table format's files (tableReaders.ts), each checked by its header. */
+async function tableSelects(
+  format: TableFormatName,
+  files: readonly string[],
+  log: ProblemLog,
+): Promise<(ReaderSelects & { fileNo: number; csv: boolean })[]> {
+  const selects: (ReaderSelects & { fileNo: number; csv: boolean })[] = [];
+  for (const [fileNo, path] of files.entries()) {
+    try {
+      const read = await tableReader(format, path, fileNo, log);
+      if (read) selects.push({ ...read, fileNo, csv: true });
+    } catch (e) {
+      log.error(
+        { file: basename(path), path: '' },
+        `could not be read: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+  }
+  return selects;
+}
+
 /** Where the lines of input `fileNo` that the second pass reads are copied (readers.ts). */
 const pickedCopyPath = (spill: string, fileNo: number) => join(spill, `picked-lines-${fileNo}.tsv`);
 
@@ -227,6 +304,7 @@ async function reportRejected(
   connection: DuckDBConnection,
   files: readonly string[],
   fileNos: readonly number[],
+  table: boolean,
   log: ProblemLog,
 ): Promise<void> {
   if (fileNos.length === 0) return;
@@ -254,6 +332,14 @@ async function reportRejected(
   for (const r of rows.slice(0, MAX_LISTED_PROBLEMS)) {
     const file = files[Number(r.file_no)]!;
     const line = Number(r.line);
+    if (table) {
+      log.error(
+        { file, line, path: `row ${line}` },
+        tableRejectMessage(r),
+        r.csv_line ?? undefined,
+      );
+      continue;
+    }
     const cells = (r.csv_line ?? '').split('\t');
     // A cast error is at its cell; a row of the wrong width, at the row.
     // DuckDB's column_idx and column_name count only the columns a query
@@ -287,6 +373,17 @@ async function reportRejected(
     );
 }
 
+/**
+ * A table row DuckDB's CSV reader refused: every cell is text, so the row
+ * has more cells than the header (csv-table.ts says the same), or its
+ * quotes or bytes are broken (DuckDB's words).
+ */
+function tableRejectMessage(r: RejectedRow): string {
+  if (r.error_type === 'TOO MANY COLUMNS')
+    return 'has more cells than the header has columns (a delimiter too many, or a field that should be quoted)';
+  return `could not be read: ${r.error_message}`;
+}
+
 function castProblem(column: string): string {
   if (column === 'GLOBALEVENTID')
     return 'is not a GLOBALEVENTID: GDELT numbers its events with whole numbers (the DuckDB import orders events by them)';
@@ -304,7 +401,7 @@ interface CheckedRow {
   file_no: number;
   line: number | null;
   event_id: string | null;
-  column_name: string;
+  column_name: string | null;
   value: string | null;
   message: string;
 }
@@ -318,6 +415,7 @@ interface CheckedRow {
 async function reportProblems(
   connection: DuckDBConnection,
   files: readonly string[],
+  table: boolean,
   log: ProblemLog,
 ): Promise<void> {
   await connection.run(sql('checks.sql'));
@@ -325,11 +423,18 @@ async function reportProblems(
     (await connection.runAndReadAll('SELECT count(*) AS n FROM problems')).getRowObjectsJson()[0]
       ?.n ?? 0,
   );
-  if (total === 0) return;
+  if (total === 0) {
+    // aggregate.sql and checks.sql test rows by one condition; should they ever disagree, say so.
+    log.error(
+      { file: files.join(', '), path: '' },
+      'rows were counted as bad but none could be listed: the DuckDB import cannot tell which; import the files with --engine memory',
+    );
+    return;
+  }
   const rows = (
     await connection.runAndReadAll(
       `SELECT file_no, line, event_id, column_name, value, message FROM problems
-       ORDER BY file_no, line, pos, column_name LIMIT ${MAX_LISTED_PROBLEMS}`,
+       ORDER BY file_no, line, pos, problem_no, column_name LIMIT ${MAX_LISTED_PROBLEMS}`,
     )
   ).getRowObjectsJson() as unknown as CheckedRow[];
   const lines = new Map<number, Map<string, number>>();
@@ -340,6 +445,17 @@ async function reportProblems(
   }
   for (const r of rows) {
     const fileNo = Number(r.file_no);
+    if (table) {
+      // A table's problem names its row and column (none: the whole row) as the in-memory import does.
+      const line = Number(r.line);
+      const at: Location = {
+        file: files[fileNo]!,
+        line,
+        path: r.column_name === null ? `row ${line}` : `row ${line}, column "${r.column_name}"`,
+      };
+      log.error(at, r.message, r.value ?? undefined);
+      continue;
+    }
     const line = r.line !== null ? Number(r.line) : lines.get(fileNo)?.get(r.event_id ?? '');
     const where =
       line !== undefined ? `row ${line}` : `the row with GLOBALEVENTID ${r.event_id ?? '(none)'}`;
@@ -375,14 +491,6 @@ function settingsVariables(s: EventImportSettings): string {
   ].join(';\n');
 }
 
-type Json = Record<string, unknown>;
-
-const all = async (connection: DuckDBConnection, query: string): Promise<Json[]> =>
-  (await connection.runAndReadAll(query)).getRowObjectsJson() as Json[];
-
-const num = (v: unknown) => Number(v);
-const str = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
-
 /** The dataset from aggregate.sql's tables, validated. */
 async function buildDataset(
   connection: DuckDBConnection,
@@ -393,7 +501,7 @@ async function buildDataset(
   log: ProblemLog,
 ): Promise<ImportResult> {
   const whole = { file: label, path: '' };
-  reportLeftOutRows(counted, files, log);
+  reportLeftOutRows(counted, label, 'GDELT codes many events with one identified actor', log);
   const relationRows = await all(connection, 'SELECT * FROM relations ORDER BY relation_no');
   await reportLeftOutWindows(connection, settings, label, log);
   if (relationRows.length === 0) {
@@ -411,24 +519,7 @@ async function buildDataset(
   const relations = relationRows.map((r): Relation => {
     const no = num(r.relation_no);
     const picked = evidence.get(no) ?? [];
-    const counts: RelationCounts = {
-      events: num(r.events),
-      mean: num(r.mean_score),
-      low: num(r.low_score),
-      high: num(r.high_score),
-      scoredFromQuadClass: num(r.scored_from_quad_class),
-      quadClasses: {
-        1: num(r.quad_1),
-        2: num(r.quad_2),
-        3: num(r.quad_3),
-        4: num(r.quad_4),
-        none: num(r.quad_none),
-      },
-      from: num(r.from_month),
-      until: num(r.until_month),
-      windowCount: num(r.window_count),
-      windows: windows.get(no) ?? [],
-    };
+    const counts = relationCountsOf(r, windows);
     return {
       id: `r${no}`,
       source: String(r.source),
@@ -448,7 +539,7 @@ async function buildDataset(
       }),
     };
   });
-  const actors = await relatedActors(connection, log, files);
+  const actors = await relatedActors(connection, label, log);
   const raw: Dataset = {
     title: titleOf(files),
     description: describe(num(counted.events), label, settings),
@@ -459,70 +550,7 @@ async function buildDataset(
     relations,
     events: [],
   };
-  const validation = validateDataset(raw, label);
-  for (const p of validation.errors) log.error({ ...whole, path: p.path }, p.message, p.value);
-  for (const p of validation.warnings) log.warn({ ...whole, path: p.path }, p.message, p.value);
-  return log.result(validation.dataset);
-}
-
-/** One warning each for rows with one actor and rows with the same actor twice. */
-function reportLeftOutRows(counted: Json, files: readonly string[], log: ProblemLog): void {
-  const at = { file: files.length === 1 ? files[0]! : files.join(', '), path: '' };
-  const single = num(counted.single_actor_rows);
-  if (single > 0)
-    log.warn(
-      at,
-      `${plural(single, 'row')} with fewer than two actors left out (GDELT codes many events with one identified actor)`,
-    );
-  const self = num(counted.self_rows);
-  if (self > 0)
-    log.warn(
-      at,
-      `${plural(self, 'row')} with the same actor on both sides (an actor's dealings with itself) left out`,
-    );
-}
-
-async function reportLeftOutWindows(
-  connection: DuckDBConnection,
-  s: EventImportSettings,
-  file: string,
-  log: ProblemLog,
-): Promise<void> {
-  const [left] = await all(
-    connection,
-    `SELECT count(*) FILTER (WHERE kind = 'sparse') AS sparse_windows,
-       coalesce(sum(events) FILTER (WHERE kind = 'sparse'), 0) AS sparse_events,
-       count(*) FILTER (WHERE kind = 'unsigned') AS unsigned_windows,
-       coalesce(sum(events) FILTER (WHERE kind = 'unsigned'), 0) AS unsigned_events
-     FROM kinds`,
-  );
-  const at = { file, path: '' };
-  if (num(left!.sparse_windows) > 0)
-    log.warn(
-      at,
-      `${plural(num(left!.sparse_windows), 'pair window')} with fewer than ${s.minEvents} events left out (${plural(num(left!.sparse_events), 'event')}); lower minEvents or widen windowMonths to keep them`,
-    );
-  if (num(left!.unsigned_windows) > 0)
-    log.warn(
-      at,
-      `${plural(num(left!.unsigned_windows), 'pair window')} with a mean score between ${s.hostilityAt} and ${s.cooperationAt} left without a relation (${plural(num(left!.unsigned_events), 'event')})`,
-    );
-}
-
-async function windowsByRelation(
-  connection: DuckDBConnection,
-): Promise<Map<number, { start: number; events: number; mean: number }[]>> {
-  const rows = await all(
-    connection,
-    'SELECT * FROM relation_windows ORDER BY relation_no, window_start',
-  );
-  const out = new Map<number, { start: number; events: number; mean: number }[]>();
-  for (const w of rows) {
-    const list = out.get(num(w.relation_no)) ?? [];
-    list.push({ start: num(w.window_start), events: num(w.events), mean: num(w.mean_score) });
-    out.set(num(w.relation_no), list);
-  }
-  return out;
+  return validatedDataset(raw, label, log);
 }
 
 async function evidenceByRelation(connection: DuckDBConnection): Promise<Map<number, Json[]>> {
@@ -601,31 +629,6 @@ class GdeltSources {
 
 const FILE_SOURCE = 'gdelt-export';
 const shorten = (title: string) => (title.length > 200 ? `${title.slice(0, 199)}…` : title);
-
-/** Actors with a relation, in order of first appearance; one warning for the rest. */
-async function relatedActors(
-  connection: DuckDBConnection,
-  log: ProblemLog,
-  files: readonly string[],
-): Promise<Actor[]> {
-  const rows = await all(
-    connection,
-    'SELECT id, name, related FROM actors LEFT JOIN actor_names USING (id) ORDER BY first_place',
-  );
-  const dropped = rows.filter((r) => !r.related).map((r) => String(r.id));
-  if (dropped.length > 0)
-    log.warn(
-      { file: files.join(', '), path: '' },
-      `${plural(dropped.length, 'actor')} left out because no relation remains for them (too few events in any window, or a mean score between the thresholds): ${listSome(dropped)}`,
-    );
-  return rows
-    .filter((r) => r.related)
-    .map((r) => ({
-      id: String(r.id),
-      label: str(r.name) ?? String(r.id),
-      type: isCountryCode(String(r.id)) ? 'state' : 'other',
-    }));
-}
 
 function titleOf(files: readonly string[]): string {
   const stems = files.map((f) => fileStem(f.replace(/\.gz$/i, '')));

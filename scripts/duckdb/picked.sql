@@ -7,7 +7,8 @@
 -- GLOBALEVENTID is unique in GDELT; the actors are matched too, so that a
 -- file repeating an id still quotes an event of the right pair.
 CREATE OR REPLACE TEMP TABLE picked_rows AS
-SELECT pos, event_id, event_date, goldstein, quad_class, actor1, actor2, name1, name2, event_code, source_url
+SELECT pos, file_no, line, event_id, event_date, date_iso, goldstein, quad_class, actor1, actor2,
+  name1, name2, event_code, source_url, quote, source_text, type1, type2, detail
 FROM picked_events;
 
 -- The evidence: what its quotes and notes show.
@@ -25,7 +26,14 @@ SELECT
   picked_rows.name1,
   picked_rows.name2,
   picked_rows.event_code,
-  picked_rows.source_url
+  picked_rows.source_url,
+  -- A table format's row: where it is, what it quotes and cites, what its note adds.
+  picked_rows.file_no,
+  picked_rows.line,
+  picked_rows.date_iso,
+  picked_rows.quote,
+  picked_rows.source_text,
+  picked_rows.detail
 FROM evidence_picks AS picks
 JOIN picked_rows
   ON picked_rows.pos = picks.pos
@@ -41,3 +49,14 @@ FROM actors
 JOIN picked_rows
   ON picked_rows.pos = actors.name_place // 2
   AND actors.id = CASE WHEN actors.name_place % 2 = 0 THEN picked_rows.actor1 ELSE picked_rows.actor2 END;
+
+-- Each actor's type, where the format tells it (ICEWS, ACLED, GED): from the
+-- side of the event that first tells it.
+CREATE OR REPLACE TEMP TABLE actor_types AS
+SELECT
+  actors.id,
+  CASE WHEN actors.type_place % 2 = 0 THEN picked_rows.type1 ELSE picked_rows.type2 END AS type
+FROM actors
+JOIN picked_rows
+  ON picked_rows.pos = actors.type_place // 2
+  AND actors.id = CASE WHEN actors.type_place % 2 = 0 THEN picked_rows.actor1 ELSE picked_rows.actor2 END;

@@ -33,7 +33,7 @@ import { GDELT_COLUMNS, GDELT_WIDTHS, type GdeltWidth } from '../../src/core/io/
  * where the reader can tell it (Parquet rows); `pos` orders events (see
  * above) and is NULL for a row without a usable GLOBALEVENTID.
  */
-const EVENT_COLUMNS = [
+export const EVENT_COLUMNS = [
   'file_no',
   'line',
   'pos',
@@ -51,6 +51,18 @@ const EVENT_COLUMNS = [
   'event_code',
   'source_url',
   'short_row',
+  // What a table format's row tells besides (tableReaders.ts); GDELT's are
+  // written by the runner from the columns above.
+  'quoted',
+  'quote',
+  'source_text',
+  'type1',
+  'type2',
+  'detail',
+  'date_iso',
+  'no_event',
+  'row_weight',
+  'problems',
 ] as const;
 
 /** A file's two readers: every row, and only the rows aggregate.sql picked. */
@@ -171,8 +183,16 @@ function gdeltSelect(fileNo: number, column: (name: string) => string, parts: Gd
     ${text('Actor1Name')}, ${text('Actor2Name')},
     ${parts.goldstein}, ${parts.goldsteinText},
     ${parts.quad}, ${parts.quadText},
-    ${text('EventCode')}, ${text('SOURCEURL')}, ${parts.shortRow}`;
+    ${text('EventCode')}, ${text('SOURCEURL')}, ${parts.shortRow}, ${GDELT_TABLE_COLUMNS}`;
 }
+
+/**
+ * The table formats' columns in a GDELT row: every event is quotable (its
+ * coding), one row is one event, and its problems are found by checks.sql.
+ */
+const GDELT_TABLE_COLUMNS = `true, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR,
+    NULL::VARCHAR, NULL::VARCHAR, false, 1,
+    NULL::STRUCT(column_name VARCHAR, value VARCHAR, message VARCHAR)[]`;
 
 /**
  * Bytes DuckDB's CSV reader splits at a time. Its default (32 MB) spills

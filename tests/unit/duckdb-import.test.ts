@@ -1,7 +1,9 @@
 /**
- * The DuckDB import (scripts/duckdb/) against the app's own GDELT import
- * (src/core/io/gdelt.ts) on the same seeded, SYNTHETIC GDELT-shaped files:
- * the same relations, actors and evidence; precise errors for bad rows;
+ * The DuckDB import (scripts/duckdb/) against the app's own imports
+ * (src/core/io/) on the same files: seeded, SYNTHETIC GDELT-shaped exports,
+ * and the ICEWS, ACLED and UCDP GED fixtures (real excerpts and synthetic
+ * rows, also made bigger by repeating them years apart): the same
+ * relations, actors and evidence; the same precise errors for bad rows;
  * gzip, mixed 1.0 shapes and Parquet read alike.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,12 +13,15 @@ import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/core/schema';
+import type { ImportResult } from '../../src/core/io/import-result';
 import { importEventFiles } from '../../src/core/io/event-files';
+import { parseCsv, quoteCell } from '../../src/core/io/csv';
 import { importGdelt } from '../../src/core/io/gdelt';
 import { seededRandom } from '../../src/core/layout';
 import { importWithDuckDb } from '../../scripts/duckdb/importWithDuckDb';
 import { copyLinesOfIds, positionTest } from '../../scripts/duckdb/readers';
 import { gdeltText } from '../helpers/gdelt-synthetic';
+import { icewsText } from '../helpers/icews-synthetic';
 
 const dir = mkdtempSync(join(tmpdir(), 'allegiance-duckdb-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -304,6 +309,239 @@ describe('DuckDB import: bad rows', () => {
     const result = await importWithDuckDb([write('ok.tsv', text)], 'gdelt', { windowMonths: 0 });
     expect(result.errors.map((e) => [e.path, e.message])).toEqual([
       ['options.windowMonths', 'must be a whole number from 1 to 1200'],
+    ]);
+  });
+});
+
+/** The fixtures of the table formats, as the repository ships them (see each folder's README). */
+const FIXTURES = {
+  icews: 'tests/fixtures/icews/events.2018.sample.excerpt.tab',
+  ged: 'tests/fixtures/ucdp-ged/GEDEvent_v26_0_7.excerpt.csv',
+  gedSynthetic: 'tests/fixtures/ucdp-ged/synthetic-ged.csv',
+  acled: 'tests/fixtures/acled/synthetic-acled.csv',
+};
+
+/**
+ * A table made bigger: its rows `copies` times, each copy's dates `shift`
+ * years later than the one before (ISO dates, GED's with a time, ACLED's
+ * `14 April 2021` and `20-May-2021`), so that pairs gather events over
+ * years and windows merge into longer relations.
+ */
+function repeated(text: string, copies: number, shift = 1): string {
+  const [header, ...rows] = text.replace(/\r?\n$/, '').split(/\r?\n/);
+  const later = (row: string, years: number) =>
+    row
+      .replace(
+        /\b(\d{4})-(\d{2})-(\d{2})/g,
+        (_, y: string, m: string, d: string) => `${Number(y) + years}-${m}-${d}`,
+      )
+      .replace(
+        /\b(\d{1,2})([ -])([A-Za-z]+)([ -])(\d{4})\b/g,
+        (_, d: string, s1: string, m: string, s2: string, y: string) =>
+          `${d}${s1}${m}${s2}${Number(y) + years}`,
+      );
+  const out = [header!];
+  for (let copy = 0; copy < copies; copy++) out.push(...rows.map((r) => later(r, copy * shift)));
+  return out.join('\n') + '\n';
+}
+
+/**
+ * Everything a user sees of a dataset: title, description, sources, actors,
+ * and each relation with its evidence (source, quote, note). A relation's
+ * note is compared with its overall mean masked: the in-memory import adds
+ * the scores as doubles in row order, DuckDB as exact thousandths, so a mean
+ * of exactly x.x5 may be shown rounded either way (the windows' means, which
+ * decide kinds, are exact in both).
+ */
+const shown = (d: Dataset | undefined) =>
+  d && {
+    ...d,
+    relations: d.relations.map((r) => ({
+      ...r,
+      note: r.note?.replace(/score( \([^)]*\))? [-+]?[\d.]+, from/, 'score$1 …, from'),
+    })),
+  };
+
+/** Imports the same files both ways (DuckDB from disk, in memory from text) and compares. */
+async function bothWays(
+  format: 'events' | 'icews' | 'acled' | 'ucdp-ged',
+  files: Record<string, string>,
+) {
+  const names = Object.keys(files);
+  const inMemory = importEventFiles(
+    format,
+    names.map((name) => ({ name, text: files[name]! })),
+  );
+  // Given in reverse: the DuckDB import, too, reads files in the order of their names.
+  const duck = await importWithDuckDb(
+    names.map((name) => write(name, files[name]!)).reverse(),
+    format,
+  );
+  return { inMemory, duck };
+}
+
+const fixture = (path: string) => readFileSync(path, 'utf8');
+
+describe('DuckDB import of the event tables (ICEWS, ACLED, UCDP GED, generic)', () => {
+  const cases = [
+    ['icews', 'the real ICEWS excerpt', { 'events.2018.tab': fixture(FIXTURES.icews) }],
+    [
+      'icews',
+      'the ICEWS excerpt over 12 years',
+      { 'icews.tab': repeated(fixture(FIXTURES.icews), 12) },
+    ],
+    ['icews', 'synthetic ICEWS rows', { 'synthetic.tab': icewsText(4000, { actors: 30 }) }],
+    ['ucdp-ged', 'the real GED excerpt', { 'ged.csv': fixture(FIXTURES.ged) }],
+    [
+      'ucdp-ged',
+      'the GED excerpt over 10 years',
+      { 'ged.csv': repeated(fixture(FIXTURES.ged), 10) },
+    ],
+    ['ucdp-ged', 'the synthetic GED rows', { 'ged.csv': fixture(FIXTURES.gedSynthetic) }],
+    ['acled', 'the ACLED rows', { 'acled.csv': fixture(FIXTURES.acled) }],
+    [
+      'acled',
+      'the ACLED rows over 20 years',
+      { 'acled.csv': repeated(fixture(FIXTURES.acled), 20) },
+    ],
+    [
+      'icews',
+      'two ICEWS years in two files',
+      {
+        'events.2018.tab': repeated(fixture(FIXTURES.icews), 1),
+        'events.2019.tab': repeated(fixture(FIXTURES.icews), 2).replace(/2018-/g, '2019-'),
+      },
+    ],
+  ] as const;
+
+  for (const [format, what, files] of cases)
+    it(`${what}: the same dataset as the in-memory import`, async () => {
+      const { inMemory, duck } = await bothWays(format, files);
+      expect(inMemory.errors).toEqual([]);
+      expect(duck.errors).toEqual([]);
+      expect(inMemory.dataset!.relations.length).toBeGreaterThan(0);
+      expect(shown(duck.dataset)).toEqual(shown(inMemory.dataset));
+      // The same rows left out, counted alike.
+      const leftOut = (ws: readonly { message: string }[]) =>
+        ws
+          .filter((w) => / rows? with | pair windows? /.test(w.message))
+          .map((w) => w.message.replace(/: rows? [\d, ]+(and \d+ more)?$/, ''));
+      expect(leftOut(duck.warnings)).toEqual(leftOut(inMemory.warnings));
+    });
+
+  it('a generic event table: quotes and their sources, unquoted events counted apart', async () => {
+    const icews = icewsText(3000, { actors: 25, seed: 5 }).trimEnd().split('\n').slice(1);
+    const rows = icews.map((line, i) => {
+      const c = line.split('\t');
+      // Every third event has a quote; every sixth cites an article, the others a named source.
+      const quote = i % 3 === 0 ? `"${c[2]} ${c[5]!.toLowerCase()} ${c[8]}"` : '';
+      const source = i % 6 === 0 ? `https://news.example/${i}` : i % 3 === 0 ? c[13]! : '';
+      return [c[1], c[2], c[8], c[7], c[6], quote, source].join(',');
+    });
+    const text =
+      ['date,actor1name,actor2name,goldstein,cameo_code,quote,evidence_source', ...rows].join(
+        '\n',
+      ) + '\n';
+    const { inMemory, duck } = await bothWays('events', { 'coded-events.csv': text });
+    expect(inMemory.errors).toEqual([]);
+    expect(duck.errors).toEqual([]);
+    expect(shown(duck.dataset)).toEqual(shown(inMemory.dataset));
+    expect(duck.dataset!.relations.some((r) => r.note?.includes('quoted events'))).toBe(true);
+  });
+
+  it('reads .tab.gz and .csv.gz files to the same dataset', async () => {
+    const tab = repeated(fixture(FIXTURES.icews), 5);
+    const plain = await importWithDuckDb([write('y.tab', tab)], 'icews');
+    const gz = await importWithDuckDb([write('y.tab.gz', gzipSync(tab))], 'icews');
+    expect(gz.errors).toEqual([]);
+    // The same, but for the file's name in the notes.
+    const named = (d: Dataset | undefined, name: string) =>
+      JSON.parse(JSON.stringify(d).replaceAll(name, 'FILE')) as unknown;
+    expect(named(gz.dataset, 'y.tab.gz')).toEqual(named(plain.dataset, 'y.tab'));
+    const ged = fixture(FIXTURES.ged);
+    const gedPlain = await importWithDuckDb([write('g.csv', ged)], 'ucdp-ged');
+    const gedGz = await importWithDuckDb([write('g.csv.gz', gzipSync(ged))], 'ucdp-ged');
+    expect(gedGz.errors).toEqual([]);
+    expect(named(gedGz.dataset, 'g.csv.gz')).toEqual(named(gedPlain.dataset, 'g.csv'));
+  });
+});
+
+describe('DuckDB import of the event tables: bad rows', () => {
+  /** A table with some cells replaced: `edits` by data row (1 = the first below the header) and column name. */
+  const edited = (text: string, edits: [number, string, string][]) => {
+    const { table } = parseCsv(text);
+    const rows = [table!.header, ...table!.records].map((r) => r.cells.map((c) => c.text));
+    for (const [row, column, value] of edits) rows[row]![rows[0]!.indexOf(column)] = value;
+    const delimiter = table!.delimiter;
+    return rows.map((r) => r.map((c) => quoteCell(c, delimiter)).join(delimiter)).join('\n') + '\n';
+  };
+  const problems = (r: ImportResult) => r.errors.map((e) => [e.path, e.message, e.value]);
+
+  const cases = [
+    [
+      'icews',
+      'bad.tab',
+      edited(fixture(FIXTURES.icews), [
+        [1, 'Event Date', '2018-02-31'],
+        [2, 'Source Name', 'NA'],
+        [3, 'CAMEO Code', '40'],
+        [4, 'Intensity', 'strong'],
+        [5, 'Intensity', '11'],
+        [6, 'Intensity', ''],
+        [6, 'CAMEO Code', ''],
+        [7, 'Event Date', '2018'],
+      ]),
+    ],
+    [
+      'acled',
+      'bad.csv',
+      edited(fixture(FIXTURES.acled), [
+        [1, 'event_date', '3 Smarch 2021'],
+        [2, 'event_type', 'Parade'],
+        [3, 'fatalities', 'many'],
+        [5, 'actor1', ''],
+        [6, 'event_date', '31 April 2021'],
+      ]),
+    ],
+    [
+      'ucdp-ged',
+      'bad.csv',
+      edited(fixture(FIXTURES.gedSynthetic), [
+        [1, 'date_end', '2001-01-01'],
+        [2, 'best', 'x'],
+        [3, 'type_of_violence', '7'],
+        [4, 'side_b', ''],
+      ]),
+    ],
+  ] as const;
+
+  for (const [format, name, text] of cases)
+    it(`${format}: each bad cell's row, column, value and message, as the in-memory import gives them`, async () => {
+      const inMemory = importEventFiles(format, [{ name, text }]);
+      const duck = await importWithDuckDb([write(`${format}-${name}`, text)], format);
+      expect(inMemory.errors.length).toBeGreaterThanOrEqual(4);
+      expect(duck.dataset).toBeUndefined();
+      expect(problems(duck)).toEqual(problems(inMemory));
+      expect(new Set(duck.errors.map((e) => e.file))).toEqual(new Set([`${format}-${name}`]));
+    });
+
+  it('refuses a header without the columns a format needs, as the in-memory import does', async () => {
+    const text = 'Event ID\tEvent Date\tSource Name\tCAMEO Code\n1\t2018-01-01\tA\t040\n';
+    const inMemory = importEventFiles('icews', [{ name: 'cut.tab', text }]);
+    const duck = await importWithDuckDb([write('cut.tab', text)], 'icews');
+    expect(problems(duck)).toEqual(problems(inMemory));
+    expect(duck.errors.length).toBeGreaterThan(0);
+  });
+
+  it('names a row with more cells than the header', async () => {
+    const lines = fixture(FIXTURES.gedSynthetic).split('\n');
+    lines[2] = `${lines[2]},extra`;
+    const duck = await importWithDuckDb([write('wide.csv', lines.join('\n'))], 'ucdp-ged');
+    expect(duck.errors.map((e) => [e.path, e.message])).toEqual([
+      [
+        'row 3',
+        'has more cells than the header has columns (a delimiter too many, or a field that should be quoted)',
+      ],
     ]);
   });
 });

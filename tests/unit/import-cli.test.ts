@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Dataset } from '../../src/core/schema';
 import { validateDataset } from '../../src/core/validate';
 
 const dir = mkdtempSync(join(tmpdir(), 'allegiance-import-cli-'));
@@ -58,6 +60,49 @@ describe('npm run import', { timeout: 60_000 }, () => {
       };
       expect(written.relations.map((x) => `${x.source} ${x.kind} ${x.target}`)).toContain(relation);
     }
+  });
+
+  it('reads a gzip ICEWS file with DuckDB, detected from its decompressed start, as the in-memory path does', () => {
+    const tab = readFileSync('tests/fixtures/icews/events.2018.sample.excerpt.tab');
+    const gz = join(dir, 'events.2018.tab.gz');
+    writeFileSync(gz, gzipSync(tab));
+    const plainTab = join(dir, 'events.2018.tab');
+    writeFileSync(plainTab, tab);
+    const [viaDuckDb, inMemory] = [
+      [gz, join(dir, 'icews-duckdb.json')],
+      [plainTab, join(dir, 'icews-memory.json')],
+    ].map(([file, out]) => {
+      const r = run(file!, '--out', out!);
+      expect(r.status).toBe(0);
+      return { stdout: r.stdout, dataset: JSON.parse(readFileSync(out!, 'utf8')) as Dataset };
+    });
+    expect(viaDuckDb!.stdout).toContain('events.2018.tab.gz: ICEWS events: tab-separated');
+    expect(viaDuckDb!.stdout).toContain('read with DuckDB');
+    expect(inMemory!.stdout).not.toContain('DuckDB');
+    const pairs = (d: Dataset) =>
+      d.relations.map((x) => `${x.source} ${x.kind} ${x.target} ${x.from}`);
+    expect(pairs(viaDuckDb!.dataset)).toEqual(pairs(inMemory!.dataset));
+    expect(pairs(viaDuckDb!.dataset)).toContain(
+      'Foreign Affairs (Bangladesh) cooperation High Ranking Military Personnel (Vietnam) 2018-01',
+    );
+  });
+
+  it('--engine duckdb reads UCDP GED and ACLED files, and refuses a file of no event format', () => {
+    for (const file of [
+      'tests/fixtures/ucdp-ged/GEDEvent_v26_0_7.excerpt.csv',
+      'tests/fixtures/acled/synthetic-acled.csv',
+    ]) {
+      const out = join(dir, 'engine.json');
+      const r = run(file, '--out', out, '--engine', 'duckdb');
+      expect(r.stdout).toContain('read with DuckDB');
+      expect(r.status).toBe(0);
+      expect(validateDataset(JSON.parse(readFileSync(out, 'utf8')), out).errors).toEqual([]);
+    }
+    const out = join(dir, 'refused.json');
+    const r = run('tests/fixtures/publish/story.json', '--out', out, '--engine', 'duckdb');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('DuckDB reads event files of one format');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('passes event options: one event per pair keeps more relations, between none drops contact', () => {

@@ -25,7 +25,7 @@ import { normaliseName } from './names';
 const NONE: readonly string[] = [];
 
 /** ACLED's columns: event fields where they mean the same, and its own. */
-const ACLED_COLUMNS = {
+export const ACLED_COLUMNS = {
   id: ['event_id_cnty'],
   date: ['event_date'],
   actor1: ['actor1'],
@@ -48,7 +48,7 @@ const ACLED_COLUMNS = {
   publications: ['source'],
 } as const;
 
-type AcledField = keyof typeof ACLED_COLUMNS;
+export type AcledField = keyof typeof ACLED_COLUMNS;
 
 /** Whether a header (its cells) is ACLED's. */
 export function isAcledHeader(cells: readonly string[]): boolean {
@@ -56,7 +56,7 @@ export function isAcledHeader(cells: readonly string[]): boolean {
   return ['event_date', 'actor1', 'actor2', 'event_type'].every((n) => names.has(n));
 }
 
-interface Score {
+export interface Score {
   score: number;
   quadClass?: QuadClass;
 }
@@ -66,7 +66,7 @@ interface Score {
  * the type holds both violent and peaceful sub-events, by sub-event type):
  * the Goldstein value of the matching CAMEO event. Basis in docs/FORMATS.md.
  */
-const ACLED_SCORES = new Map<string, Score>([
+export const ACLED_SCORES = new Map<string, Score>([
   ['battles', { score: -10, quadClass: 4 }], // CAMEO 190, use conventional military force
   ['explosions/remote violence', { score: -10, quadClass: 4 }], // CAMEO 195, employ aerial weapons
   ['violence against civilians', { score: -9, quadClass: 4 }], // CAMEO 180, unconventional violence
@@ -75,7 +75,7 @@ const ACLED_SCORES = new Map<string, Score>([
   ['strategic developments', { score: 0 }], // by sub-event type below; else contact
 ]);
 
-const SUB_EVENT_SCORES = new Map<string, Score>([
+export const SUB_EVENT_SCORES = new Map<string, Score>([
   ['excessive force against protesters', { score: -9, quadClass: 4 }], // CAMEO 180
   ['agreement', { score: 8, quadClass: 1 }], // CAMEO 057, sign formal agreement
   ['arrests', { score: -5, quadClass: 4 }], // CAMEO 173, arrest, detain
@@ -84,10 +84,10 @@ const SUB_EVENT_SCORES = new Map<string, Score>([
 ]);
 
 /** Associated actors acted with their main actor: CAMEO 06, engage in material cooperation. */
-const TOGETHER: Score = { score: 6, quadClass: 2 };
+export const TOGETHER: Score = { score: 6, quadClass: 2 };
 
 /** ACLED's actor type codes (numeric before 2024, words after) → our actor types. */
-const INTER_TYPES = new Map<string, string>([
+export const INTER_TYPES = new Map<string, string>([
   ['1', 'state'],
   ['state forces', 'state'],
   ['2', 'armed-group'],

@@ -205,13 +205,13 @@ function reportLeftOut(
 }
 
 /** `gdelt-events.csv` → `gdelt`; `events.csv` → `events`. */
-function titleOf(fileName: string): string {
+export function titleOf(fileName: string): string {
   const stem = fileStem(fileName).trim();
   const short = stem.replace(/[\s_-]+events$/i, '').trim();
   return short || stem || 'Imported events';
 }
 
-function describeRules(count: number, file: string, s: EventImportSettings): string {
+export function describeRules(count: number, file: string, s: EventImportSettings): string {
   const between = s.between === 'contact' ? 'contact' : 'no relation';
   return (
     `Relations aggregated from ${plural(count, 'event')} in ${file}. For each pair of actors ` +

@@ -25,9 +25,9 @@ const ICEWS_EXTRA = {
   country2: ['target_country'],
 } as const;
 
-type IcewsField = EventField | keyof typeof ICEWS_EXTRA;
+export type IcewsField = EventField | keyof typeof ICEWS_EXTRA;
 
-const ICEWS_COLUMNS: Readonly<Record<IcewsField, readonly string[]>> = {
+export const ICEWS_COLUMNS: Readonly<Record<IcewsField, readonly string[]>> = {
   ...EVENT_COLUMNS,
   ...ICEWS_EXTRA,
 };

@@ -18,7 +18,7 @@ import { normaliseName } from './names';
 
 const NONE: readonly string[] = [];
 
-const GED_COLUMNS = {
+export const GED_COLUMNS = {
   id: ['id'],
   date: ['date_start'],
   actor1: ['side_a'],
@@ -37,7 +37,7 @@ const GED_COLUMNS = {
   article: ['source_article'],
 } as const;
 
-type GedField = keyof typeof GED_COLUMNS;
+export type GedField = keyof typeof GED_COLUMNS;
 
 /** Whether a header (its cells) is GED's. */
 export function isGedHeader(cells: readonly string[]): boolean {
@@ -45,7 +45,7 @@ export function isGedHeader(cells: readonly string[]): boolean {
   return ['side_a', 'side_b', 'date_start', 'date_end', 'best'].every((n) => names.has(n));
 }
 
-const VIOLENCE = new Map([
+export const VIOLENCE = new Map([
   ['1', 'state-based conflict'],
   ['2', 'non-state conflict'],
   ['3', 'one-sided violence'],
@@ -53,7 +53,7 @@ const VIOLENCE = new Map([
 
 const FILE_SOURCE = 'ucdp-ged';
 /** Article citations longer than this are shortened in the evidence note. */
-const MAX_ARTICLE = 300;
+export const MAX_ARTICLE = 300;
 
 /** GED writes dates as `2019-01-03` or `2019-01-03 00:00:00.000`: the day is kept. */
 function gedDate(text: string): { iso: string; month: number } | { problem: string } {

@@ -69,7 +69,23 @@ async function accentPixels(page: Page, at: Point): Promise<number> {
 async function enterEditMode(page: Page) {
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await page.getByRole('button', { name: 'Edit', exact: true, pressed: true }).waitFor();
+  // The edit panel's code loads on first use: until it is there, a loading line stands in for
+  // it, and the graph below moves when the panel replaces that line.
+  await page.getByRole('region', { name: 'Editing' }).waitFor();
   await page.waitForFunction(() => window.__allegiance?.graphMounted());
+  await graphStill(page);
+}
+
+/** Waits until the graph's place on the page is the same in two frames running. */
+async function graphStill(page: Page) {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const box = () => JSON.stringify(document.querySelector('#graph')!.getBoundingClientRect());
+        const before = box();
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(box() === before)));
+      }),
+  );
 }
 
 describe('drawing relations on the canvas', () => {

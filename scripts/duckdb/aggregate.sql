@@ -23,6 +23,21 @@
 -- after it reads that table, which is small (pairs × periods), never the
 -- events.
 
+-- Whether a row is one to report rather than count (the import then stops):
+-- checks.sql lists its problems, testing rows by this same condition. A table
+-- format's reader lists its row's problems itself (tableReaders.ts); a GDELT
+-- row's are read from its cells here.
+CREATE OR REPLACE TEMP MACRO has_problem(problems, pos, event_date, short_row, goldstein,
+    goldstein_text, quad_class, quad_text) AS
+  CASE
+    WHEN problems IS NOT NULL THEN len(problems) > 0
+    ELSE pos IS NULL OR event_date IS NULL OR short_row
+      OR goldstein < -10 OR goldstein > 10
+      OR (goldstein IS NULL AND goldstein_text IS NOT NULL)
+      OR (quad_class IS NULL AND quad_text IS NOT NULL)
+      OR (goldstein IS NULL AND quad_class IS NULL)
+  END;
+
 -- Periods: the windows' greatest common piece. Windows count from January
 -- of the earliest event's year (event-windows.ts, firstWindowStart), which
 -- the pass does not know yet; a window of w months then always starts on a
@@ -49,15 +64,8 @@ WITH typed AS (
     coalesce(goldstein, CASE quad_class WHEN 1 THEN 2.3 WHEN 2 THEN 6 WHEN 3 THEN -3.8 WHEN 4 THEN -7.7 END) AS score,
     goldstein IS NULL AS scored_from_quad_class,
     -- Rows checks.sql reports (the import then stops).
-    CASE
-      -- A table format's reader lists its row's problems (tableReaders.ts).
-      WHEN problems IS NOT NULL THEN len(problems) > 0
-      ELSE pos IS NULL OR event_date IS NULL OR short_row
-        OR goldstein < -10 OR goldstein > 10
-        OR (goldstein IS NULL AND goldstein_text IS NOT NULL)
-        OR (quad_class IS NULL AND quad_text IS NOT NULL)
-        OR (goldstein IS NULL AND quad_class IS NULL)
-    END AS problem
+    has_problem(problems, pos, event_date, short_row, goldstein, goldstein_text,
+      quad_class, quad_text) AS problem
   FROM events
 )
 SELECT

@@ -3,18 +3,13 @@
 -- as in the app's event-table import (src/core/io/event-rows.ts). The
 -- runner reads the first ones in input order and the total. This reads the
 -- files again, once, so it runs only when aggregate.sql counted problem
--- rows; the condition is that of its row_kind 'problem'.
+-- rows; by aggregate.sql's macro has_problem, the condition of its row_kind
+-- 'problem'.
 CREATE OR REPLACE TEMP TABLE problem_rows AS
 SELECT *
 FROM events
-WHERE CASE
-  WHEN problems IS NOT NULL THEN len(problems) > 0
-  ELSE pos IS NULL OR event_date IS NULL OR short_row
-    OR goldstein < -10 OR goldstein > 10
-    OR (goldstein IS NULL AND goldstein_text IS NOT NULL)
-    OR (quad_class IS NULL AND quad_text IS NOT NULL)
-    OR (goldstein IS NULL AND quad_class IS NULL)
-END;
+WHERE has_problem(problems, pos, event_date, short_row, goldstein, goldstein_text,
+  quad_class, quad_text);
 
 CREATE OR REPLACE TEMP TABLE problems AS
 SELECT pos, file_no, line, event_id, 'GLOBALEVENTID' AS column_name, event_id AS value,

@@ -19,7 +19,7 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
@@ -30,7 +30,10 @@ import { round } from './stats';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const ROOT = here('..');
-const OUT = here('./dist/import');
+// BENCH_IMPORT_OUT=dir builds there instead (for running beside someone else's benchmark).
+const OUT = process.env.BENCH_IMPORT_OUT
+  ? resolve(process.env.BENCH_IMPORT_OUT)
+  : here('./dist/import');
 const ACTORS = 3000;
 const PATIENCE_MS = 30 * 60_000;
 

@@ -61,7 +61,9 @@ export interface SaveAs {
 export type WorkerRequest =
   | { kind: 'import'; files: File[]; saveAs?: SaveAs; choices?: ImportChoices }
   /** Read a stored dataset from the library (`id`) and send it to the page. */
-  | { kind: 'open'; id: string };
+  | { kind: 'open'; id: string }
+  /** The page has taken a part (see `sendParts`). */
+  | { kind: 'taken' };
 export type WorkerPhase = 'reading' | 'parsing' | 'laying out' | 'saving' | 'sending' | 'opening';
 export type WorkerMessage =
   | { type: 'progress'; phase: WorkerPhase; done: number; total: number; file?: string }
@@ -105,6 +107,7 @@ const post = (m: WorkerMessage, transfer: Transferable[] = []) =>
  */
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const request = e.data;
+  if (request.kind === 'taken') return partTaken();
   if (request.kind === 'open') await openStored(request.id);
   else await importAndDeliver(request);
   post({ type: 'closed' });
@@ -211,7 +214,7 @@ async function deliver(dataset: Dataset, delivery: Delivery): Promise<void> {
     { type: 'dataset', head, warnings, derived, reading, saved, revision, parts: partCount(head) },
     buffersOf(derived), // the page owns them now: `derived` is unusable here from this line
   );
-  for (const part of parts) post({ type: 'part', part });
+  await sendParts(parts);
   post({ type: 'end' });
   if (!refine) return;
   const positions = packPositions(dataset, computeLayout(dataset));
@@ -219,6 +222,32 @@ async function deliver(dataset: Dataset, delivery: Delivery): Promise<void> {
   const keptAs = saved && !('error' in saved) ? saveAs?.id : storedAs;
   if (keptAs) await putRefinedPositions(keptAs, positions).catch(() => undefined);
   post({ type: 'refined', positions }, [positions.buffer]);
+}
+
+/**
+ * Parts posted and not yet taken by the page, at most. Posted all at once, this worker spent
+ * the whole delivery copying parts on one core while the page's tasks (adding each part, and
+ * the garbage collection the copies bring, whose helper threads want a core too) waited for
+ * the other: on two cores a reload's tasks took several times their CPU time in wall time.
+ * With two in flight the page always has the next part ready, and the worker waits for it
+ * instead of competing.
+ */
+const PARTS_AHEAD = 2;
+let partsUnread = 0;
+let onPartTaken: (() => void) | null = null;
+
+function partTaken(): void {
+  partsUnread--;
+  onPartTaken?.();
+  onPartTaken = null;
+}
+
+async function sendParts(parts: readonly DatasetPart[]): Promise<void> {
+  for (const part of parts) {
+    while (partsUnread >= PARTS_AHEAD) await new Promise<void>((go) => (onPartTaken = go));
+    partsUnread++;
+    post({ type: 'part', part });
+  }
 }
 
 /** The memory of every typed array in the derived data, moved to the page rather than copied. */

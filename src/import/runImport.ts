@@ -108,6 +108,7 @@ function runWorker(request: WorkerRequest, onProgress: (m: Progress) => void): I
         }
         case 'part':
           received.dataset.add(m.part);
+          worker.postMessage({ kind: 'taken' } satisfies WorkerRequest);
           return onProgress({
             type: 'progress',
             phase: 'sending',

@@ -179,10 +179,17 @@ describe('TemporalIndex', () => {
         const days = probeDays(d);
         const t = days[at % days.length]!;
         const span = shownSpan(t, t - width);
-        const s = buildIndex(d).stateDuring(span);
+        const index = buildIndex(d);
+        const s = index.stateDuring(span);
         expect({ actors: sorted(s.actors), relations: sorted(s.relations) }).toEqual(
           naiveDuring(d, span),
         );
+        // The same relations by index, in the dataset's order.
+        const byIndex = [...index.relationIndicesDuring(span)];
+        expect(byIndex.map((i) => d.relations[i]!.id)).toEqual(
+          d.relations.map((r) => r.id).filter((id) => s.relations.includes(id)),
+        );
+        expect(sorted(index.actorsDuring(span))).toEqual(sorted(s.actors));
       }),
       { numRuns: 500 },
     );

@@ -559,11 +559,21 @@ export class TemporalIndex {
   /** Actors and relations active at some time in a span (see {@link shownSpan}). */
   stateDuring(span: TimeSpan): GraphState {
     return {
-      actors: this.actors.overlapping(span.from, span.until).map((i) => this.actors.idOf(i)),
+      actors: this.actorsDuring(span),
       relations: this.relations
         .overlapping(span.from, span.until)
         .map((i) => this.relations.idOf(i)),
     };
+  }
+
+  /** The actors alive at some time in a span. */
+  actorsDuring(span: TimeSpan): string[] {
+    return this.actors.overlapping(span.from, span.until).map((i) => this.actors.idOf(i));
+  }
+
+  /** The relations active at some time in a span, by index in the dataset's list, ascending. */
+  relationIndicesDuring(span: TimeSpan): Int32Array {
+    return Int32Array.from(this.relations.overlapping(span.from, span.until)).sort();
   }
 
   /** Whether a relation (by index in the dataset's list) is active at some time in a span. */

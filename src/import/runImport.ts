@@ -107,8 +107,10 @@ function runWorker(request: WorkerRequest, onProgress: (m: Progress) => void): I
           return;
         }
         case 'part':
-          received.dataset.add(m.part);
+          // Said first: a part that fails to add still lets the worker go on to `end`, whose
+          // check of the whole dataset reports what is missing.
           worker.postMessage({ kind: 'taken' } satisfies WorkerRequest);
+          received.dataset.add(m.part);
           return onProgress({
             type: 'progress',
             phase: 'sending',

@@ -128,8 +128,19 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
       if (s.arrangement !== prev.arrangement && s.model === shown)
         view.setPositions(shown.positions, !reducedMotion);
     });
-    const observer = new ResizeObserver(() => view.resize());
-    observer.observe(host.current);
+    // Cytoscape follows its container's size by itself, 100 ms late (debounced); this follows it
+    // in the same frame. Only a change is followed: a ResizeObserver's first report gives the
+    // size the view was just created at, and following it redrew the whole graph for nothing
+    // right after its first frame.
+    const element = host.current;
+    let drawnSize = `${element.clientWidth}×${element.clientHeight}`;
+    const observer = new ResizeObserver(() => {
+      const size = `${element.clientWidth}×${element.clientHeight}`;
+      if (size === drawnSize) return;
+      drawnSize = size;
+      view.resize();
+    });
+    observer.observe(element);
     const unregister = registerTestHook(view);
     return () => {
       unregister();

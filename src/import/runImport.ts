@@ -142,7 +142,14 @@ function runWorker(request: WorkerRequest, onProgress: (m: Progress) => void): I
     // panel shows it as a failed import rather than waiting for a result.
     worker.onerror = (e) => {
       e.preventDefault();
-      resolve(importFailed('the import stopped unexpectedly', e.message || undefined));
+      // An error in the worker's code has a message; its code failing to load has none.
+      resolve(
+        e.message
+          ? importFailed('the import stopped unexpectedly', e.message)
+          : importFailed(
+              'the import’s code could not be loaded (check the connection and try again)',
+            ),
+      );
       refined?.reject(new Error(e.message || 'the layout could not be refined'));
       worker.terminate();
     };

@@ -121,7 +121,7 @@ describe('the import worker on the page’s chunks', () => {
         (route) => route.abort('connectionrefused'),
       );
       await input.setInputFiles(datasetFile('Three states'));
-      await page.getByText('the import stopped unexpectedly').waitFor();
+      await page.getByText('the import’s code could not be loaded').waitFor();
       expect(await page.locator('h1').textContent()).toBe('Two states');
       expect(await page.evaluate(() => window.__allegiance!.drawnActors())).toEqual([
         'north',

@@ -195,7 +195,7 @@ export async function importWithDuckDb(
     }
     if (table)
       return await buildTableDataset(connection, format, names, settings, counted!, log, close);
-    return await buildDataset(connection, files, label, settings, counted!, log);
+    return await buildDataset(connection, files, label, settings, counted!, log, close);
   } finally {
     close();
     // A folder the caller gave stays; only the copies made in it go.
@@ -491,7 +491,11 @@ function settingsVariables(s: EventImportSettings): string {
   ].join(';\n');
 }
 
-/** The dataset from aggregate.sql's tables, validated. */
+/**
+ * The dataset from aggregate.sql's tables, validated. `release` closes
+ * DuckDB once its tables are read, so that its memory is given back before
+ * the dataset is built (as tableDataset.ts does).
+ */
 async function buildDataset(
   connection: DuckDBConnection,
   files: readonly string[],
@@ -499,6 +503,7 @@ async function buildDataset(
   settings: EventImportSettings,
   counted: Json,
   log: ProblemLog,
+  release: () => void,
 ): Promise<ImportResult> {
   const whole = { file: label, path: '' };
   reportLeftOutRows(counted, label, 'GDELT codes many events with one identified actor', log);
@@ -515,6 +520,8 @@ async function buildDataset(
   }
   const windows = await windowsByRelation(connection);
   const evidence = await evidenceByRelation(connection);
+  const actors = await relatedActors(connection, label, log);
+  release();
   const sources = new GdeltSources(label);
   const relations = relationRows.map((r): Relation => {
     const no = num(r.relation_no);
@@ -539,7 +546,6 @@ async function buildDataset(
       }),
     };
   });
-  const actors = await relatedActors(connection, label, log);
   const raw: Dataset = {
     title: titleOf(files),
     description: describe(num(counted.events), label, settings),
@@ -561,7 +567,11 @@ async function evidenceByRelation(connection: DuckDBConnection): Promise<Map<num
      FROM evidence ORDER BY relation_no, rank`,
   );
   const out = new Map<number, Json[]>();
-  for (const e of rows) out.set(num(e.relation_no), [...(out.get(num(e.relation_no)) ?? []), e]);
+  for (const e of rows) {
+    const list = out.get(num(e.relation_no));
+    if (list) list.push(e);
+    else out.set(num(e.relation_no), [e]);
+  }
   return out;
 }
 

@@ -445,18 +445,38 @@ export async function copyLinesOfIds(
     return text.length;
   };
   try {
-    let pending = Buffer.alloc(0);
+    // The line a chunk ends inside; only it is copied, joined to the next
+    // chunk's start (joining every chunk whole to it copied the file again).
+    let pending: Buffer | undefined;
     for await (const chunk of chunksOf(from)) {
-      const text = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+      let rest = chunk;
+      if (pending) {
+        const end = firstLineEnd(chunk);
+        if (end < 0) {
+          pending = Buffer.concat([pending, chunk]);
+          continue;
+        }
+        scan(Buffer.concat([pending, chunk.subarray(0, end + 1)]), false);
+        rest = chunk.subarray(end + 1);
+      }
+      const unfinished = scan(rest, false);
       // The chunk's buffer is read into again: keep a copy of the unfinished line.
-      pending = Buffer.from(text.subarray(scan(text, false)));
+      pending = unfinished < rest.length ? Buffer.from(rest.subarray(unfinished)) : undefined;
     }
-    scan(pending, true);
+    if (pending) scan(pending, true);
     writeSync(out, copy, 0, copyLength);
   } finally {
     closeSync(out);
   }
   return copied;
+}
+
+/** Where the first line of `text` ends (its first LF or CR), or -1. */
+function firstLineEnd(text: Buffer): number {
+  const lf = text.indexOf(LF);
+  // A CR before it ends the line too; only the bytes before the LF are looked through.
+  const cr = (lf < 0 ? text : text.subarray(0, lf)).indexOf(CR);
+  return cr >= 0 ? cr : lf;
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type ImportOutcome,
   type OpenOutcome,
 } from '../import/runImport';
-import { sizeProblem } from '../import/limits';
+import { sizeProblemsOf } from '../import/limits';
 import { checkDatasetName, nameFromTitle } from './datasetName';
 import { exampleOf, type Example } from './examples';
 import * as library from './library';
@@ -110,9 +110,8 @@ export async function importFiles(
   replaces?: string,
 ): Promise<void> {
   const names = files.map((f) => f.name);
-  const tooBig = files
-    .map((f) => sizeProblem(f.name, f.size))
-    .filter((p): p is string => p !== null);
+  // A file over the limit is told by its first bytes, for advice that fits what it is.
+  const tooBig = await sizeProblemsOf(files);
   if (tooBig.length) {
     const errors = tooBig.map((message) => ({ severity: 'error' as const, path: '', message }));
     set({ importStatus: { phase: 'failed', files: names, errors, warnings: [] } });

@@ -203,6 +203,26 @@ describe('DuckDB import: the lines the second pass reads', () => {
     });
   });
 
+  it('joins a line that spans several chunks (CRLF line ends)', async () => {
+    // Lines of 3 to 50 KB: gzip's chunks (16 KB) end inside them, and some
+    // chunks hold no line end at all.
+    const lines = Array.from(
+      { length: 300 },
+      (_, i) => `${1000 + i}\t${'x'.repeat(3_000 + ((i * 7_919) % 47_000))}`,
+    );
+    const wanted = [1000, 1001, 1150, 1298, 1299];
+    const kept = lines.filter((line) => wanted.includes(Number(line.slice(0, 4))));
+    const content = lines.join('\r\n') + '\r\n';
+    for (const [name, bytes] of [
+      ['long.tsv', content],
+      ['long.tsv.gz', gzipSync(content)],
+    ] as const)
+      expect(await copied(name, bytes, wanted)).toEqual({
+        count: kept.length,
+        text: kept.join('\n') + '\n',
+      });
+  });
+
   it('imports a file with CRLF line ends as the same dataset', async () => {
     const lf = await importWithDuckDb([write('lf.CSV', text)], 'gdelt');
     const crlf = await importWithDuckDb([write('crlf.CSV', text.replace(/\n/g, '\r\n'))], 'gdelt');

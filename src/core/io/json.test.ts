@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { datasetArb } from '../../../tests/helpers/arbitraries';
 import { datasetSchema, type Dataset } from '../schema';
 import { parseDatasetJson, validateDataset } from '../validate';
-import { exportJson } from './json';
+import { exportJson, exportJsonPieces } from './json';
 import { richDatasetArb } from '../../../tests/helpers/io-support';
 
 /**
@@ -57,6 +57,19 @@ describe('exportJson', () => {
     );
     const seed = parseDatasetJson(readFileSync('graph-data/seed.json', 'utf8')).dataset!;
     expect(exportJson(seed)).toBe(exportJsonFromZod(seed));
+  });
+
+  it('in pieces, writes the same bytes (property, and the seed)', () => {
+    const joined = (d: Dataset) => [...exportJsonPieces(d)].join('');
+    fc.assert(
+      fc.property(fc.oneof(datasetArb, richDatasetArb), (d) => {
+        expect(joined(d)).toBe(exportJson(d));
+      }),
+      { numRuns: 200 },
+    );
+    const seed = parseDatasetJson(readFileSync('graph-data/seed.json', 'utf8')).dataset!;
+    expect(joined(seed)).toBe(exportJson(seed));
+    expect([...exportJsonPieces(seed)].length).toBeGreaterThan(seed.relations.length);
   });
 
   it('round-trips exactly through validateDataset (property)', () => {

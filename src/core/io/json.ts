@@ -55,3 +55,39 @@ export function exportJson(dataset: Dataset): string {
   delete rest.$schema;
   return `${JSON.stringify(ordered(rest, datasetJsonSchema as SchemaNode), null, 2)}\n`;
 }
+
+/**
+ * exportJson's text in pieces: the top level's fields, and each item of its
+ * lists on its own. The same bytes (a test holds them equal), for a writer
+ * that streams a large dataset to a file without holding its whole text,
+ * or an ordered copy of it, at once (`npm run import`, docs/SCALE.md).
+ */
+export function* exportJsonPieces(dataset: Dataset): Generator<string> {
+  const schema = datasetJsonSchema as SchemaNode;
+  const fieldSchemas = schema.properties ?? {};
+  const rest: Partial<Dataset> = { ...dataset };
+  delete rest.$schema;
+  // The top level's keys in order, each value left as it is (its defaults
+  // kept, to leave out empty lists): lists are ordered an item at a time.
+  const topLevel: SchemaNode = {
+    type: 'object',
+    properties: Object.fromEntries(
+      Object.entries(fieldSchemas).map(([key, field]) => [key, { default: field.default }]),
+    ),
+  };
+  const fields = Object.entries(ordered(rest, topLevel) as Record<string, unknown>);
+  for (const [i, [key, value]] of fields.entries()) {
+    const field = Object.hasOwn(fieldSchemas, key) ? fieldSchemas[key] : undefined;
+    yield `${i === 0 ? '{' : ','}\n  ${JSON.stringify(key)}: `;
+    if (Array.isArray(value) && value.length > 0) {
+      const items = field?.type === 'array' ? field.items : undefined;
+      for (const [j, item] of value.entries())
+        yield `${j === 0 ? '[' : ','}\n    ${indented(JSON.stringify(items ? ordered(item, items) : item, null, 2), 4)}`;
+      yield '\n  ]';
+    } else yield indented(JSON.stringify(field ? ordered(value, field) : value, null, 2), 2);
+  }
+  yield fields.length === 0 ? '{}\n' : '\n}\n';
+}
+
+/** JSON text nested `depth` spaces deeper (JSON.stringify writes no line break inside a string). */
+const indented = (json: string, depth: number) => json.replace(/\n/g, `\n${' '.repeat(depth)}`);

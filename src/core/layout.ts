@@ -4,9 +4,10 @@
  * dataset always gives the same picture (seeded start, fixed iterations).
  */
 import Graph from 'graphology';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
-import { actorIdOf, nodeKey } from './graphKey';
+import { nodeKey } from './graphKey';
+import { communityGridLayout } from './layouts/communityGrid';
+import { forceAtlas2Positions, unionMatrix, type UnionMatrix } from './layouts/forceAtlas2';
 import {
   clutterOf,
   compareClutter,
@@ -47,6 +48,9 @@ export function hashString(s: string): number {
 /** Above this many actors noverlap is skipped (it is superlinear) and the layout is spread by area. */
 const NOVERLAP_MAX_ACTORS = 2000;
 
+/** Such a layout gets at least (MIN_AREA_SIDE × spacing)² of area per actor. */
+const MIN_AREA_SIDE = 0.6;
+
 /**
  * Above this many actors × links the nudge off lines is skipped: each actor in conflict tries
  * up to 64 spots, each checked against every link and actor (100 actors × 900 links took 5 s),
@@ -74,9 +78,9 @@ const STARTS = 12;
 export function computeLayout(dataset: Dataset, spacing = 160): Map<string, Point> {
   const ids = dataset.actors.map((a) => a.id).sort();
   const seed = hashString(ids.join('\n'));
-  const g = unionGraph(dataset, ids);
-  const work = g.order * g.size;
-  if (work > NUDGE_MAX_WORK) return rounded(spreadOut(g, ids, seededRandom(seed), spacing));
+  const graph = unionMatrix(dataset, ids);
+  const work = graph.order * graph.size;
+  if (work > NUDGE_MAX_WORK) return rounded(spreadOut(graph, ids, seededRandom(seed), spacing));
 
   const lines = drawnLines(dataset);
   const options = {
@@ -90,7 +94,7 @@ export function computeLayout(dataset: Dataset, spacing = 160): Map<string, Poin
   let best: { pos: Map<string, Point>; clutter: Clutter } | null = null;
   const starts = work <= STARTS_MAX_WORK ? STARTS : 1;
   for (let start = 0; start < starts; start++) {
-    const pos = spreadOut(g, ids, seededRandom(seed + start), spacing);
+    const pos = spreadOut(graph, ids, seededRandom(seed + start), spacing);
     nudgeOffLines(pos, lines, options);
     const clutter = clutterOf(pos, lines, options);
     if (best === null || compareClutter(clutter, best.clutter) < 0) best = { pos, clutter };
@@ -98,50 +102,26 @@ export function computeLayout(dataset: Dataset, spacing = 160): Map<string, Poin
   return rounded(best!.pos);
 }
 
-/** ForceAtlas2 iterations of `quickLayout`: a tenth of `computeLayout`'s for big graphs. */
-export const QUICK_ITERATIONS = 10;
-
 /**
  * A first picture of a big graph, for while `computeLayout` runs (in a worker, seconds at
- * 10k actors): the same seeded start, union graph and spreading, with `QUICK_ITERATIONS`
- * ForceAtlas2 iterations, so communities have begun to gather and the extent is the final
+ * 10k actors): communities in blocks of a grid (layouts/communityGrid.ts), one step the least
+ * area per actor that `computeLayout` spreads a big graph to, so the extent is about the final
  * one's. Deterministic like `computeLayout`, which replaces it.
  */
 export function quickLayout(dataset: Dataset, spacing = 160): Map<string, Point> {
   const ids = dataset.actors.map((a) => a.id).sort();
-  const seed = hashString(ids.join('\n'));
-  const g = unionGraph(dataset, ids);
-  return rounded(spreadOut(g, ids, seededRandom(seed), spacing, QUICK_ITERATIONS));
+  const random = seededRandom(hashString(ids.join('\n')));
+  const xy = communityGridLayout(unionMatrix(dataset, ids), MIN_AREA_SIDE * spacing, random);
+  return rounded(new Map(ids.map((id, i) => [id, { x: xy[2 * i]!, y: xy[2 * i + 1]! }])));
 }
 
 /**
- * The union graph of all dates: one edge per pair of actors related at any time, and "part of"
- * links (weight 3, so members sit near their parent). A pair counts once however many
- * relations it had: weighed by their number, the pairs with the longest history (the story's
- * centre) were pulled tightest, their parallel curves squeezed into the shortest lines.
- * Nodes are keyed by nodeKey(id), never the raw id: see graphKey.ts.
- */
-function unionGraph(dataset: Dataset, ids: readonly string[]): Graph {
-  const g = new Graph({ type: 'undirected' });
-  ids.forEach((id) => g.addNode(nodeKey(id)));
-  const link = (a: string, b: string, weight: number) => {
-    if (a === b) return;
-    const e = g.edge(nodeKey(a), nodeKey(b));
-    if (e === undefined) g.addEdge(nodeKey(a), nodeKey(b), { weight });
-    else g.updateEdgeAttribute(e, 'weight', (w: number) => Math.max(w, weight));
-  };
-  for (const r of dataset.relations) link(r.source, r.target, 1);
-  for (const a of dataset.actors) if (a.parent) link(a.id, a.parent, 3);
-  return g;
-}
-
-/**
- * One force-directed layout of `g` from a start drawn from `random`: ForceAtlas2, centred on
- * the origin and scaled so the mean edge is `spacing` long, then spread so no two actors'
- * labels collide.
+ * One force-directed layout of `graph` (actor `i` is `ids[i]`) from a start drawn from
+ * `random`: ForceAtlas2, centred on the origin and scaled so the mean edge is `spacing` long,
+ * then spread so no two actors' labels collide.
  */
 function spreadOut(
-  g: Graph,
+  graph: UnionMatrix,
   ids: readonly string[],
   random: () => number,
   spacing: number,
@@ -149,67 +129,60 @@ function spreadOut(
   // tighter) is 0.524 at 1k actors against 0.512 with 400, and 0.511 at 5k against 0.489
   // with 200, for a quarter of the time (docs/PERFORMANCE.md). Up to 500 actors (the seed)
   // nothing changes.
-  iterations = g.order > 500 ? 100 : 400,
+  iterations = graph.order > 500 ? 100 : 400,
 ): Map<string, Point> {
-  ids.forEach((id) => g.mergeNodeAttributes(nodeKey(id), { x: random() * 100, y: random() * 100 }));
-  if (g.order > 1) {
-    const settings = {
-      ...forceAtlas2.inferSettings(g),
-      gravity: 1,
-      scalingRatio: 10,
-      barnesHutOptimize: g.order > 500,
-    };
-    forceAtlas2.assign(g, { iterations, settings });
+  const n = graph.order;
+  const start = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    start[2 * i] = random() * 100;
+    start[2 * i + 1] = random() * 100;
   }
+  const xy = n > 1 ? forceAtlas2Positions(graph, start, iterations) : start;
 
   // Normalise: centre on the origin, scale to the requested spacing.
-  const pos = new Map<string, Point>(
-    ids.map((id) => [
-      id,
-      { x: g.getNodeAttribute(nodeKey(id), 'x'), y: g.getNodeAttribute(nodeKey(id), 'y') },
-    ]),
-  );
   let total = 0;
-  let count = 0;
-  g.forEachEdge((_e, _a, s, t) => {
-    const p = pos.get(actorIdOf(s))!;
-    const q = pos.get(actorIdOf(t))!;
-    total += Math.hypot(p.x - q.x, p.y - q.y);
-    count++;
-  });
-  const mean = count > 0 ? total / count : 1;
+  for (let e = 0; e < graph.size; e++) {
+    const [s, t] = [graph.source[e]!, graph.target[e]!];
+    total += Math.hypot(xy[2 * s]! - xy[2 * t]!, xy[2 * s + 1]! - xy[2 * t + 1]!);
+  }
+  const mean = graph.size > 0 ? total / graph.size : 1;
   let scale = mean > 0 ? spacing / mean : 1;
-  if (g.order > NOVERLAP_MAX_ACTORS) {
+  if (n > NOVERLAP_MAX_ACTORS) {
     // Without noverlap a dense graph piles up (5000 actors fitted in 860 × 800 px, labels on
     // top of each other): spread it to at least (0.6 × spacing)² of area per actor instead.
     let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const p of pos.values()) {
-      [x1, y1, x2, y2] = [
-        Math.min(x1, p.x),
-        Math.min(y1, p.y),
-        Math.max(x2, p.x),
-        Math.max(y2, p.y),
-      ];
+    for (let i = 0; i < n; i++) {
+      [x1, y1] = [Math.min(x1, xy[2 * i]!), Math.min(y1, xy[2 * i + 1]!)];
+      [x2, y2] = [Math.max(x2, xy[2 * i]!), Math.max(y2, xy[2 * i + 1]!)];
     }
     const side = Math.sqrt(Math.max(1e-9, (x2 - x1) * (y2 - y1)));
-    scale = Math.max(scale, (Math.sqrt(g.order) * 0.6 * spacing) / side);
+    scale = Math.max(scale, (Math.sqrt(n) * MIN_AREA_SIDE * spacing) / side);
   }
-  const cx = [...pos.values()].reduce((s, p) => s + p.x, 0) / Math.max(1, pos.size);
-  const cy = [...pos.values()].reduce((s, p) => s + p.y, 0) / Math.max(1, pos.size);
-  for (const id of ids) {
-    const p = pos.get(id)!;
-    g.mergeNodeAttributes(nodeKey(id), {
-      x: (p.x - cx) * scale,
-      y: (p.y - cy) * scale,
-      size: spacing * 0.3,
-    });
-  }
+  let [sumX, sumY] = [0, 0];
+  for (let i = 0; i < n; i++) [sumX, sumY] = [sumX + xy[2 * i]!, sumY + xy[2 * i + 1]!];
+  const [cx, cy] = [sumX / Math.max(1, n), sumY / Math.max(1, n)];
+  const pos = new Map<string, Point>();
+  ids.forEach((id, i) =>
+    pos.set(id, { x: (xy[2 * i]! - cx) * scale, y: (xy[2 * i + 1]! - cy) * scale }),
+  );
 
   // Push apart nodes whose labels would collide (a node and its label need about 0.6 × spacing).
   // Not above NOVERLAP_MAX_ACTORS: it took 24 s at 5000 (those are spread by area, above).
-  if (g.order > 1 && g.order <= NOVERLAP_MAX_ACTORS)
-    noverlap.assign(g, { maxIterations: 200, settings: { margin: spacing * 0.08, ratio: 1 } });
+  return n > 1 && n <= NOVERLAP_MAX_ACTORS ? withoutOverlaps(pos, ids, spacing) : pos;
+}
 
+/**
+ * `pos` after graphology's noverlap, which reads only the nodes (position and size), so the
+ * graph it gets has no edges. Nodes are keyed by nodeKey(id), never the raw id: see graphKey.ts.
+ */
+function withoutOverlaps(
+  pos: Map<string, Point>,
+  ids: readonly string[],
+  spacing: number,
+): Map<string, Point> {
+  const g = new Graph({ type: 'undirected' });
+  for (const id of ids) g.addNode(nodeKey(id), { ...pos.get(id)!, size: spacing * 0.3 });
+  noverlap.assign(g, { maxIterations: 200, settings: { margin: spacing * 0.08, ratio: 1 } });
   for (const id of ids)
     pos.set(id, {
       x: g.getNodeAttribute(nodeKey(id), 'x'),

@@ -310,3 +310,41 @@ describe('parseDatasetJson', () => {
     expect(r.errors.map((e) => e.path)).toContain('__proto__');
   });
 });
+
+describe('dates repeated across a dataset (each text is read once)', () => {
+  // Fifty relations sharing four date texts: valid, reversed, and one not on the calendar.
+  function repeated(): DatasetInput {
+    const d = base();
+    d.relations = Array.from({ length: 50 }, (_, i) => ({
+      id: `r${i}`,
+      source: 'a',
+      target: 'b',
+      kind: 'support',
+      ...(i % 2 === 1 ? { from: '2021-08', until: '1994' } : { from: '1990', until: '2021-02-30' }),
+    }));
+    return d;
+  }
+
+  it('reports every occurrence, as when each was read on its own', () => {
+    const { dataset, errors, warnings } = validateDataset(repeated(), 'test.json');
+    expect(dataset).toBeUndefined();
+    const expected = (i: number) =>
+      i % 2 === 1
+        ? `test.json relations[${i}].until: ends (1994) before it starts (2021-08) (got "1994")`
+        : `test.json relations[${i}].until: "2021-02-30" has day 30, but February 2021 has 28 days`;
+    expect(errors.map(formatProblem).sort()).toEqual(
+      Array.from({ length: 50 }, (_, i) => expected(i)).sort(),
+    );
+    // The even ones start before "b" exists; their invalid end is read as open.
+    expect(warnings).toHaveLength(25);
+    expect(formatProblem(warnings[0]!)).toBe(
+      'warning: test.json relations[0]: relation "r0" (1990 to 2021-02-30) is active outside the lifetime of its target "b" (from 1994)',
+    );
+  });
+
+  it('gives the same result the second time, with the dates already read', () => {
+    const first = validateDataset(repeated(), 'test.json');
+    expect(validateDataset(repeated(), 'test.json')).toEqual(first);
+    expect(validateDataset(base(), 'test.json').errors).toEqual([]);
+  });
+});

@@ -216,15 +216,36 @@ function records(raw: Rec, key: string): [Rec, number][] {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * The day of each date text already read (undefined: not a valid date). The cross-checks read
+ * every relation's `from` and `until` up to five times (its interval, then against each end's
+ * lifetime), and a big dataset repeats few distinct dates: at 100k relations, reading each text
+ * once instead of half a million times was a third of validation (docs/PERFORMANCE.md, "XL
+ * first picture (session 8)"). Emptied when it grows past `KNOWN_DAYS_MAX`, so odd input cannot
+ * make it hold more than that.
+ */
+const knownDays = new Map<string, number | undefined>();
+const KNOWN_DAYS_MAX = 100_000;
+
 const validDay = (v: unknown): number | undefined => {
-  const s = str(v);
-  return s !== undefined && dateProblem(s) === null ? toDay(s) : undefined;
+  if (typeof v !== 'string') return undefined;
+  const known = knownDays.get(v);
+  if (known !== undefined || knownDays.has(v)) return known;
+  if (knownDays.size >= KNOWN_DAYS_MAX) knownDays.clear();
+  const day = dateProblem(v) === null ? toDay(v) : undefined;
+  knownDays.set(v, day);
+  return day;
 };
 
-/** Ids of a list; reports duplicates. */
-function idSet(raw: Rec, key: string, error: Report): Set<string> {
+/**
+ * Ids of a list (its objects, from `records`); reports duplicates. Each id maps to its first
+ * position, which the lookups ignore: the map itself is the set (copying 100k keys into a Set
+ * cost as much as collecting them).
+ */
+function idSet(list: readonly [Rec, number][], key: string, error: Report): Map<string, number> {
   const seen = new Map<string, number>();
-  for (const [item, i] of records(raw, key)) {
+  for (const [item, i] of list) {
     const id = str(item.id);
     if (id === undefined) continue;
     const first = seen.get(id);
@@ -236,7 +257,7 @@ function idSet(raw: Rec, key: string, error: Report): Set<string> {
       );
     else seen.set(id, i);
   }
-  return new Set(seen.keys());
+  return seen;
 }
 
 /**
@@ -263,19 +284,25 @@ export interface IdLookup {
 const at = (path: string, field: string) => (path === '' ? field : `${path}.${field}`);
 
 function crossCheck(raw: Rec, error: Report, warn: Report): void {
-  const sources = idSet(raw, 'sources', error);
+  // Each list's objects are collected once: every check below walks them.
+  const [actorList, relationList, eventList] = [
+    records(raw, 'actors'),
+    records(raw, 'relations'),
+    records(raw, 'events'),
+  ];
+  const sources = idSet(records(raw, 'sources'), 'sources', error);
   const types = new Set([
     ...BUILTIN_ACTOR_TYPES.map((t) => t.id),
-    ...idSet(raw, 'actorTypes', error),
+    ...idSet(records(raw, 'actorTypes'), 'actorTypes', error).keys(),
   ]);
   const kinds = new Set([
     ...BUILTIN_RELATION_KINDS.map((k) => k.id),
-    ...idSet(raw, 'relationKinds', error),
+    ...idSet(records(raw, 'relationKinds'), 'relationKinds', error).keys(),
   ]);
-  const actors = idSet(raw, 'actors', error);
-  const relations = idSet(raw, 'relations', error);
-  const events = idSet(raw, 'events', error);
-  const actorRecords = records(raw, 'actors').map(([a]) => a);
+  const actors = idSet(actorList, 'actors', error);
+  const relations = idSet(relationList, 'relations', error);
+  const events = idSet(eventList, 'events', error);
+  const actorRecords = actorList.map(([a]) => a);
   const parents = actorParents(actorRecords);
   const context: CrossContext = {
     sources,
@@ -288,13 +315,13 @@ function crossCheck(raw: Rec, error: Report, warn: Report): void {
 
   if (typeof raw.period === 'object' && raw.period !== null)
     checkInterval('period', raw.period as Rec, error);
-  for (const [a, i] of records(raw, 'actors')) checkActor(a, `actors[${i}]`, context, error);
-  for (const [a, i] of records(raw, 'actors')) checkParentCycle(a, `actors[${i}]`, context, error);
-  for (const [r, i] of records(raw, 'relations'))
-    checkRelation(r, `relations[${i}]`, context, error, warn);
-  for (const [e, i] of records(raw, 'events')) checkEvent(e, `events[${i}]`, context, error, warn);
+  for (const [a, i] of actorList) checkActor(a, `actors[${i}]`, context, error);
+  for (const [a, i] of actorList) checkParentCycle(a, `actors[${i}]`, context, error);
+  for (const [r, i] of relationList) checkRelation(r, `relations[${i}]`, context, error, warn);
+  for (const [e, i] of eventList) checkEvent(e, `events[${i}]`, context, error, warn);
 
-  checkStories(raw, { actors, relations, events, types, kinds, sources }, error, warn);
+  const known = { actors, relations, events, types, kinds, sources };
+  checkStories(raw, known, [relationList, eventList], error, warn);
 }
 
 /** Each actor's parent, when it names one other than itself (that is an error of its own). */
@@ -479,11 +506,12 @@ export function checkEvent(
  */
 function checkStories(
   raw: Rec,
-  known: Record<'actors' | 'relations' | 'events' | 'types' | 'kinds' | 'sources', Set<string>>,
+  known: Record<'actors' | 'relations' | 'events' | 'types' | 'kinds' | 'sources', IdLookup>,
+  quoteHolders: readonly (readonly [Rec, number][])[],
   error: Report,
   warn: Report,
 ): void {
-  idSet(raw, 'stories', error);
+  idSet(records(raw, 'stories'), 'stories', error);
   const parsed = z.array(storySchema).safeParse(raw.stories);
   if (!parsed.success) return; // absent, or malformed: the schema reports what is wrong
   const context: StoryContext = {
@@ -491,8 +519,7 @@ function checkStories(
     actorTypes: known.types,
     relationKinds: known.kinds,
     hasQuote: quoteFinder(function* () {
-      for (const [item] of records(raw, 'relations')) yield item;
-      for (const [item] of records(raw, 'events')) yield item;
+      for (const list of quoteHolders) for (const [item] of list) yield item;
     }),
   };
   parsed.data.forEach((story, i) => {

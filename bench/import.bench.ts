@@ -188,7 +188,8 @@ export async function runImportBench(
       await page.waitForFunction(
         () =>
           document.querySelector('h1')?.textContent === 'big' &&
-          window.__allegiance?.computed() !== null,
+          // The hook comes with the graph view, after the heading: undefined is not ready.
+          (window.__allegiance?.computed() ?? null) !== null,
         undefined,
         { timeout: PATIENCE_MS, polling: 200 },
       );

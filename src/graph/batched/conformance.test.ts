@@ -210,6 +210,21 @@ describe("Cytoscape's elements, laid out for a frame", () => {
     expect(a._private.styleKey).not.toBe(before);
   });
 
+  it("emit `bounds` when a node moves, silently or not, and `style` when restyled (the z-order's node revision)", () => {
+    cy = largeGraph();
+    const events: string[] = [];
+    cy.on('bounds style', 'node', (event) => {
+      events.push(`${event.type} ${(event.target as { id(): string }).id()}`);
+    });
+    cy.getElementById('a').position({ x: 5, y: 5 });
+    (cy.getElementById('b') as unknown as { silentPosition(p: object): void }).silentPosition({
+      x: 7,
+      y: 7,
+    });
+    cy.getElementById('c').addClass('dormant');
+    expect(new Set(events)).toEqual(new Set(['bounds a', 'bounds b', 'style c']));
+  });
+
   it('name their ends, and their group', () => {
     cy = largeGraph();
     expect(element('bc')._private.source).toBe(element('b'));

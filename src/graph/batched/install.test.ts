@@ -121,6 +121,127 @@ describe('installBatchedDrawing', () => {
   });
 });
 
+/**
+ * A stand-in for a 2D context or a Path2D that records each call with its arguments; a path
+ * passed as an argument is written as its subpaths, sorted (one fill or stroke draws them in
+ * any order alike).
+ */
+function argsRecorder(fields: Record<string, unknown> = {}): { ops: string[] } {
+  const ops: string[] = [];
+  const text = (arg: unknown): string => {
+    const inner = (arg as { ops?: string[] } | null)?.ops;
+    if (!Array.isArray(inner)) return JSON.stringify(arg) ?? String(arg);
+    const subpaths: string[] = [];
+    for (const op of inner)
+      if (op.startsWith('moveTo') || subpaths.length === 0) subpaths.push(op);
+      else subpaths[subpaths.length - 1] += ` ${op}`;
+    return `[${subpaths.sort().join(' | ')}]`;
+  };
+  const target: Record<string, unknown> = { ...fields, ops };
+  return new Proxy(target, {
+    get: (t, key) => {
+      if (typeof key !== 'string') return undefined;
+      if (key in t) return t[key];
+      return (...args: unknown[]) => void ops.push(`${key}(${args.map(text).join(', ')})`);
+    },
+    set: (t, key, value) => {
+      ops.push(`${String(key)} = ${text(value)}`);
+      t[String(key)] = value;
+      return true;
+    },
+  }) as unknown as { ops: string[] };
+}
+
+class ArgsPath {
+  constructor() {
+    return argsRecorder();
+  }
+}
+
+/** Moves a node without a `position` event, as Cytoscape's drag does (an undeclared method). */
+const silentlyMove = (node: unknown, position: { x: number; y: number }) =>
+  (node as { silentPosition(p: { x: number; y: number }): void }).silentPosition(position);
+
+/** What Cytoscape's renderer computes for changed edges before a frame. */
+const layOutEdges = (r: RendererDouble) =>
+  (r as unknown as { findEdgeControlPoints(edges: unknown): void }).findEdgeControlPoints(
+    r.cy.edges(),
+  );
+
+describe('frames during playback', () => {
+  /** What a frame of `r` draws, with every argument. */
+  function drawn(r: RendererDouble): string[] {
+    const context = argsRecorder({ canvas: { width: 800, height: 600 } });
+    const eles = r.getCachedZSortedEles().nondrag;
+    r.drawLayeredElements(context as unknown as CanvasRenderingContext2D, eles, 1, EXTENT);
+    return context.ops;
+  }
+
+  it('draw what a fresh install draws, after each change to actors or relations', () => {
+    vi.stubGlobal('Path2D', ArgsPath);
+    // Without labels: measuring one (a moved actor's bounds) needs a browser.
+    const r = withRenderer(largeGraph(PLAIN));
+    const drawing = installed(r);
+    const renderer = vi.spyOn(cy as unknown as { renderer(): unknown }, 'renderer');
+    const actor = (id: string) => cy.getElementById(id);
+    // Cytoscape drops its sorted list on these (its renderer's notify; the double's does not).
+    const changesList = () => void (r.cachedZSortedEles = null);
+    const changes: [string, () => void][] = [
+      ['nothing', () => {}],
+      [
+        'a relation added',
+        () => (
+          cy.add({
+            data: { source: 'a', target: 'c', color: '#0077bb', lineStyle: 'solid', strength: 1 },
+            classes: 'relation',
+          }),
+          changesList()
+        ),
+      ],
+      ['a relation removed', () => (cy.getElementById('bc').remove(), changesList())],
+      ['an actor moved', () => void actor('c').position({ x: 120, y: 170 })],
+      ['an actor moved silently', () => void silentlyMove(actor('d'), { x: 60, y: 10 })],
+      ['an actor restyled', () => void actor('a').style('background-color', '#117733')],
+      ['an actor hidden', () => void actor('b').style('display', 'none')],
+      [
+        'an actor added',
+        () => (
+          cy.add({
+            data: { id: 'e', label: 'Actor e', shape: 'ellipse', color: '#cc3311' },
+            position: { x: 9, y: 9 },
+          }),
+          changesList()
+        ),
+      ],
+      ['an actor removed', () => (actor('e').remove(), changesList())],
+      ['zoomed in', () => void cy.zoom(3)],
+      ['panned', () => void cy.pan({ x: 40, y: -20 })],
+    ];
+    drawn(r);
+    for (const [name, change] of changes) {
+      change();
+      layOutEdges(r);
+      const kept = drawn(r);
+      const fresh = rendererDouble(cy);
+      renderer.mockReturnValue(fresh);
+      const freshDrawing = installed(fresh);
+      const expected = drawn(fresh);
+      freshDrawing.uninstall();
+      renderer.mockReturnValue(r);
+      expect(drawing.fallback() ?? '', name).toBe('');
+      expect(kept, name).toEqual(expected);
+    }
+    // A playback step changes relations only: its frame reads no actor again.
+    cy.getElementById('ab2').remove();
+    changesList();
+    layOutEdges(r);
+    const read = vi.spyOn(actor('a'), 'position');
+    drawn(r);
+    expect(read).not.toHaveBeenCalled();
+    expect(drawing.fallback()).toBeNull();
+  });
+});
+
 describe('a frame that finds Cytoscape changed', () => {
   /** Every element as it would be if Cytoscape had renamed `name` (where it applies). */
   function renamed(r: RendererDouble, name: string): RenderedElement[] {

@@ -8,8 +8,8 @@
  * on one Cytoscape instance, the renderer's entry point for its main layer
  * (`drawLayeredElements`) is replaced by a pass that
  * - strokes edges in batches, one path per colour, line style and width,
- *   kept between frames while its edges do not change (paths.ts; a dense,
- *   zoomed-out view draws hairlines);
+ *   kept between frames in chunks rebuilt only where edges changed
+ *   (edgeBatches.ts; a dense, zoomed-out view draws hairlines);
  * - keeps nodes on an offscreen layer that is redrawn only where nodes
  *   changed (nodeLayer.ts);
  * and its z-sort is replaced by an equivalent partition kept across steps and
@@ -50,7 +50,8 @@ import {
 } from './internals';
 import { isVisible, lookCache, type Look } from './looks';
 import { NodeLayer, type LayerRecord } from './nodeLayer';
-import { drawNodes, EdgeBatches, EdgesInSight } from './paths';
+import { EdgeBatches } from './edgeBatches';
+import { drawNodes, EdgesInSight } from './paths';
 import {
   recordedLook,
   recordedVisible,
@@ -190,6 +191,7 @@ function batchedFrame(
 ): (...args: Parameters<DrawLayer>) => string | null {
   const layer = new NodeLayer();
   const batches = new EdgeBatches();
+  let kept: KeptNodes | null = null;
   return (context, eles, pxRatio, extent) => {
     try {
       const first = eles.length > 0 ? elementNonconformities(eles[0], false) : [];
@@ -197,8 +199,29 @@ function batchedFrame(
       if (r.cy.hasCompoundNodes()) return 'compound nodes (parents and children) were added';
       const records = zOrder.recordsOf(eles);
       if (records) zOrder.verifyRecords(eles, records);
-      const frame = collect(r, eles, records, lookOf, layer, pxRatio, extent);
+      // Labels show where Cytoscape would show them: at the scale of its texture level.
+      const textureScale = 2 ** Math.ceil(Math.log2(r.cy.zoom() * pxRatio));
+      // Read before the walk: a change the walk itself causes makes the next frame walk again.
+      const revision = zOrder.nodeRevision;
+      const nodesStart = records && zOrder.nodesStart(records);
+      const reuse =
+        nodesStart != null && kept?.revision === revision && kept.textureScale === textureScale;
+      const frame = collect(
+        eles,
+        records,
+        lookOf,
+        layer,
+        textureScale,
+        reuse ? nodesStart : eles.length,
+        extent,
+      );
       if (typeof frame === 'string') return frame;
+      if (reuse) {
+        frame.nodes = kept!.nodes;
+        const sample = frame.nodes[0];
+        const problems = sample ? elementNonconformities(sample.ele, true) : [];
+        if (problems.length > 0) return elementProblem(problems);
+      } else kept = records ? { revision, textureScale, nodes: frame.nodes } : null;
       batches.draw(context, frame.edges, r.cy.zoom() * pxRatio);
       for (const ele of frame.specialEdges) r.drawCachedElement(context, ele, pxRatio, extent);
       drawNodeLayer(r, layer, context, frame.nodes, pxRatio, extent);
@@ -216,25 +239,34 @@ interface Frame {
 }
 
 /**
- * Sorts a frame's elements into batched edges, edges Cytoscape draws, and nodes; or a problem.
- * With `records` (the z-order's, in the order of `eles`), each element's look is read from its
- * record, so once a frame and with no lookup.
+ * The nodes a frame drew, and what they were read under: the z-order's node revision and the
+ * label texture scale. While both are the same, the next frame draws the same nodes without
+ * reading them (during playback, steps add and remove edges, and thousands of nodes stay).
+ */
+interface KeptNodes {
+  revision: number;
+  textureScale: number;
+  nodes: LayerRecord[];
+}
+
+/**
+ * Sorts a frame's first `end` elements into batched edges, edges Cytoscape draws, and nodes;
+ * or a problem. With `records` (the z-order's, in the order of `eles`), each element's look is
+ * read from its record, so once a frame and with no lookup.
  */
 function collect(
-  r: CanvasRendererInternals,
   eles: readonly RenderedElement[],
   records: readonly ElementRecord[] | null,
   lookOf: (ele: RenderedElement) => Look,
   layer: NodeLayer,
-  pxRatio: number,
+  textureScale: number,
+  end: number,
   extent: Box,
 ): Frame | string {
-  // Labels show where Cytoscape would show them: at the scale of its texture level.
-  const textureScale = 2 ** Math.ceil(Math.log2(r.cy.zoom() * pxRatio));
   const frame: Frame = { edges: new EdgesInSight(extent), specialEdges: [], nodes: [] };
   let sampledNode = false;
   let sampledEdge = false;
-  for (let i = 0; i < eles.length; i++) {
+  for (let i = 0; i < end; i++) {
     const ele = eles[i]!;
     const record = records?.[i] ?? null;
     const look = record ? recordedLook(record, ele, lookOf) : lookOf(ele);

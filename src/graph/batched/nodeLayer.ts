@@ -23,6 +23,8 @@ export class NodeLayer {
   private context: CanvasRenderingContext2D | null = null;
   private key = '';
   private previous = new Map<RenderedElement, LayerRecord>();
+  /** The list last drawn: handed in again (install.ts), nothing in it changed. */
+  private drawn: readonly LayerRecord[] | null = null;
 
   /**
    * A node's record for this frame: last frame's, when nothing about the node changed (no
@@ -62,7 +64,7 @@ export class NodeLayer {
       canvas.height = height;
       this.key = '';
     }
-    const dirty = key === this.key ? this.changes(nodes) : null;
+    const dirty = key !== this.key ? null : nodes === this.drawn ? [] : this.changes(nodes);
     if (!dirty || dirty.length > MAX_DIRTY_BOXES) {
       context.setTransform(1, 0, 0, 1, 0, 0);
       context.clearRect(0, 0, width, height);
@@ -89,6 +91,7 @@ export class NodeLayer {
     const reused = dirty?.length === 0 && nodes.length === this.previous.size;
     if (!reused) this.previous = new Map(nodes.map((n) => [n.ele, n]));
     this.key = key;
+    this.drawn = nodes;
     target.save();
     target.setTransform(1, 0, 0, 1, 0, 0);
     target.drawImage(canvas, 0, 0);

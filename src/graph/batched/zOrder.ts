@@ -90,34 +90,66 @@ export class ZOrderTracker {
   private dragging = true;
   /** Times the mirror disagreed with the pool and everything was read again (tests read it). */
   resyncs = 0;
+  /**
+   * Counts the changes that can make a node look different or stand elsewhere: a node added,
+   * removed or restyled, its bounds dirtied (Cytoscape's `bounds` event, which it emits
+   * whenever a node moves, silently or not), and every full read. While it stands still, a
+   * frame draws the nodes the last one drew (install.ts); playback steps change only edges.
+   */
+  nodeRevision = 0;
+  /** Where the nodes begin in the last sort's list (edges come first). */
+  private firstNode = 0;
 
   private readonly onRemove = (event: { target: RenderedElement }) => {
     this.removed.add(event.target);
     this.removals++;
+    this.onNodeChange(event);
   };
-  private readonly onAdd = () => {
+  private readonly onAdd = (event: { target: RenderedElement }) => {
     this.additions++;
+    this.onNodeChange(event);
   };
   private readonly onStyle = (event: { target: RenderedElement }) => {
-    this.restyled.add(event.target);
-    const record = this.placed.get(event.target);
+    const ele = event.target;
+    this.restyled.add(ele);
+    const record = this.placed.get(ele);
     if (record) record.restyled = true;
+    if (ele._private.group !== 'nodes') return;
+    this.nodeRevision++;
+    // Whether the node takes space may change: its edges read their ends again.
+    for (const edge of connectedEdges(ele)) {
+      const edgeRecord = this.placed.get(edge);
+      if (edgeRecord) edgeRecord.endsTakeSpace = null;
+    }
+  };
+  private readonly onNodeChange = (event: { target: RenderedElement }) => {
+    if (event.target._private.group === 'nodes') this.nodeRevision++;
   };
 
   constructor(
     private readonly r: CanvasRendererInternals,
     private readonly lookOf: (ele: RenderedElement) => Look,
   ) {
-    r.cy.on('add', this.onAdd);
+    r.cy.on('add', this.onAdd as never);
     r.cy.on('remove', this.onRemove as never);
     r.cy.on('style', this.onStyle as never);
+    r.cy.on('bounds', this.onNodeChange as never);
   }
 
   /** Stops following the graph's changes (batched drawing uninstalled). */
   dispose(): void {
-    this.r.cy.off('add', this.onAdd);
+    this.r.cy.off('add', this.onAdd as never);
     this.r.cy.off('remove', this.onRemove as never);
     this.r.cy.off('style', this.onStyle as never);
+    this.r.cy.off('bounds', this.onNodeChange as never);
+  }
+
+  /**
+   * Where the nodes begin in `records` (what `recordsOf` gave): every element before is an
+   * edge, every one from there a node.
+   */
+  nodesStart(records: readonly ElementRecord[]): number | null {
+    return records === this.records ? this.firstNode : null;
   }
 
   /** The renderer's `getCachedZSortedEles`: Cytoscape's order, without sorting. */
@@ -161,6 +193,7 @@ export class ZOrderTracker {
   /** Reads every element again, in pool order. */
   private resync(pool: ArrayLike<RenderedElement>): boolean {
     if (this.sorted !== null) this.resyncs++;
+    this.nodeRevision++;
     this.mirror = Array.from(pool);
     this.placed.clear();
     this.level = { edges: [], nodes: [] };
@@ -272,6 +305,7 @@ export class ZOrderTracker {
       source: source ? (this.placed.get(source) ?? null) : null,
       target: target ? (this.placed.get(target) ?? null) : null,
       box: null,
+      endsTakeSpace: null,
     };
     this.placed.set(ele, record);
     this.insert(record);
@@ -299,7 +333,11 @@ export class ZOrderTracker {
     for (const i of [0, records.length >> 1, records.length - 1]) {
       const record = records[i];
       if (!record || record.restyled || record.styleKey === eles[i]!._private.styleKey) continue;
-      for (const each of this.placed.values()) each.restyled = true;
+      for (const each of this.placed.values()) {
+        each.restyled = true;
+        each.endsTakeSpace = null;
+      }
+      this.nodeRevision++;
       this.synced = false;
       this.r.cachedZSortedEles = null;
       return;
@@ -370,6 +408,7 @@ export class ZOrderTracker {
       records.push(record);
     };
     for (const group of ['edges', 'nodes'] as const) {
+      if (group === 'nodes') this.firstNode = records.length;
       const lifted = [...this.lifted[group]].sort((a, b) => a.z - b.z || a.slot - b.slot);
       for (const record of lifted) if (record.z < 0) take(record);
       for (const record of this.level[group]) take(record);
@@ -417,6 +456,11 @@ export interface ElementRecord {
   target: ElementRecord | null;
   /** An edge's bounding box, with the geometry it was read from (paths.ts). */
   box: EdgeBox | null;
+  /**
+   * An edge's: whether both its ends took space when last read; null until read again (new, or
+   * an end was restyled since: the tracker's `style` listener).
+   */
+  endsTakeSpace: boolean | null;
 }
 
 /**
@@ -449,11 +493,13 @@ export function recordedVisible(
   if (!look.shown) return false;
   const { source, target } = record;
   if (!source || !target) return ele._private.group === 'nodes' || endsTakeSpace(ele, lookOf);
-  const p = ele._private;
-  return (
-    recordedLook(source, p.source!, lookOf).takesSpace &&
-    recordedLook(target, p.target!, lookOf).takesSpace
-  );
+  if (record.endsTakeSpace === null) {
+    const p = ele._private;
+    record.endsTakeSpace =
+      recordedLook(source, p.source!, lookOf).takesSpace &&
+      recordedLook(target, p.target!, lookOf).takesSpace;
+  }
+  return record.endsTakeSpace;
 }
 
 function connectedEdges(node: RenderedElement): RenderedElement[] {

@@ -51,9 +51,14 @@ function ordered(value: unknown, schema: SchemaNode): unknown {
  * back exactly `d`.
  */
 export function exportJson(dataset: Dataset): string {
+  return `${JSON.stringify(ordered(withoutSchemaUrl(dataset), datasetJsonSchema as SchemaNode), null, 2)}\n`;
+}
+
+/** The dataset's fields but `$schema`, which an export leaves out. */
+function withoutSchemaUrl(dataset: Dataset): Partial<Dataset> {
   const rest: Partial<Dataset> = { ...dataset };
   delete rest.$schema;
-  return `${JSON.stringify(ordered(rest, datasetJsonSchema as SchemaNode), null, 2)}\n`;
+  return rest;
 }
 
 /**
@@ -65,8 +70,7 @@ export function exportJson(dataset: Dataset): string {
 export function* exportJsonPieces(dataset: Dataset): Generator<string> {
   const schema = datasetJsonSchema as SchemaNode;
   const fieldSchemas = schema.properties ?? {};
-  const rest: Partial<Dataset> = { ...dataset };
-  delete rest.$schema;
+  const rest = withoutSchemaUrl(dataset);
   // The top level's keys in order, each value left as it is (its defaults
   // kept, to leave out empty lists): lists are ordered an item at a time.
   const topLevel: SchemaNode = {

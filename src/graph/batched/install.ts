@@ -199,8 +199,9 @@ function batchedFrame(
       if (r.cy.hasCompoundNodes()) return 'compound nodes (parents and children) were added';
       const records = zOrder.recordsOf(eles);
       if (records) zOrder.verifyRecords(eles, records);
+      const scale = r.cy.zoom() * pxRatio;
       // Labels show where Cytoscape would show them: at the scale of its texture level.
-      const textureScale = 2 ** Math.ceil(Math.log2(r.cy.zoom() * pxRatio));
+      const textureScale = 2 ** Math.ceil(Math.log2(scale));
       // Read before the walk: a change the walk itself causes makes the next frame walk again.
       const revision = zOrder.nodeRevision;
       const nodesStart = records && zOrder.nodesStart(records);
@@ -222,7 +223,7 @@ function batchedFrame(
         const problems = sample ? elementNonconformities(sample.ele, true) : [];
         if (problems.length > 0) return elementProblem(problems);
       } else kept = records ? { revision, textureScale, nodes: frame.nodes } : null;
-      batches.draw(context, frame.edges, r.cy.zoom() * pxRatio);
+      batches.draw(context, frame.edges, scale);
       for (const ele of frame.specialEdges) r.drawCachedElement(context, ele, pxRatio, extent);
       drawNodeLayer(r, layer, context, frame.nodes, pxRatio, extent);
       return null;

@@ -30,8 +30,26 @@ export interface ExplorerModel {
   /** Position of each relation in `dataset.relations` (the index's item number). */
   relationIndex: IdMap<number>;
   eventsById: IdMap<EventItem>;
+  usage: Usage;
   /** What this model computed itself rather than received (for tests: a reload computes neither). */
   computed: { layout: boolean; index: boolean };
+}
+
+/**
+ * How many actors have each type and how many relations each kind (what the legend lists):
+ * counted while the model is built in steps and kept through edits, so that showing a model of
+ * a million relations walks none of them.
+ */
+export interface Usage {
+  actorTypes: ReadonlyMap<string, number>;
+  relationKinds: ReadonlyMap<string, number>;
+}
+
+/** Adds `by` (1, or -1 for an item gone) to `key`'s count, dropping counts that reach 0. */
+export function countUse(counts: Map<string, number>, key: string, by: 1 | -1): void {
+  const n = (counts.get(key) ?? 0) + by;
+  if (n > 0) counts.set(key, n);
+  else counts.delete(key);
 }
 
 /**
@@ -149,12 +167,23 @@ export function* explorerModelSteps(
   const relationsById = new IdMap<Relation>();
   const relationIndex = new IdMap<number>();
   const eventsById = new IdMap<EventItem>();
-  yield* eachInSteps(dataset.actors, (a) => actorsById.set(a.id, a), 0.7, 0.72);
+  const actorTypes = new Map<string, number>();
+  const relationKinds = new Map<string, number>();
+  yield* eachInSteps(
+    dataset.actors,
+    (a) => {
+      actorsById.set(a.id, a);
+      countUse(actorTypes, a.type, 1);
+    },
+    0.7,
+    0.72,
+  );
   yield* eachInSteps(
     dataset.relations,
     (r, i) => {
       relationsById.set(r.id, r);
       relationIndex.set(r.id, i);
+      countUse(relationKinds, r.kind, 1);
     },
     0.72,
     0.98,
@@ -170,6 +199,7 @@ export function* explorerModelSteps(
     relationsById,
     relationIndex,
     eventsById,
+    usage: { actorTypes, relationKinds },
     computed: { layout: !known.positions, index: !known.index },
   };
 }

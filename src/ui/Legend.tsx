@@ -26,17 +26,13 @@ export function Legend() {
   const neighbourhoodOnly = useStore(selectNeighbourhoodOnly);
   const selection = useStore(selectSelection);
 
-  // Only what the dataset uses, in vocabulary order.
+  // Only what the dataset uses, in vocabulary order (counted with the model: no walk of the relations here).
   const used = useMemo(() => {
     if (!model) return { types: [], kinds: [] };
-    // Loops, not map(): a million relations would make a million-entry array first.
-    const types = new Set<string>();
-    for (const a of model.dataset.actors) types.add(a.type);
-    const kinds = new Set<string>();
-    for (const r of model.dataset.relations) kinds.add(r.kind);
+    const { actorTypes, relationKinds } = model.usage;
     return {
-      types: [...model.vocabulary.actorTypes.values()].filter((t) => types.has(t.id)),
-      kinds: [...model.vocabulary.relationKinds.values()].filter((k) => kinds.has(k.id)),
+      types: [...model.vocabulary.actorTypes.values()].filter((t) => actorTypes.has(t.id)),
+      kinds: [...model.vocabulary.relationKinds.values()].filter((k) => relationKinds.has(k.id)),
     };
   }, [model]);
 

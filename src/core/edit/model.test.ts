@@ -68,6 +68,7 @@ function expectSameAnswers(edited: ExplorerModel, rebuilt: ExplorerModel): void 
   expect(new Map(edited.relationIndex)).toEqual(new Map(rebuilt.relationIndex));
   expect(new Map(edited.eventsById)).toEqual(new Map(rebuilt.eventsById));
   expect(edited.vocabulary).toEqual(rebuilt.vocabulary);
+  expect(edited.usage).toEqual(rebuilt.usage);
 }
 
 describe('applyEditToModel', () => {

@@ -4,7 +4,8 @@
  * `applyEditToModel` returns a new `ExplorerModel` for the edited dataset,
  * derived from the previous one in time linear in the dataset's size at most:
  * - the temporal index's arrays are re-derived without sorting (`repack.ts`);
- * - the id maps are copied and the touched ids set or deleted;
+ * - the id maps and the usage counts are copied and the touched ids set,
+ *   deleted or counted;
  * - the union graph gains, loses or replaces the touched nodes and edges. It
  *   is updated in place (copying a graphology graph costs as much as building
  *   it), so the previous model's `union` is this one: a previous model is kept
@@ -13,7 +14,7 @@
  *   says, or near its parent, or near its relations' other ends, or in a free
  *   spot near the centre.
  */
-import type { ExplorerModel } from '../explorer-model';
+import { countUse, type ExplorerModel, type Usage } from '../explorer-model';
 import { IdMap } from '../idMap';
 import type { Point } from '../layout';
 import type { UnionGraph } from '../model';
@@ -61,6 +62,7 @@ export function applyEditToModel(
     relationsById: withItems(model.relationsById, relations),
     relationIndex: followRelationIndex(model, edit, dataset),
     eventsById: withItems(model.eventsById, events),
+    usage: followUsage(model.usage, edit),
     computed: { layout: false, index: false },
   };
   return { model: next, change };
@@ -90,6 +92,26 @@ function withItems<T>(map: IdMap<T>, touched: Map<string, T | null>): IdMap<T> {
     else out.set(id, item);
   }
   return out;
+}
+
+/** The usage counts after `edit`: each actor or relation it adds, removes or changes counted. */
+function followUsage(usage: Usage, edit: Edit): Usage {
+  const actorTypes = new Map(usage.actorTypes);
+  const relationKinds = new Map(usage.relationKinds);
+  for (const e of itemEdits(edit)) {
+    if (e.list === 'actors') {
+      if (e.op === 'update') {
+        countUse(actorTypes, e.before.type, -1);
+        countUse(actorTypes, e.after.type, 1);
+      } else countUse(actorTypes, e.item.type, e.op === 'add' ? 1 : -1);
+    } else if (e.list === 'relations') {
+      if (e.op === 'update') {
+        countUse(relationKinds, e.before.kind, -1);
+        countUse(relationKinds, e.after.kind, 1);
+      } else countUse(relationKinds, e.item.kind, e.op === 'add' ? 1 : -1);
+    }
+  }
+  return { actorTypes, relationKinds };
 }
 
 /**

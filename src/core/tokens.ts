@@ -45,6 +45,50 @@ export const tokens = {
     flipped: '#882255',
     /** The dark export theme. */
     dark: { bg: '#1d1d1f', ink: '#f2f2f2', muted: '#c4c4c8', partOf: '#8a8a8a' },
+    // ---- the panels' chrome (CSS only) ----
+    /** Secondary text darker than `muted`: quotes, captions, table notes. */
+    inkSoft: '#3c3c40',
+    /** Disabled text, placeholders, and the rules beside quotes. */
+    faint: '#8f8f95',
+    /** Dividers, chips and hover washes a step darker than a panel. */
+    subtle: '#ececef',
+    /** Wells set into a panel: quoted evidence, table headers. */
+    well: '#f7f7f5',
+    /** Text and rings on dark or saturated fills. */
+    onDark: '#ffffff',
+    /** Dark surfaces on light panels (tooltips, pressed toggles) and the muted text on them. */
+    inverse: '#3a3a40',
+    inverseMuted: '#d6d6dc',
+    /** Selected rows and chips; the lighter hover of a row; the text on the tint. */
+    accentTint: '#e8effc',
+    accentWash: '#f4f6fa',
+    accentInk: '#0842a0',
+    /**
+     * Darker kin of `positive` and `negative` for text on a panel (4.5:1), a fill under white
+     * text, and the lighter stripe of a hatched negative; the tint behind a negative notice.
+     */
+    positiveInk: '#005b8f',
+    negativeInk: '#a33f00',
+    negativeStrong: '#b34700',
+    negativeLight: '#ef9d6c',
+    negativeTint: '#fff4ec',
+    /** Text and the wash of the "unbalanced" analysis mark. */
+    unbalancedInk: '#6b2a57',
+    unbalancedTint: '#faf1f6',
+    /** "Active now" badges and added items. */
+    success: '#1a7f4b',
+    successTint: '#dff3e8',
+    successInk: '#0f5a32',
+    /** Failures in lists (a dataset that cannot be opened). */
+    error: '#b3261e',
+    errorTint: '#fdecea',
+    errorInk: '#8a1c12',
+    /** Notices that need attention but block nothing; the compare band of the time bar. */
+    warning: '#a86e00',
+    warningStrong: '#8f5b00',
+    warningInk: '#6b4e00',
+    /** The colour of shadows and backdrops (mixed with transparency where used). */
+    shadow: '#000000',
   },
   size: {
     /** Corner radius of panels and controls (CSS). */
@@ -62,6 +106,8 @@ export const tokens = {
     labelGap: 4,
     /** Labels wrap at this width. */
     labelMaxWidth: 120,
+    /** Margin, in CSS pixels, the camera's fit keeps between the window's edge and the picture. */
+    fitPadding: 40,
     /** Relation widths for strength 0 and 1 (and when emphasised). */
     relationWidth: [1.5, 5],
     emphasisedWidth: [3, 7],
@@ -138,6 +184,33 @@ export function cssCustomProperties(): [name: string, value: string][] {
     ['--mark-flipped', c.flipped],
     ['--part-of', c.partOf],
     ['--dormant-swatch', c.dormantSwatch],
+    ['--ink-soft', c.inkSoft],
+    ['--faint', c.faint],
+    ['--subtle', c.subtle],
+    ['--well', c.well],
+    ['--on-dark', c.onDark],
+    ['--inverse', c.inverse],
+    ['--inverse-muted', c.inverseMuted],
+    ['--accent-tint', c.accentTint],
+    ['--accent-wash', c.accentWash],
+    ['--accent-ink', c.accentInk],
+    ['--positive-ink', c.positiveInk],
+    ['--negative-ink', c.negativeInk],
+    ['--negative-strong', c.negativeStrong],
+    ['--negative-light', c.negativeLight],
+    ['--negative-tint', c.negativeTint],
+    ['--unbalanced-ink', c.unbalancedInk],
+    ['--unbalanced-tint', c.unbalancedTint],
+    ['--success', c.success],
+    ['--success-tint', c.successTint],
+    ['--success-ink', c.successInk],
+    ['--error', c.error],
+    ['--error-tint', c.errorTint],
+    ['--error-ink', c.errorInk],
+    ['--warning', c.warning],
+    ['--warning-strong', c.warningStrong],
+    ['--warning-ink', c.warningInk],
+    ['--shadow', c.shadow],
     ['--dormant-opacity', String(tokens.opacity.dormant)],
     ['--radius', `${tokens.size.radius}px`],
   ];

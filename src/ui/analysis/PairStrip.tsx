@@ -10,6 +10,7 @@ import { useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { PairHistory, PairRelation } from '../../core/analysis';
 import { humanInterval } from '../../core/dates';
 import type { ExplorerModel } from '../../core/explorer-model';
+import { tokens } from '../../core/tokens';
 import { timeKindOf } from '../../store/timeView';
 import { axisTicks } from '../timebar/timeScale';
 import { useWidth } from '../timebar/useWidth';
@@ -66,7 +67,8 @@ export function PairStrip({
   const bars = useMemo(() => stripBars(history, domain), [history, domain]);
   const segments = useMemo(() => stripSegments(history, domain), [history, domain]);
   const ticks = axisTicks(domain.start, domain.end, width, 44);
-  const colorOf = (kind: string) => model.vocabulary.relationKinds.get(kind)?.color ?? '#8a8a8a';
+  const colorOf = (kind: string) =>
+    model.vocabulary.relationKinds.get(kind)?.color ?? tokens.color.unknownRelation;
 
   return (
     <figure className="strip" data-testid="pair-strip">

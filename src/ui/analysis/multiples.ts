@@ -14,6 +14,7 @@ import {
 } from '../../core/dates';
 import type { RenderedSvg } from '../../core/render/svg';
 import { escapeXml } from '../../core/render/svg';
+import { tokens } from '../../core/tokens';
 import { replaceIllegalChars } from '../../core/io/text-rules';
 import type { MultiplesMode } from '../../store/store';
 
@@ -156,8 +157,8 @@ export function composeGrid(
   const height = Math.ceil(TITLE_H + gridH + MARGIN * 2 + legendH);
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif">`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${MARGIN}" y="${MARGIN + 20}" font-size="22" font-weight="700" fill="#1d1d1f">${escapeXml(title)}</text>`,
+    `<rect width="${width}" height="${height}" fill="${tokens.color.panel}"/>`,
+    `<text x="${MARGIN}" y="${MARGIN + 20}" font-size="22" font-weight="700" fill="${tokens.color.ink}">${escapeXml(title)}</text>`,
   ];
   panels.forEach((p, i) => {
     const x = MARGIN + (i % columns) * (cellW + GAP);
@@ -168,10 +169,10 @@ export function composeGrid(
       .replaceAll('id="view"', `id="view-${i}"`)
       .replaceAll('url(#view)', `url(#view-${i})`);
     parts.push(
-      `<rect x="${x}" y="${y}" width="${cellW}" height="${cellH}" fill="none" stroke="#d4d4da"/>`,
-      `<text x="${x + 12}" y="${y + 22}" font-size="17" font-weight="700" fill="#1d1d1f">${escapeXml(p.date.label)}</text>`,
+      `<rect x="${x}" y="${y}" width="${cellW}" height="${cellH}" fill="none" stroke="${tokens.color.line}"/>`,
+      `<text x="${x + 12}" y="${y + 22}" font-size="17" font-weight="700" fill="${tokens.color.ink}">${escapeXml(p.date.label)}</text>`,
       note
-        ? `<text x="${x + 12}" y="${y + 38}" font-size="12" fill="#555559">${escapeXml(note)}</text>`
+        ? `<text x="${x + 12}" y="${y + 38}" font-size="12" fill="${tokens.color.muted}">${escapeXml(note)}</text>`
         : '',
       `<g transform="translate(${x},${y + LABEL_H})">${inner}</g>`,
     );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDay } from '../core/dates';
 import { buildExplorerModel } from '../core/explorer-model';
 import type { Dataset } from '../core/schema';
-import { queryToView, viewToQuery } from './url';
+import { entryView, queryToView, viewToQuery } from './url';
 import { useStore } from './store';
 
 const dataset: Dataset = {
@@ -81,6 +81,42 @@ describe('URL view', () => {
     // An unknown layout is dropped (the current one stays), never guessed at.
     expect(queryToView('layout=spiral', model)).toEqual({});
     expect(queryToView('layout=__proto__', model)).toEqual({});
+  });
+
+  it('reads a history entry as the whole view: what it leaves out was at its default', () => {
+    const busy = {
+      ...useStore.getState(),
+      model,
+      selection: { kind: 'actor' as const, id: 'c' },
+      hiddenKinds: ['alliance'],
+      neighbourhoodOnly: true,
+      view: 'table' as const,
+      timeWindow: 24,
+      layout: 'radial' as const,
+    };
+    const plain = { ...useStore.getState(), model, day: busy.day };
+    // Going back from the busy view to the plain one restores every default, not just the date.
+    expect(entryView(viewToQuery(plain), model)).toEqual({
+      day: busy.day,
+      selection: null,
+      hiddenTypes: [],
+      hiddenKinds: [],
+      neighbourhoodOnly: false,
+      view: 'graph',
+      playRange: null,
+      timeWindow: 0,
+      layout: 'force',
+    });
+    expect(entryView(viewToQuery(busy), model)).toMatchObject({
+      selection: { kind: 'actor', id: 'c' },
+      hiddenKinds: ['alliance'],
+      neighbourhoodOnly: true,
+      view: 'table',
+      timeWindow: 24,
+      layout: 'radial',
+    });
+    // An opening link names only what it sets; the rest is left to the dataset's own defaults.
+    expect(queryToView(viewToQuery(plain), model)).toEqual({ day: busy.day });
   });
 
   it('leaves the date out for a dataset without time', () => {

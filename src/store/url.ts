@@ -75,6 +75,25 @@ export function queryStory(search: string): { storyId: string; step: number } | 
   return { storyId, step: Number.isInteger(step) && step >= 1 ? step - 1 : 0 };
 }
 
+/**
+ * The whole view a history entry stands for (Back and Forward): `viewToQuery` leaves defaults
+ * out, so what the entry does not name was at its default when the entry was made, and is
+ * restored to it rather than kept from the view being left.
+ */
+export function entryView(search: string, model: ExplorerModel): UrlView {
+  return {
+    selection: null,
+    hiddenTypes: [],
+    hiddenKinds: [],
+    neighbourhoodOnly: false,
+    view: 'graph',
+    playRange: null,
+    timeWindow: 0,
+    layout: 'force',
+    ...queryToView(search, model),
+  };
+}
+
 /** Reads a query string against a model; absent or unknown values are simply not set. */
 export function queryToView(search: string, model: ExplorerModel): UrlView {
   const q = new URLSearchParams(search);

@@ -9,7 +9,7 @@ import { switchDataset } from './datasetActions';
 import { saveLastView } from './persistence';
 import { applyView, leavePresentation, presentStory, useStore } from './store';
 import { storiesReady } from './stories';
-import { queryDataset, queryStory, queryToView, viewToQuery } from './url';
+import { entryView, queryDataset, queryStory, queryToView, viewToQuery } from './url';
 
 const SETTLE_MS = 400;
 
@@ -26,14 +26,19 @@ export function startUrlSync(): () => void {
     else window.history.pushState(null, '', query);
   };
 
-  const openFromUrl = async () => {
+  /**
+   * `fromHistory`: Back or Forward to an entry of this app, which names the whole view (see
+   * `entryView`); else the opening URL, which may name only part of it (the rest: this
+   * dataset's defaults and kept choices).
+   */
+  const openFromUrl = async (fromHistory: boolean) => {
     const search = window.location.search;
     const wanted = queryDataset(search);
     if (wanted !== useStore.getState().datasetKey) {
       if (!(await switchDataset(wanted, search))) return;
     } else {
       const model = useStore.getState().model;
-      if (model) applyView(queryToView(search, model));
+      if (model) applyView((fromHistory ? entryView : queryToView)(search, model));
     }
     await presentFromUrl(search);
     clearTimeout(timer); // the store changes above must not push a new entry
@@ -41,7 +46,7 @@ export function startUrlSync(): () => void {
   };
 
   // The opening view replaces the bare URL, so the first Back leaves the app as usual.
-  void openFromUrl().then(() => commit(true));
+  void openFromUrl(false).then(() => commit(true));
 
   const unsubscribe = useStore.subscribe((s, prev) => {
     const relevant =
@@ -63,7 +68,7 @@ export function startUrlSync(): () => void {
     clearTimeout(timer);
     timer = setTimeout(commit, SETTLE_MS);
   });
-  const onPop = () => void openFromUrl();
+  const onPop = () => void openFromUrl(true);
   window.addEventListener('popstate', onPop);
   return () => {
     clearTimeout(timer);

@@ -204,6 +204,16 @@ describe('explorer', () => {
     await expect(
       page.getByRole('button', { name: /^Tension$/ }).getAttribute('aria-pressed'),
     ).resolves.toBe('false');
+
+    // An entry without a selection has none: Forward to it clears the one Back restored.
+    await page.getByRole('button', { name: 'Clear the selection' }).click();
+    await page.waitForFunction(() => !location.search.includes('select='));
+    await page.goBack();
+    await page.waitForFunction(() => location.search.includes('select='));
+    await expect(page.locator('#details-panel').textContent()).resolves.toContain('United States');
+    await page.goForward();
+    await page.waitForFunction(() => !location.search.includes('select='));
+    await page.getByRole('button', { name: 'Clear the selection' }).waitFor({ state: 'detached' });
     await page.close();
   });
 

@@ -4,7 +4,7 @@ import { toDay } from '../dates';
 import { hasIllegalChars } from '../io/text-rules';
 import { buildExplorerModel } from '../explorer-model';
 import type { Dataset } from '../schema';
-import { buildScene, sceneAt } from './scene';
+import { buildScene, sceneAt, type Scene, type SceneActor } from './scene';
 import { legendFor, renderSvg, wrapLabel } from './svg';
 
 const dataset: Dataset = {
@@ -90,6 +90,55 @@ describe('SVG export', () => {
   it('only draws relations whose actors are drawn', () => {
     const scene = buildScene(model, { actors: ['a'], liveActors: ['a'], relations: ['r1', 'r2'] });
     expect(scene.relations).toEqual([]);
+  });
+
+  it('places labels by the canvas’s rules: below, else another free side, else hidden', () => {
+    const actor = (id: string, label: string, x: number, y = 0): SceneActor => ({
+      id,
+      label,
+      type: 'state',
+      color: '#000000',
+      shape: 'ellipse',
+      x,
+      y,
+      dormant: false,
+    });
+    const relation = (id: string, source: string, target: string) => ({
+      id,
+      source,
+      target,
+      kind: 'alliance',
+      color: '#000000',
+      lineStyle: 'solid' as const,
+      directed: false,
+      width: 2,
+    });
+    // Three actors in a tight row: their labels below would overlap. The middle one has the
+    // most relations, so its label keeps the place below; the others' go above or aside.
+    const scene: Scene = {
+      actors: [
+        actor('w', 'West Side', -40),
+        actor('m', 'Middle Ground', 0),
+        actor('e', 'East', 40),
+      ],
+      relations: [relation('r1', 'm', 'w'), relation('r2', 'm', 'e')],
+      partOf: [],
+    };
+    const texts = [
+      ...renderSvg(scene, { background: 'white' }).svg.matchAll(
+        /<text font-size="12" text-anchor="(\w+)"[^>]*><tspan x="([\d.-]+)" y="([\d.-]+)">([^<]*)<\/tspan>/g,
+      ),
+    ].map(([, anchor, x, y, text]) => ({ anchor, x: Number(x), y: Number(y), text }));
+    const middle = texts.find((t) => t.text === 'Middle Ground')!;
+    expect(middle).toMatchObject({ anchor: 'middle', x: 0 });
+    expect(middle.y).toBeGreaterThan(0); // below the symbol (the graph's y grows downward)
+    // Each other label is drawn elsewhere than below its actor, or hidden and kept as a title.
+    const svg = renderSvg(scene, { background: 'white' }).svg;
+    for (const label of ['West Side', 'East']) {
+      const drawn = texts.find((t) => t.text === label);
+      if (drawn) expect(drawn.anchor !== 'middle' || drawn.y < 0).toBe(true);
+      else expect(svg).toContain(`<title>${label}</title>`);
+    }
   });
 
   it('wraps labels like the canvas', () => {

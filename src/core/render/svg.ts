@@ -10,7 +10,8 @@ import { escapeAttribute } from '../io/xml-write';
 import { tokens } from '../tokens';
 import type { LineStyle } from '../vocabulary';
 import { controlPoint, parallelBows } from './curves';
-import type { Scene } from './scene';
+import { labelBox, placeLabels, type LabelItem, type LabelPlace } from './labels';
+import type { Scene, SceneActor } from './scene';
 import { dashArray, shapePath, type ShapeName } from './shapes';
 
 export type Background = 'white' | 'transparent' | 'dark';
@@ -57,6 +58,10 @@ const HALO = tokens.size.labelHalo;
 const PAD = 24;
 const CHAR_W = 6.6; // average glyph width at 12px, for layout estimates
 const LABEL_LINE = 14;
+/** From the top of a label's box (its halo) to its first line's baseline, at 12 px. */
+const LABEL_BASELINE = HALO / 2 + 11;
+/** How far an actor's symbol reaches from its centre, its border included (as on the canvas). */
+const SYMBOL_R = NODE_R + tokens.size.nodeBorder / 2;
 
 const { color } = tokens;
 const LIGHT = { ink: color.ink, muted: color.muted, halo: color.halo, partOf: color.partOf };
@@ -126,22 +131,73 @@ export function legendFor(model: ExplorerModel, scene: Scene): Legend {
   };
 }
 
-/** The graph-coordinate box that holds every node and its label. */
-export function sceneBounds(scene: Scene): Region {
-  if (scene.actors.length === 0) return { x1: -100, y1: -60, x2: 100, y2: 60 };
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (const a of scene.actors) {
-    const lines = wrapLabel(a.label);
-    const half = Math.max(NODE_R, (Math.max(...lines.map((l) => l.length)) * CHAR_W) / 2 + 3);
-    x1 = Math.min(x1, a.x - half);
-    x2 = Math.max(x2, a.x + half);
-    y1 = Math.min(y1, a.y - NODE_R - 2);
-    y2 = Math.max(y2, a.y + NODE_R + 6 + lines.length * LABEL_LINE);
+/** An actor with its label's lines, its box for the placement pass, and where it went. */
+interface PlacedLabel {
+  actor: SceneActor;
+  lines: string[];
+  item: LabelItem;
+  place: LabelPlace;
+}
+
+/**
+ * Where each actor's label goes, by the canvas's rules (core/render/labels.ts): below its
+ * symbol, or above, right or left when that is taken, or hidden when every place collides;
+ * actors alive at the day first, then the most connected, so the picture keeps the labels the
+ * canvas keeps. Labels at the edges need not face inward as on the canvas: the picture grows
+ * to hold them. Boxes are estimated from the wrapped lines (there is no font to measure with
+ * in Node).
+ */
+function placedLabels(scene: Scene): PlacedLabel[] {
+  const degree = new Map<string, number>();
+  const count = (id: string) => degree.set(id, (degree.get(id) ?? 0) + 1);
+  for (const r of scene.relations) {
+    count(r.source);
+    count(r.target);
   }
-  return { x1, y1, x2, y2 };
+  const labelled = scene.actors.map((actor) => {
+    const lines = wrapLabel(actor.label);
+    const longest = Math.max(...lines.map((l) => l.length));
+    const item: LabelItem = {
+      id: actor.id,
+      x: actor.x,
+      y: actor.y,
+      radius: SYMBOL_R,
+      width: longest > 0 ? longest * CHAR_W + HALO : 0,
+      height: lines.length * LABEL_LINE + HALO,
+      priority: (actor.dormant ? 0 : 1e6) + (degree.get(actor.id) ?? 0),
+    };
+    return { actor, lines, item };
+  });
+  const places = placeLabels(
+    labelled.map((l) => l.item).filter((item) => item.width > 0),
+    tokens.size.labelGap,
+  );
+  return labelled.map((l) => ({ ...l, place: places.get(l.actor.id) ?? 'hidden' }));
+}
+
+const boxOf = (label: PlacedLabel): Region =>
+  labelBox(label.item, label.place, tokens.size.labelGap);
+
+/** The graph-coordinate box that holds every node and its label where it is placed. */
+export function sceneBounds(scene: Scene): Region {
+  return boundsOf(placedLabels(scene));
+}
+
+function boundsOf(labels: readonly PlacedLabel[]): Region {
+  if (labels.length === 0) return { x1: -100, y1: -60, x2: 100, y2: 60 };
+  const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  const include = (b: Region) => {
+    box.x1 = Math.min(box.x1, b.x1);
+    box.y1 = Math.min(box.y1, b.y1);
+    box.x2 = Math.max(box.x2, b.x2);
+    box.y2 = Math.max(box.y2, b.y2);
+  };
+  for (const label of labels) {
+    const { x, y } = label.actor;
+    include({ x1: x - SYMBOL_R, y1: y - SYMBOL_R, x2: x + SYMBOL_R, y2: y + SYMBOL_R });
+    if (label.place !== 'hidden') include(boxOf(label));
+  }
+  return box;
 }
 
 function edgesSvg(scene: Scene, theme: (typeof THEMES)[Background]): string {
@@ -194,20 +250,35 @@ function edgesSvg(scene: Scene, theme: (typeof THEMES)[Background]): string {
   return out.join('');
 }
 
-function nodesSvg(scene: Scene, theme: (typeof THEMES)[Background]): string {
-  return scene.actors
-    .map((a) => {
-      const lines = wrapLabel(a.label);
-      const text = lines
-        .map(
-          (l, i) =>
-            `<tspan x="${n(a.x)}" y="${n(a.y + NODE_R + 16 + i * LABEL_LINE)}">${escapeXml(l)}</tspan>`,
-        )
-        .join('');
+/** The label's lines as SVG text at its place: centred above or below, or beside the symbol. */
+function labelText(label: PlacedLabel, theme: (typeof THEMES)[Background]): string {
+  if (label.place === 'hidden') return '';
+  const box = boxOf(label);
+  const [anchor, x] =
+    label.place === 'right'
+      ? ['start', box.x1 + HALO / 2]
+      : label.place === 'left'
+        ? ['end', box.x2 - HALO / 2]
+        : ['middle', label.actor.x];
+  const tspans = label.lines
+    .map(
+      (line, i) =>
+        `<tspan x="${n(x)}" y="${n(box.y1 + LABEL_BASELINE + i * LABEL_LINE)}">${escapeXml(line)}</tspan>`,
+    )
+    .join('');
+  return `<text font-size="${FONT_SIZE}" text-anchor="${anchor}" fill="${theme.ink}" stroke="${theme.halo}" stroke-width="${HALO}" stroke-linejoin="round" paint-order="stroke">${tspans}</text>`;
+}
+
+/** Each actor's symbol and label; a label the placement hid is still the group's title. */
+function nodesSvg(labels: readonly PlacedLabel[], theme: (typeof THEMES)[Background]): string {
+  return labels
+    .map((label) => {
+      const a = label.actor;
       return (
-        `<g${a.dormant ? ' opacity="0.3"' : ''}>` +
+        `<g${a.dormant ? ` opacity="${tokens.opacity.dormant}"` : ''}>` +
+        (label.place === 'hidden' ? `<title>${escapeXml(a.label)}</title>` : '') +
         `<path d="${shapePath(a.shape, a.x, a.y, NODE_R)}" fill="${a.color}" stroke="${theme.halo}" stroke-width="${tokens.size.nodeBorder}"/>` +
-        `<text font-size="${FONT_SIZE}" text-anchor="middle" fill="${theme.ink}" stroke="${theme.halo}" stroke-width="${HALO}" stroke-linejoin="round" paint-order="stroke">${text}</text>` +
+        labelText(label, theme) +
         `</g>`
       );
     })
@@ -265,7 +336,8 @@ function legendSvg(
 /** Renders a scene (see scene.ts) to an SVG document with its pixel size at scale 1. */
 export function renderSvg(scene: Scene, options: SvgOptions): RenderedSvg {
   const theme = THEMES[options.background];
-  const box = options.region ?? sceneBounds(scene);
+  const labels = placedLabels(scene);
+  const box = options.region ?? boundsOf(labels);
   const graphW = Math.max(1, box.x2 - box.x1);
   const graphH = Math.max(1, box.y2 - box.y1);
   const width = Math.ceil(Math.max(graphW + 2 * PAD, 420));
@@ -301,7 +373,7 @@ export function renderSvg(scene: Scene, options: SvgOptions): RenderedSvg {
   parts.push(
     `<g${clip ? ' clip-path="url(#view)"' : ''}><g transform="translate(${n(gx)},${n(gy)})">`,
     edgesSvg(scene, theme),
-    nodesSvg(scene, theme),
+    nodesSvg(labels, theme),
     `</g></g>`,
   );
   if (legend.height)

@@ -7,8 +7,9 @@
  * test (tests/e2e/authoring.e2e.ts) drives the same through the page.
  */
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Edit } from '../core/edit/edit';
+import { updateItem } from '../core/edit/builders';
 import { deriveData } from '../core/explorer-model';
 import type { Actor, Dataset } from '../core/schema';
 import {
@@ -23,6 +24,7 @@ import {
   undo,
 } from './editing';
 import * as library from './library';
+import { loadEditingOn } from './persistence';
 import { loadDataset, useStore } from './store';
 
 // The page opens a stored dataset through the import worker, which Node lacks: here it is read
@@ -145,6 +147,48 @@ describe('edits, undo and redo', () => {
   });
 });
 
+describe('stories', () => {
+  it('follow a rename in the same undo step: on screen, kept, and replayed on opening', async () => {
+    const told: Dataset = {
+      ...structuredClone(dataset),
+      stories: [
+        {
+          id: 'fall',
+          title: 'The fall of Kabul',
+          steps: [
+            { date: '2021-08', caption: 'They enter', selection: { kind: 'actor', id: 'taliban' } },
+          ],
+        },
+      ],
+    };
+    loadDataset(told, 'seed');
+    await startEditing();
+    const id = editing().datasetId;
+    const taliban = useStore.getState().model!.dataset.actors[0]!;
+    const renamed = updateItem(useStore.getState().model!.dataset, 'actors', 'taliban', {
+      ...taliban,
+      id: 'iea',
+    });
+    if (!('edit' in renamed)) throw new Error(renamed.refused);
+    const selected = () => useStore.getState().stories[0]!.steps[0]!.selection?.id;
+    const kept = async () => (await library.getStories(id))?.[0]!.steps[0]!.selection?.id;
+
+    applyUserEdit(renamed.edit);
+    expect(selected()).toBe('iea');
+    expect(useStore.getState().model!.dataset.stories).toEqual(useStore.getState().stories);
+    expect(editing().undo.at(-1)!.description).toMatch(/and 1 story step naming it\)$/);
+    await editsKept();
+    await vi.waitFor(async () => expect(await kept()).toBe('iea'));
+    const reopened = (await library.getDataset(id))!.dataset;
+    expect(reopened.stories![0]!.steps[0]!.selection?.id).toBe('iea');
+
+    undo();
+    expect(selected()).toBe('taliban');
+    await editsKept();
+    await vi.waitFor(async () => expect(await kept()).toBe('taliban'));
+  });
+});
+
 describe('another tab', () => {
   it('refuses to write over an edit saved elsewhere, and keeps this tab’s as a copy', async () => {
     const id = await editCopy();
@@ -231,6 +275,47 @@ describe('stopEditing', () => {
     const reopened = (await library.getDataset(id))!;
     expect(reopened.derived).toBeDefined();
     expect(reopened.dataset.actors.map((a) => a.id)).toEqual(['taliban', 'usa', 'haqqani']);
+  });
+});
+
+describe('edit mode across a reload', () => {
+  /** localStorage as the browser keeps it (Node has none). */
+  const storage = new Map<string, string>();
+  beforeEach(() => {
+    storage.clear();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: string) => void storage.set(k, v),
+      removeItem: (k: string) => void storage.delete(k),
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is remembered for the dataset edited until Done, and starting twice starts once', async () => {
+    loadDataset(structuredClone(dataset), 'seed');
+    await Promise.all([startEditing(), startEditing()]);
+    const id = editing().datasetId;
+    expect(useStore.getState().library.filter((d) => d.name.includes('edited copy'))).toHaveLength(
+      1,
+    );
+    expect(loadEditingOn(id)).toBe(true);
+    expect(loadEditingOn('seed')).toBe(false);
+    await stopEditing();
+    expect(loadEditingOn(id)).toBe(false);
+  });
+
+  it('is forgotten when another dataset is opened, and follows a copy kept after a conflict', async () => {
+    const id = await editCopy();
+    expect(loadEditingOn(id)).toBe(true);
+    loadDataset(structuredClone(dataset), 'seed');
+    expect(useStore.getState().editing).toBeNull();
+    expect(loadEditingOn(id)).toBe(false);
+
+    await editCopy();
+    const original = editing().datasetId;
+    await keepMineAsCopy();
+    expect(loadEditingOn(original)).toBe(false);
+    expect(loadEditingOn(editing().datasetId)).toBe(true);
   });
 });
 

@@ -33,7 +33,9 @@ import { nameFromTitle } from './datasetName';
 import { exampleOf } from './examples';
 import * as library from './library';
 import { onLibraryChangeElsewhere, type LibraryChange } from './libraryChannel';
+import { saveEditingOn } from './persistence';
 import { forceDirectedPositions, SEED_KEY, useStore, type AppState, type Selection } from './store';
+import { followEditedStories } from './stories';
 
 /** An edit on the undo or redo stack, with its changelog line. */
 export interface LoggedEdit {
@@ -92,12 +94,31 @@ let stopListening: (() => void) | null = null;
 
 // ---- starting and stopping --------------------------------------------------------
 
+// Edit mode is remembered per dataset (persistence.ts) while it is on, so that a reload or a
+// reopened tab comes back to it (`ui/edit/useResumeEditing.ts`); leaving it (Done, or opening
+// another dataset) forgets it. Unloading the page changes no state, so the mark stays then.
+useStore.subscribe((s, prev) => {
+  const now = s.editing?.datasetId ?? null;
+  const before = prev.editing?.datasetId ?? null;
+  if (now === before) return;
+  if (before !== null) saveEditingOn(before, false);
+  if (now !== null) saveEditingOn(now, true);
+});
+
+/** The start in progress: a second request (a click while a reload resumes edit mode) joins it. */
+let starting: Promise<void> | null = null;
+
 /**
  * Turns edit mode on for the dataset on screen. A stored dataset is edited in place, with its
  * undo history read back from its journal; the seed or an example is first stored as an
  * editable copy, which is then shown and edited.
  */
-export async function startEditing(): Promise<void> {
+export function startEditing(): Promise<void> {
+  starting ??= beginEditing().finally(() => (starting = null));
+  return starting;
+}
+
+async function beginEditing(): Promise<void> {
   const { model, datasetKey } = get();
   if (!model || get().editing) return;
   // Every key but the seed's and the examples' names a library entry (the listing may still be
@@ -261,6 +282,10 @@ function commit(
     selection: selection && exists(next.model, selection) ? selection : null,
     editing: { ...editing, ...stacks },
   });
+  // Story steps that named a renamed or deleted item were changed with it: shown and kept as
+  // the story panel's edits are (after the model is set, so they are kept under its dataset).
+  const stories = next.model.dataset.stories;
+  if (stories !== model.dataset.stories) followEditedStories(stories ?? []);
   keep({ action, edit: applied, description: logged.description }, next.model.dataset);
   return true;
 }

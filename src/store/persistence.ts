@@ -1,8 +1,9 @@
 /**
  * Keeps what the user arranged per dataset (dragged node positions, the chosen
- * layout, the last view) in localStorage, so it survives reloads; datasets themselves live in
- * IndexedDB (library.ts). Storage may be unavailable (private
- * mode, quota): reads then return nothing and writes report failure.
+ * layout, the last view, whether it was being edited) in localStorage, so it
+ * survives reloads; datasets themselves live in IndexedDB (library.ts). Storage
+ * may be unavailable (private mode, quota): reads then return nothing and
+ * writes report failure.
  */
 import type { Point } from '../core/layout';
 import { isLayoutName, type LayoutName } from '../core/layouts';
@@ -10,6 +11,7 @@ import { isLayoutName, type LayoutName } from '../core/layouts';
 const key = (datasetKey: string) => `allegiance:positions:${datasetKey}`;
 const viewKey = (datasetKey: string) => `allegiance:view:${datasetKey}`;
 const layoutKey = (datasetKey: string) => `allegiance:layout:${datasetKey}`;
+const editingKey = (datasetKey: string) => `allegiance:editing:${datasetKey}`;
 
 /** The last view (URL query) of a dataset, to reopen it where the user left it. */
 export function loadLastView(datasetKey: string): string | null {
@@ -52,12 +54,36 @@ export function saveLayout(datasetKey: string, name: LayoutName): boolean {
   }
 }
 
+/**
+ * Whether the user was editing this dataset when the page was last left: a reload (or a tab
+ * reopened) then reopens it in edit mode, as a desktop editor reopens a document as it was.
+ */
+export function loadEditingOn(datasetKey: string): boolean {
+  try {
+    return globalThis.localStorage?.getItem(editingKey(datasetKey)) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+/** Remembers that edit mode is on for a dataset, or forgets it (`on` false). */
+export function saveEditingOn(datasetKey: string, on: boolean): boolean {
+  try {
+    if (on) globalThis.localStorage?.setItem(editingKey(datasetKey), 'on');
+    else globalThis.localStorage?.removeItem(editingKey(datasetKey));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Forgets what was kept for a dataset (when it is deleted). */
 export function forgetDataset(datasetKey: string): void {
   try {
     globalThis.localStorage?.removeItem(key(datasetKey));
     globalThis.localStorage?.removeItem(viewKey(datasetKey));
     globalThis.localStorage?.removeItem(layoutKey(datasetKey));
+    globalThis.localStorage?.removeItem(editingKey(datasetKey));
   } catch {
     // Nothing was stored if storage is unavailable.
   }

@@ -107,6 +107,14 @@ function readKeptStories(): Promise<void> {
   );
 }
 
+/**
+ * Shows and keeps stories an edit of the dataset changed (steps that named an item it renamed
+ * or deleted: `core/edit/storyFollow.ts`); the edited model already holds them.
+ */
+export function followEditedStories(stories: readonly Story[]): void {
+  commitStories(stories);
+}
+
 const updateStory = (id: string, change: (story: Story) => Story) =>
   commitStories(get().stories.map((s) => (s.id === id ? change(s) : s)));
 

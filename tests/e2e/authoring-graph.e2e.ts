@@ -143,8 +143,11 @@ describe('drawing relations on the canvas', () => {
 
     const form = page.getByRole('dialog', { name: 'New relation' });
     await form.waitFor();
-    expect(await form.getByLabel('From actor').inputValue()).toBe(source);
-    expect(await form.getByLabel('To actor').inputValue()).toBe(target);
+    // The actor pickers show the two actors by name.
+    const labelOf = (id: string) => seed.actors.find((a) => a.id === id)!.label;
+    const picker = (name: string) => form.getByRole('combobox', { name });
+    expect(await picker('From actor').inputValue()).toBe(labelOf(source));
+    expect(await picker('To actor').inputValue()).toBe(labelOf(target));
 
     // Save it: the view follows the edit instead of being rebuilt.
     const before = await canvasPositions(page);

@@ -10,6 +10,7 @@
 import type { Dataset } from '../schema';
 import type { Edit, EditableItems, EditableList, ItemEdit, ModelChange } from './edit';
 import { sameValue } from './same';
+import { applyStepEdits, invertStepEdit } from './storyFollow';
 
 /**
  * The dataset with `edit` applied (a group's edits one after the other, each
@@ -17,7 +18,9 @@ import { sameValue } from './same';
  * naming the list, the index and what was expected there when the edit does
  * not fit the dataset: an index out of range, or an item to update or remove
  * that is not the one the edit names (the dataset changed since the edit was
- * made). The dataset given is never modified, even when it throws.
+ * made). The dataset given is never modified, even when it throws. A group's
+ * story steps apply after its items, each only to a step that still names what
+ * it expects (`applyStepEdits`): stories are also edited outside the undo history.
  */
 export function applyEdit(dataset: Dataset, edit: Edit): Dataset {
   const copies = new Map<EditableList, unknown[]>();
@@ -27,7 +30,13 @@ export function applyEdit(dataset: Dataset, edit: Edit): Dataset {
     return copy;
   };
   for (const item of itemEdits(edit)) applyItemEdit(listFor(item.list), item);
-  return { ...dataset, ...Object.fromEntries(copies) };
+  const next: Dataset = { ...dataset, ...Object.fromEntries(copies) };
+  const steps = edit.op === 'group' ? edit.steps : undefined;
+  if (steps?.length && dataset.stories) {
+    const stories = applyStepEdits(dataset.stories, steps);
+    if (stories !== dataset.stories) next.stories = [...stories];
+  }
+  return next;
 }
 
 function applyItemEdit(items: unknown[], edit: ItemEdit): void {
@@ -61,7 +70,7 @@ function applyItemEdit(items: unknown[], edit: ItemEdit): void {
 /**
  * The edit that undoes `edit`, to apply to the dataset `edit` produced: an add
  * becomes a remove at the same index and the reverse, an update swaps before
- * and after, a group inverts each of its edits in reverse order.
+ * and after, a group inverts each of its edits (and its story steps) in reverse order.
  */
 export function invertEdit(edit: Edit): Edit {
   if (edit.op === 'group')
@@ -69,6 +78,7 @@ export function invertEdit(edit: Edit): Edit {
       op: 'group',
       label: `Undo: ${edit.label}`,
       edits: [...edit.edits].reverse().map(invertItemEdit),
+      ...(edit.steps?.length ? { steps: [...edit.steps].reverse().map(invertStepEdit) } : {}),
     };
   return invertItemEdit(edit);
 }

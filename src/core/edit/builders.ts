@@ -13,6 +13,7 @@ import { ITEM_NOUNS, checkItem, hasErrors, idIndex, parseItem } from './check';
 import { describeGroup } from './describe';
 import type { Edit, EditableItems, EditableList, ItemEdit } from './edit';
 import { sameValue } from './same';
+import { storyStepEdits } from './storyFollow';
 
 /** A builder's answer: the edit to apply, or why there is none (with the problems, when it is invalid). */
 export type EditResult = { edit: Edit } | { refused: string; problems?: Problem[] };
@@ -33,7 +34,8 @@ export function addItem<L extends EditableList>(
  * Replaces the item `id` of `list` by `after`. When the id itself changes, the
  * edit is a group that also rewrites every reference to it (relation ends,
  * parents, event actors, evidence sources, the types and kinds actors and
- * relations use), so nothing is left pointing at the old id.
+ * relations use, and what story steps select, hide or quote), so nothing is
+ * left pointing at the old id.
  */
 export function updateItem<L extends EditableList>(
   dataset: Dataset,
@@ -50,20 +52,13 @@ export function updateItem<L extends EditableList>(
   const main = { op: 'update', list, before, after: checked.item, index } as ItemEdit;
   if (checked.item.id === id) return { edit: main };
   const references = referenceUpdates(dataset, list, id, checked.item.id);
-  if (references.length === 0) return { edit: main };
-  return {
-    edit: {
-      op: 'group',
-      label: describeGroup(main, references, dataset),
-      edits: [main, ...references],
-    },
-  };
+  return { edit: groupOf(dataset, main, references, [main, ...references]) };
 }
 
 /**
  * Removes the item `id` of `list`. An actor goes with its relations, leaves
- * the events that name it, and its children lose their parent (one group, one
- * undo step). A source, actor type or relation kind that items still use is
+ * the events that name it, and its children lose their parent; story steps
+ * stop naming what went (`storyFollow.ts`); all in one group, one undo step. A source, actor type or relation kind that items still use is
  * refused, with how many use it: deleting it would leave them pointing at
  * nothing. (A dataset's own entry that overrides a built-in type or kind may go:
  * its users fall back to the built-in.)
@@ -75,16 +70,28 @@ export function removeItem(dataset: Dataset, list: EditableList, id: string): Ed
   const main = { op: 'remove', list, item: items[index]!, index } as ItemEdit;
   const inUse = usersPreventingRemoval(dataset, list, id);
   if (inUse) return { refused: inUse };
-  if (list !== 'actors') return { edit: main };
-  const entailed = actorRemovalEdits(dataset, id);
-  if (entailed.length === 0) return { edit: main };
+  const entailed = list === 'actors' ? actorRemovalEdits(dataset, id) : [];
+  // The actor goes last: every step leaves a dataset whose references resolve.
+  return { edit: groupOf(dataset, main, entailed, [...entailed, main]) };
+}
+
+/**
+ * One undo step for `main` with the edits it entails (`ordered`: all of them, in the order
+ * they apply) and the story steps that follow them; `main` alone when nothing follows.
+ */
+function groupOf(
+  dataset: Dataset,
+  main: ItemEdit,
+  entailed: readonly ItemEdit[],
+  ordered: readonly ItemEdit[],
+): Edit {
+  const steps = storyStepEdits(dataset, ordered);
+  if (entailed.length === 0 && steps.length === 0) return main;
   return {
-    edit: {
-      op: 'group',
-      label: describeGroup(main, entailed, dataset),
-      // The actor goes last: every step leaves a dataset whose references resolve.
-      edits: [...entailed, main],
-    },
+    op: 'group',
+    label: describeGroup(main, entailed, dataset, steps.length),
+    edits: ordered,
+    ...(steps.length > 0 ? { steps } : {}),
   };
 }
 
@@ -197,7 +204,7 @@ function referenceUpdates(
       break;
     case 'relations':
     case 'events':
-      break; // nothing in a dataset refers to them (stories do, and warn when stale)
+      break; // only story steps refer to them (`storyStepEdits`)
   }
   return out;
 }

@@ -29,18 +29,19 @@ export function describeEdit(edit: Edit, datasetBefore: Dataset): string {
 
 /**
  * The label of a group built around one edit (`main`) with the edits it
- * entails (`entailed`): a deletion with what went with it, a change of id with
- * the references rewritten.
+ * entails (`entailed`) and the number of story steps that follow it
+ * (`storySteps`): a deletion with what went with it, a change of id with the
+ * references rewritten.
  */
 export function describeGroup(
   main: ItemEdit,
   entailed: readonly ItemEdit[],
   datasetBefore: Dataset,
+  storySteps = 0,
 ): string {
-  const names = new Namer(datasetBefore);
-  const line = describeItemEdit(main, names);
-  if (entailed.length === 0) return line;
-  if (main.op === 'remove' && main.list === 'actors') {
+  const line = describeItemEdit(main, new Namer(datasetBefore));
+  const steps = count(storySteps, 'story step');
+  if (main.op === 'remove') {
     const removed = count(
       entailed.filter((e) => e.op === 'remove' && e.list === 'relations').length,
       'relation',
@@ -50,10 +51,13 @@ export function describeGroup(
     const also = [
       events > 0 && `removed from ${count(events, 'event')}`,
       children > 0 && `no longer the parent of ${count(children, 'actor')}`,
+      steps && `cleared from ${steps}`,
     ].filter(Boolean);
     return `${line}${removed ? ` and ${removed}` : ''}${also.length ? ` (${also.join('; ')})` : ''}`;
   }
-  return `${line} (and ${count(entailed.length, 'reference')} to it)`;
+  const references = count(entailed.length, 'reference');
+  const also = [references && `${references} to it`, steps && `${steps} naming it`].filter(Boolean);
+  return also.length ? `${line} (and ${also.join(', and ')})` : line;
 }
 
 function count(n: number, noun: string): string {

@@ -1,16 +1,32 @@
 /**
  * The title bar's "Edit" switch: turns edit mode on (edit mode's code is
  * loaded, and the seed or an example is first stored as an editable copy,
- * which takes a moment) and off.
+ * which takes a moment) and off. A dataset that was being edited when the
+ * page was left comes back in edit mode (`useResumeEditing`).
  */
 import { selectEditingOn } from '../../store/selectors';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { showNotice, useStore } from '../../store/store';
 import { loadEditing, loadEditPanel } from './loadEditing';
+import { useResumeEditing } from './useResumeEditing';
 
 export function EditToggle() {
   const on = useStore(selectEditingOn);
   const [starting, setStarting] = useState(false);
+  const start = useCallback(() => {
+    setStarting(true);
+    void Promise.all([loadEditing(), loadEditPanel()])
+      .then(
+        ([editing]) => editing.startEditing(),
+        () =>
+          showNotice({
+            kind: 'error',
+            text: 'Edit mode could not be loaded (the connection may have dropped): try again.',
+          }),
+      )
+      .finally(() => setStarting(false));
+  }, []);
+  useResumeEditing(start);
   return (
     <button
       type="button"
@@ -24,21 +40,8 @@ export function EditToggle() {
           : 'Add and correct actors, relations, events and their evidence'
       }
       onClick={() => {
-        if (on) {
-          void loadEditing().then((editing) => editing.stopEditing());
-          return;
-        }
-        setStarting(true);
-        void Promise.all([loadEditing(), loadEditPanel()])
-          .then(
-            ([editing]) => editing.startEditing(),
-            () =>
-              showNotice({
-                kind: 'error',
-                text: 'Edit mode could not be loaded (the connection may have dropped): try again.',
-              }),
-          )
-          .finally(() => setStarting(false));
+        if (on) void loadEditing().then((editing) => editing.stopEditing());
+        else start();
       }}
     >
       {starting ? 'Opening for editing…' : 'Edit'}

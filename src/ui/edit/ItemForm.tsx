@@ -274,8 +274,8 @@ function countText(edits: readonly ItemEdit[]): string {
 }
 
 /**
- * "Delete actor “ISI”? 3 relations go with it; 2 events that name it are changed": what the
- * removal takes and changes, before it happens.
+ * "Delete actor “ISI”? 3 relations go with it. 2 events that refer to it are changed. 1 story
+ * step that names it is changed.": what the removal takes and changes, before it happens.
  */
 function DeleteConfirmation({
   edit,
@@ -293,12 +293,18 @@ function DeleteConfirmation({
   const name = main && main.op === 'remove' ? nameOf(list, main.item) || main.item.id : '';
   const goingText = countText(going);
   const changedText = countText(changed);
+  const storySteps = edit.op === 'group' ? (edit.steps?.length ?? 0) : 0;
+  const stepsText =
+    storySteps === 1
+      ? '1 story step that names it is changed'
+      : `${storySteps} story steps that name it are changed`;
   return (
     <div className="edit-form__confirm" role="alertdialog" aria-labelledby="edit-delete-question">
       <p id="edit-delete-question">
         Delete {LIST_NAMES[list][0]} “{name}”?
         {goingText && ` ${goingText} go with it.`}
-        {changedText && ` ${changedText} that refer to it are changed.`} You can undo this.
+        {changedText && ` ${changedText} that refer to it are changed.`}
+        {storySteps > 0 && ` ${stepsText}.`} You can undo this.
       </p>
       {going.length > 0 && going.length <= 20 && (
         <ul className="edit-form__going">

@@ -16,11 +16,11 @@ import {
   type RelationKind,
   type Source,
 } from '../../core/schema';
+import { ActorField, ActorListField } from './ActorPicker';
 import { EvidenceEditor } from './EvidenceEditor';
 import {
   ColourField,
   DateField,
-  Field,
   LinesField,
   NumberField,
   SelectField,
@@ -35,13 +35,9 @@ export interface FieldsProps<T> {
   model: ExplorerModel;
 }
 
-const actorOptions = (model: ExplorerModel, except?: string) =>
-  model.dataset.actors
-    .filter((a) => a.id !== except)
-    .map((a) => ({ value: a.id, label: a.label }))
-    .sort((a, b) => a.label.localeCompare(b.label));
-
 export function ActorFields({ item, change, problems, model }: FieldsProps<Actor>) {
+  // An actor cannot be part of itself (nor of its own descendants: the check says so).
+  const self = useMemo(() => new Set([item.id]), [item.id]);
   const types = [...model.vocabulary.actorTypes.values()].map((t) => ({
     value: t.id,
     label: t.label,
@@ -65,12 +61,13 @@ export function ActorFields({ item, change, problems, model }: FieldsProps<Actor
         value={item.type}
         onChange={(type) => change({ type: type ?? '' })}
       />
-      <SelectField
+      <ActorField
         {...common}
         label="Part of"
         path="parent"
-        blank="(none)"
-        options={actorOptions(model, item.id)}
+        hint="Empty: part of no other actor"
+        model={model}
+        exclude={self}
         value={item.parent}
         onChange={(parent) => change({ parent })}
       />
@@ -117,7 +114,6 @@ export function ActorFields({ item, change, problems, model }: FieldsProps<Actor
 }
 
 export function RelationFields({ item, change, problems, model }: FieldsProps<Relation>) {
-  const actors = useMemo(() => actorOptions(model), [model]);
   const kinds = [...model.vocabulary.relationKinds.values()].map((k) => ({
     value: k.id,
     label: `${k.label} (${k.polarity})`,
@@ -127,19 +123,19 @@ export function RelationFields({ item, change, problems, model }: FieldsProps<Re
   return (
     <>
       <div className="edit-form__pair">
-        <SelectField
+        <ActorField
           {...common}
           label="From actor"
           path="source"
-          options={actors}
+          model={model}
           value={item.source || undefined}
           onChange={(source) => change({ source: source ?? '' })}
         />
-        <SelectField
+        <ActorField
           {...common}
           label="To actor"
           path="target"
-          options={actors}
+          model={model}
           value={item.target || undefined}
           onChange={(target) => change({ target: target ?? '' })}
         />
@@ -214,7 +210,6 @@ export function RelationFields({ item, change, problems, model }: FieldsProps<Re
 }
 
 export function EventFields({ item, change, problems, model }: FieldsProps<EventItem>) {
-  const actors = useMemo(() => actorOptions(model), [model]);
   const common = { problems };
   return (
     <>
@@ -233,23 +228,14 @@ export function EventFields({ item, change, problems, model }: FieldsProps<Event
         value={item.date || undefined}
         onChange={(date) => change({ date: date ?? '' })}
       />
-      <Field label="Actors involved" path="actors" problems={problems} hint="Select one or more">
-        {(control) => (
-          <select
-            {...control}
-            multiple
-            size={6}
-            value={[...item.actors]}
-            onChange={(e) => change({ actors: [...e.target.selectedOptions].map((o) => o.value) })}
-          >
-            {actors.map((a) => (
-              <option key={a.value} value={a.value}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ActorListField
+        {...common}
+        label="Actors involved"
+        path="actors"
+        model={model}
+        value={item.actors}
+        onChange={(actors) => change({ actors })}
+      />
       <TextAreaField
         {...common}
         label="Description"

@@ -106,8 +106,12 @@ export const tokens = {
     labelGap: 4,
     /** Labels wrap at this width. */
     labelMaxWidth: 120,
-    /** Margin, in CSS pixels, the camera's fit keeps between the window's edge and the picture. */
-    fitPadding: 40,
+    /**
+     * Margins, in CSS pixels, the camera's fit keeps between the canvas's edges and the picture
+     * (labels included); more at the top, where the canvas's tools (Fit, Layout) lie over it.
+     */
+    fitPadding: 16,
+    fitPaddingTop: 44,
     /** Relation widths for strength 0 and 1 (and when emphasised). */
     relationWidth: [1.5, 5],
     emphasisedWidth: [3, 7],

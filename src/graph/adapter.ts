@@ -157,7 +157,7 @@ export function createGraphView(
   const slices = large ? mountInSlices(state, initial.nodes, relations, emphasis) : null;
   /** Mounts what is still waiting, now (for verbs that need every element). */
   const mountRest = () => slices?.finish();
-  const camera = createCamera(state, slices, labels.placeAll);
+  const camera = createCamera(state, slices, labels);
   const cursor = createCursor(state, relations, emphasis, mountRest);
   const drawing = createRelationDrawing(state);
   const stopListening = listenToPointer(state, options, emphasis, labels.placeAll);
@@ -167,15 +167,16 @@ export function createGraphView(
     labels.placeAll();
   };
 
+  // Labels are measured first: a small graph's fit makes room for them.
+  labels.measure(cy.nodes());
+  if (options.minLabelPx !== undefined) labels.setMinLabelPx(options.minLabelPx);
   if (large)
     camera.fitView(
       initial.nodes
         .filter((def) => def.group === 'nodes')
         .map((def) => ({ position: def.position!, filtered: false })),
     );
-  else camera.fit();
-  labels.measure(cy.nodes());
-  labels.placeAll();
+  else camera.fit(); // which places the labels
 
   return {
     get batchedDrawing() {

@@ -4,10 +4,11 @@
  */
 import type { NodeSingular } from 'cytoscape';
 import type { Point } from '../core/layout';
-import { fitPoints } from '../core/render/viewport';
+import { fitLabelled, fitPoints, type Viewport } from '../core/render/viewport';
 import { tokens } from '../core/tokens';
 import type { Box, GraphSelection } from './contract';
 import { actorIdOf } from './elements';
+import type { Labels } from './labels';
 import type { SlicedMount } from './mounting';
 import { selectionElements, type ViewState } from './viewState';
 
@@ -15,8 +16,9 @@ import { selectionElements, type ViewState } from './viewState';
 const LAYOUT_ANIMATION_MS = 600;
 
 export interface Camera {
-  /** Shows every actor not filtered out; large graphs fit on positions (core/render/viewport.ts). */
+  /** A large graph: shows these positions (those not filtered out) whole, labels aside. */
   fitView(nodes: { position: Point; filtered: boolean }[]): void;
+  /** Shows every actor not filtered out, and on small graphs every label, whole. */
   fit(): void;
   focus(selection: GraphSelection): void;
   showBox(box: Box | 'fit', animate: boolean): void;
@@ -26,12 +28,13 @@ export interface Camera {
 /**
  * @param slices a large graph's mount while it runs: fitting and focusing finish it (they need
  *   every actor); new positions move the actors it still holds back instead.
- * @param placeLabels places labels again once actors have moved.
+ * @param labels where labels go and how large they are drawn: a small graph's fit makes room for
+ *   them, and they are placed again once the camera or the actors have moved.
  */
 export function createCamera(
   state: ViewState,
   slices: SlicedMount | null,
-  placeLabels: () => void,
+  labels: Pick<Labels, 'labelledPoints' | 'scaleAt' | 'settle'>,
 ): Camera {
   const { cy } = state;
   const mountRest = () => slices?.finish();
@@ -45,15 +48,29 @@ export function createCamera(
   });
 
   function fitView(nodes: { position: Point; filtered: boolean }[]) {
-    if (!state.large) {
-      cy.fit(cy.elements(':visible'), 40);
-      return;
-    }
+    // The wider top margin all round: a large graph's labels are not measured (nor shown while
+    // its camera moves), so this margin is what keeps room for those at the edges.
     const viewport = fitPoints(
       nodes.filter((n) => !n.filtered).map((n) => n.position),
-      viewportOptions(40, (tokens.size.node + tokens.size.nodeBorder) / 2),
+      viewportOptions(tokens.size.fitPaddingTop, (tokens.size.node + tokens.size.nodeBorder) / 2),
     );
     if (viewport) cy.viewport(viewport);
+  }
+
+  /**
+   * The camera that shows every shown actor and its label whole, at the actors' positions or
+   * where `positionOf` will put them. Measuring the drawn labels would not do: on a phone the
+   * zoom the fit picks sets the labels' scale (labels.ts `setMinLabelPx`), and the scale where
+   * the placement pass puts them, so the fit tries zooms with the labels as they would be drawn
+   * at each (core/render/viewport.ts `fitLabelled`).
+   */
+  function labelledViewport(positionOf?: (node: NodeSingular) => Point): Viewport | null {
+    return fitLabelled((labelScale) => labels.labelledPoints(labelScale, positionOf), {
+      ...viewportOptions(tokens.size.fitPadding, 0),
+      paddingTop: tokens.size.fitPaddingTop,
+      gap: tokens.size.labelGap,
+      labelScaleAt: labels.scaleAt,
+    });
   }
 
   const mountedNodes = () =>
@@ -61,7 +78,13 @@ export function createCamera(
 
   function fit() {
     mountRest();
-    fitView(mountedNodes());
+    if (state.large) {
+      fitView(mountedNodes());
+      return;
+    }
+    const viewport = labelledViewport();
+    if (viewport) cy.viewport(viewport);
+    labels.settle();
   }
 
   function focus(selection: GraphSelection) {
@@ -109,23 +132,26 @@ export function createCamera(
     mountRest();
     if (!animate || state.reducedMotion || state.large) {
       cy.batch(() => cy.nodes().forEach((n) => void n.position(target(n))));
-      fitView(mountedNodes());
-      placeLabels();
+      fit();
       return;
     }
     // By element id; a prototype-less object, as ids are user text (graphKey.ts says why).
     const byElement: Record<string, { x: number; y: number }> = Object.create(null);
     cy.nodes().forEach((n) => void (byElement[n.id()] = target(n)));
+    // The camera glides to the fit of the new positions, labels included, as the actors do;
+    // labels settle when both have arrived (either may end first).
+    const arrival = labelledViewport(target);
+    const glide = { duration: LAYOUT_ANIMATION_MS, easing: 'ease-in-out-cubic' as const };
+    if (arrival) cy.animate({ ...arrival, ...glide, complete: labels.settle });
     cy.nodes()
       .layout({
         name: 'preset',
         positions: byElement,
-        fit: true,
-        padding: 40,
+        fit: false,
         animate: true,
-        animationDuration: LAYOUT_ANIMATION_MS,
-        animationEasing: 'ease-in-out-cubic',
-        stop: placeLabels,
+        animationDuration: glide.duration,
+        animationEasing: glide.easing,
+        stop: labels.settle,
       })
       .run();
   }

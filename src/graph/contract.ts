@@ -67,6 +67,8 @@ export interface GraphViewOptions {
   onHover?: (hover: GraphHover | null) => void;
   /** The time window in calendar months at creation (0: the day alone); see `setDay`. */
   timeWindow?: number;
+  /** Labels' on-screen floor at creation (see `setMinLabelPx`), so the first fit makes room for them. */
+  minLabelPx?: number | null;
 }
 
 export interface GraphView {
@@ -96,6 +98,10 @@ export interface GraphView {
   setDrawRelations(onDraw: DrawRelation | null): void;
   /** Centres the camera on the selection. */
   focus(selection: GraphSelection): void;
+  /**
+   * Shows every actor not filtered out whole, and on small graphs every label not hidden, inside
+   * a margin (labels at the size they are drawn at the fitted zoom, `setMinLabelPx`).
+   */
   fit(): void;
   /**
    * Shows a box in graph coordinates (a story step's camera), fitted and centred in the window

@@ -5,14 +5,18 @@
  * a legible size on screen (`setMinLabelPx`). Large graphs keep Cytoscape's
  * labels as they are (style.ts says why).
  */
-import type { NodeCollection } from 'cytoscape';
-import { placeLabels, type LabelItem } from '../core/render/labels';
+import type { NodeCollection, NodeSingular } from 'cytoscape';
+import type { Point } from '../core/layout';
+import { placeLabels, type Box, type LabelItem } from '../core/render/labels';
+import type { LabelledPoint } from '../core/render/viewport';
 import { tokens } from '../core/tokens';
 import type { Emphasis } from './emphasis';
 import type { ViewState } from './viewState';
 
 /** The classes the label pass gives an actor whose label is not below its symbol (style.ts). */
 const LABEL_CLASSES = ['label-top', 'label-right', 'label-left', 'label-hidden'];
+/** How far an actor's symbol reaches from its centre, its border included. */
+const ACTOR_RADIUS = (tokens.size.node + tokens.size.nodeBorder) / 2;
 /** Labels are placed again at most this often while the day changes (playback). */
 const LABEL_DELAY_MS = 150;
 
@@ -37,48 +41,73 @@ export function createLabels(state: ViewState, emphasis: Emphasis, restyle: () =
     if (!state.ownCurves) return;
     nodes.forEach((n) => {
       const box = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
-      if (box.w > 0) sizes.set(n.id(), { width: box.w, height: box.h });
+      // Sizes are kept at scale 1: a label measured while drawn larger (a phone) is scaled back.
+      if (box.w > 0) sizes.set(n.id(), { width: box.w / scale, height: box.h / scale });
       else sizes.delete(n.id());
     });
   }
 
-  /**
-   * Places every shown actor's label at the current label scale: the selection's actors and
-   * neighbours first, and always shown (someone who tapped an actor must read who it deals
-   * with, even where labels are crowded); then actors alive at the day, then the most
-   * connected, so a hidden label is that of a greyed or lightly connected actor.
-   */
-  function placeAll() {
-    if (!state.ownCurves) return;
-    const degree = emphasis.drawnDegrees();
-    const selected = new Set(
+  const selectedIds = () =>
+    new Set(
       emphasis
         .ofSelection()
         ?.nodes()
         .map((n) => n.id()),
     );
-    const items: LabelItem[] = [];
+
+  /**
+   * Every shown actor as the placement pass sees it, at its position or where `positionOf` puts
+   * it: the selection's actors and neighbours first, then actors alive at the day, then the
+   * most connected. An actor without a label (none measured) has an empty box.
+   */
+  function items(selected: Set<string>, positionOf?: (node: NodeSingular) => Point): LabelItem[] {
+    const degree = emphasis.drawnDegrees();
+    const out: LabelItem[] = [];
     cy.nodes().forEach((n) => {
-      const size = sizes.get(n.id());
-      if (!size || n.hasClass('filtered')) return;
-      const p = n.position();
-      items.push({
+      if (n.hasClass('filtered')) return;
+      const p = positionOf?.(n) ?? n.position();
+      out.push({
         id: n.id(),
         x: p.x,
         y: p.y,
-        radius: (tokens.size.node + tokens.size.nodeBorder) / 2,
-        ...size,
+        radius: ACTOR_RADIUS,
+        ...(sizes.get(n.id()) ?? { width: 0, height: 0 }),
         priority:
           (selected.has(n.id()) ? 1e7 : 0) +
           (n.hasClass('dormant') ? 0 : 1e6) +
           (degree.get(n.id()) ?? 0),
       });
     });
-    const places = placeLabels(items, tokens.size.labelGap, scale);
+    return out;
+  }
+
+  /**
+   * Where each label goes at a label scale (core/render/labels.ts); at the picture's edges,
+   * facing inward (within the box of every shown symbol, where there is room), so that a fit
+   * that holds the labels (camera.ts) need not zoom out for the outermost ones. The selection's labels are
+   * never hidden: someone who tapped an actor must read who it deals with, even where labels
+   * are crowded.
+   */
+  function placesOf(labelled: LabelItem[], selected: Set<string>, labelScale: number) {
+    const places = placeLabels(
+      labelled.filter((item) => item.width > 0),
+      tokens.size.labelGap,
+      labelScale,
+      symbolsBox(labelled),
+    );
+    for (const [id, place] of places)
+      if (place === 'hidden' && selected.has(id)) places.set(id, 'bottom');
+    return places;
+  }
+
+  /** Places every shown actor's label at the current label scale (see `items` for the order). */
+  function placeAll() {
+    if (!state.ownCurves) return;
+    const selected = selectedIds();
+    const places = placesOf(items(selected), selected, scale);
     cy.batch(() => {
-      for (const [id, placed] of places) {
+      for (const [id, place] of places) {
         const node = cy.getElementById(id);
-        const place = placed === 'hidden' && selected.has(id) ? 'bottom' : placed;
         const wanted = place === 'bottom' ? '' : `label-${place}`;
         if (LABEL_CLASSES.every((c) => node.hasClass(c) === (c === wanted))) continue;
         node.removeClass(LABEL_CLASSES.join(' '));
@@ -86,6 +115,25 @@ export function createLabels(state: ViewState, emphasis: Emphasis, restyle: () =
       }
     });
   }
+
+  /**
+   * Every shown actor with its label where the placement pass would put it at a label scale,
+   * for the camera's fit (core/render/viewport.ts `fitLabelled`); an actor without a label, or
+   * whose label would be hidden, counts by its symbol alone.
+   */
+  function labelledPoints(
+    labelScale: number,
+    positionOf?: (node: NodeSingular) => Point,
+  ): LabelledPoint[] {
+    const selected = selectedIds();
+    const labelled = items(selected, positionOf);
+    const places = placesOf(labelled, selected, labelScale);
+    return labelled.map((item) => ({ ...item, place: places.get(item.id) ?? 'hidden' }));
+  }
+
+  /** The scale labels are drawn at for a zoom: above 1 when a phone's floor needs it. */
+  const scaleAt = (zoom: number) =>
+    minLabelPx === null ? 1 : Math.max(1, minLabelPx / (tokens.size.label * zoom));
 
   /** Labels follow the day (who is alive and connected), at most once per LABEL_DELAY_MS. */
   function placeSoon() {
@@ -96,14 +144,17 @@ export function createLabels(state: ViewState, emphasis: Emphasis, restyle: () =
     }, LABEL_DELAY_MS);
   }
 
-  function applyScale() {
-    const wanted =
-      minLabelPx === null ? 1 : Math.max(1, minLabelPx / (tokens.size.label * cy.zoom()));
-    // Small zoom changes keep the scale: restyling every node is not free.
-    if (Math.abs(wanted - scale) < 0.01 * scale) return;
+  /**
+   * Draws labels at the scale the zoom calls for, and places them again if it changed. Unless
+   * `exactly`, small zoom changes keep the scale: restyling every node is not free.
+   */
+  function applyScale(exactly = false) {
+    const wanted = scaleAt(cy.zoom());
+    if (exactly ? wanted === scale : Math.abs(wanted - scale) < 0.01 * scale) return false;
     scale = wanted;
     restyle();
     placeAll();
+    return true;
   }
 
   cy.on('zoom', () => {
@@ -119,8 +170,21 @@ export function createLabels(state: ViewState, emphasis: Emphasis, restyle: () =
     measure,
     placeAll,
     placeSoon,
+    labelledPoints,
+    scaleAt,
     /** The scale the stylesheet draws labels at. */
     scale: () => scale,
+    /**
+     * Brings labels up to date with a camera that just moved, now rather than once the zoom
+     * settles: drawn at the zoom's exact scale (on a phone; the scale a fit assumed) and placed
+     * again.
+     */
+    settle() {
+      if (state.large) return;
+      if (zoomTimer !== null) clearTimeout(zoomTimer);
+      zoomTimer = null;
+      if (!applyScale(true)) placeAll();
+    },
     setMinLabelPx(px: number | null) {
       if (state.large) return;
       minLabelPx = px;
@@ -131,4 +195,16 @@ export function createLabels(state: ViewState, emphasis: Emphasis, restyle: () =
       if (placeTimer !== null) clearTimeout(placeTimer);
     },
   };
+}
+
+/** The box of every item's symbol, in graph units. */
+function symbolsBox(items: readonly LabelItem[]): Box {
+  const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  for (const { x, y, radius } of items) {
+    box.x1 = Math.min(box.x1, x - radius);
+    box.y1 = Math.min(box.y1, y - radius);
+    box.x2 = Math.max(box.x2, x + radius);
+    box.y2 = Math.max(box.y2, y + radius);
+  }
+  return box;
 }

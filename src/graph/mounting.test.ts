@@ -12,6 +12,7 @@ import { windowSpan } from '../core/temporal';
 import { createCamera } from './camera';
 import { actorIdOf } from './elements';
 import { createEmphasis } from './emphasis';
+import { createLabels } from './labels';
 import { initialElements, mountInSlices } from './mounting';
 import { createRelations } from './relations';
 import { createViewState } from './viewState';
@@ -37,8 +38,13 @@ function largeView() {
     ...{ day, windowMonths: 0, span, alive },
   });
   const relations = createRelations(state);
-  const slices = mountInSlices(state, initial.nodes, relations, createEmphasis(state, relations));
-  const camera = createCamera(state, slices, () => {});
+  const emphasis = createEmphasis(state, relations);
+  const slices = mountInSlices(state, initial.nodes, relations, emphasis);
+  const camera = createCamera(
+    state,
+    slices,
+    createLabels(state, emphasis, () => {}),
+  );
   return { model, cy, slices, camera };
 }
 

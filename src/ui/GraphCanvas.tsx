@@ -24,7 +24,7 @@ import { GraphTooltip } from './GraphTooltip';
 import { LayoutSelect } from './LayoutSelect';
 import { loadEditing } from './edit/loadEditing';
 import { registerTestHook } from './testHook';
-import { useAtMost } from './useMediaQuery';
+import { isAtMost, useAtMost } from './useMediaQuery';
 import { useViewReady } from './useViewReady';
 
 /** What the live region says about the actor under the keyboard cursor: its label and type. */
@@ -82,6 +82,8 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
     const view = createGraphView(host.current, shown, start.day, {
       reducedMotion,
       timeWindow: start.timeWindow,
+      // On a phone labels keep a legible size (below); the first fit makes room for them.
+      minLabelPx: isAtMost('narrow') ? tokens.phoneLabelMinPx : null,
       onSelect: (selection) => select(selection),
       onNodesMoved: rememberPositions,
       onHover: setHover,

@@ -287,7 +287,7 @@ describe('analysis', () => {
 
     const [file] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download as one image' }).click(),
+      page.getByRole('button', { name: 'Download PNG' }).click(),
     ]);
     expect(file.suggestedFilename()).toBe('allegiance-small-multiples.png');
     const png = pixelStats(readFileSync((await file.path())!));

@@ -124,7 +124,8 @@ describe('a dataset whose ids are named after Object.prototype members', () => {
       'valueOf',
     ]);
 
-    await page.getByRole('button', { name: 'Rename', exact: true }).click();
+    await page.getByRole('button', { name: /^Dataset actions/ }).click(); // Rename and Delete are in its menu
+    await page.getByRole('menuitem', { name: 'Rename…' }).click();
     await page.getByRole('textbox', { name: 'New name' }).fill('constructor');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.waitForFunction(
@@ -135,7 +136,8 @@ describe('a dataset whose ids are named after Object.prototype members', () => {
       libraryLabel('constructor'),
     );
 
-    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('button', { name: /^Dataset actions/ }).click(); // Rename and Delete are in its menu
+    await page.getByRole('menuitem', { name: 'Delete…' }).click();
     // Only what the app ships is left: the seed and the examples.
     const libraryEntries =
       'select[aria-label="Dataset"] option:not([value="seed"]):not([value^="example:"])';

@@ -50,7 +50,8 @@ async function waitForLibrary(page: Page, labels: string[]) {
 const label = (name: string) => `${name} (2 actors, 1 relations)`;
 
 async function startRename(page: Page, name: string) {
-  await page.getByRole('button', { name: 'Rename', exact: true }).click();
+  await page.getByRole('button', { name: /^Dataset actions/ }).click(); // Rename and Delete are in its menu
+  await page.getByRole('menuitem', { name: 'Rename…' }).click();
   await page.getByRole('textbox', { name: 'New name' }).fill(name);
 }
 
@@ -124,7 +125,8 @@ describe('the library in several tabs', () => {
 
     // B shows the first dataset; A deletes it.
     await showDataset(a, firstName, 'First <b>alliance</b>');
-    await a.getByRole('button', { name: 'Delete', exact: true }).click();
+    await a.getByRole('button', { name: /^Dataset actions/ }).click(); // Rename and Delete are in its menu
+    await a.getByRole('menuitem', { name: 'Delete…' }).click();
     await waitForLibrary(a, [label('Second')]);
     await waitForLibrary(b, [label('Second'), `${firstName} (not stored)`]);
     await expect(b.locator('.notice[role=status]').textContent()).resolves.toContain(
@@ -133,7 +135,7 @@ describe('the library in several tabs', () => {
     expect(await b.locator('h1').textContent()).toBe('First <b>alliance</b>');
     expect(await b.evaluate(() => window.__allegiance!.drawnActors())).toEqual(['north', 'south']);
     expect(await menu(b).inputValue()).toBe(new URL(b.url()).searchParams.get('dataset'));
-    expect(await b.getByRole('button', { name: 'Rename', exact: true }).count()).toBe(0);
+    expect(await b.getByRole('button', { name: /^Dataset actions/ }).count()).toBe(0);
 
     // Once B switches away, the deleted dataset is gone from its menu too.
     await showDataset(b, 'Second');
@@ -146,7 +148,8 @@ describe('the library in several tabs', () => {
     await b.waitForFunction(() =>
       document.querySelector('h1')?.textContent?.startsWith('Pakistan'),
     );
-    await a.getByRole('button', { name: 'Delete', exact: true }).click();
+    await a.getByRole('button', { name: /^Dataset actions/ }).click(); // Rename and Delete are in its menu
+    await a.getByRole('menuitem', { name: 'Delete…' }).click();
     await waitForLibrary(b, []);
     await waitForLibrary(a, []);
   });

@@ -52,4 +52,20 @@ describe('placeLabels', () => {
         expect(a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).toBe(false);
       }
   });
+
+  it('turns labels inward at the edges of the bounds, and hides none for them', () => {
+    // A row of three actors across the middle of a picture 400 tall.
+    const row = [item('west', 0, 0), item('middle', 300, 0), item('east', 600, 0)];
+    const bounds = { x1: -16, y1: -200, x2: 616, y2: 200 };
+    const places = placeLabels(row, 4, 1, bounds);
+    // Below or above, a label 80 wide reaches 24 beyond the row's ends; sideways inward, none.
+    expect(places.get('west')).toBe('right');
+    expect(places.get('east')).toBe('left');
+    // Inside the picture every place is within the bounds: the usual first place.
+    expect(places.get('middle')).toBe('bottom');
+    // An actor boxed in on every side but outward still shows its label, outside the bounds.
+    const boxed = [item('c', 0, 0, 0), item('s', 0, 40, 5), item('e', 70, 0, 5)];
+    const tight = { x1: -16, y1: -16, x2: 86, y2: 56 };
+    expect(placeLabels(boxed, 4, 1, tight).get('c')).not.toBe('hidden');
+  });
 });

@@ -29,7 +29,7 @@ export interface LabelItem {
   priority: number;
 }
 
-interface Box {
+export interface Box {
   x1: number;
   y1: number;
   x2: number;
@@ -88,11 +88,29 @@ class Grid<T> {
   }
 }
 
-/** Where each item's label goes (see the module comment). Deterministic: ties go by id. */
+/** How far a box reaches outside bounds, summed over its four sides (0: inside). */
+function overflow(box: Box, bounds: Box): number {
+  return (
+    Math.max(0, bounds.x1 - box.x1) +
+    Math.max(0, box.x2 - bounds.x2) +
+    Math.max(0, bounds.y1 - box.y1) +
+    Math.max(0, box.y2 - bounds.y2)
+  );
+}
+
+/**
+ * Where each item's label goes (see the module comment). Deterministic: ties go by id.
+ *
+ * @param bounds the picture's edges (e.g. the box of every symbol): among the free places, the
+ *   one that reaches least beyond them is taken, so labels at the edges face inward and a camera
+ *   that fits the labels (viewport.ts `fitLabelled`) need not zoom out for them. A label is never
+ *   hidden for reaching beyond the bounds.
+ */
 export function placeLabels(
   items: readonly LabelItem[],
   gap: number,
   labelScale = 1,
+  bounds?: Box,
 ): Map<string, LabelPlace> {
   const cell = Math.max(32, ...items.slice(0, 1).map((i) => i.radius * 4));
   const symbols = new Grid<LabelItem>(cell);
@@ -107,8 +125,13 @@ export function placeLabels(
   const out = new Map<string, LabelPlace>();
   for (const item of order) {
     let chosen: LabelPlace = 'hidden';
-    for (const place of PLACES) {
-      const box = labelBox(item, place, gap, labelScale);
+    const candidates = PLACES.map((place) => ({
+      place,
+      box: labelBox(item, place, gap, labelScale),
+    }));
+    // A stable sort: places equally far out keep the order of PLACES.
+    if (bounds) candidates.sort((a, b) => overflow(a.box, bounds) - overflow(b.box, bounds));
+    for (const { place, box } of candidates) {
       const onSymbol = [...symbols.near(box)].some(
         (other) => other !== item && discOverlaps(box, other.x, other.y, other.radius),
       );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitPoints } from './viewport';
+import { labelBox, type LabelPlace } from './labels';
+import { fitLabelled, fitPoints, type LabelledPoint, type Viewport } from './viewport';
 
 const screen = { width: 800, height: 600, padding: 40, radius: 10, minZoom: 0.1, maxZoom: 4 };
 
@@ -43,5 +44,103 @@ describe('fitPoints', () => {
 
   it('has nothing to fit without points', () => {
     expect(fitPoints([], screen)).toBeNull();
+  });
+});
+
+describe('fitLabelled', () => {
+  const phone = {
+    width: 390,
+    height: 500,
+    padding: 40,
+    paddingTop: 40,
+    minZoom: 0.1,
+    maxZoom: 4,
+    gap: 4,
+  };
+  const point = (id: string, x: number, y: number, place: LabelPlace, width = 100) => ({
+    ...{ id, x, y, radius: 16, width, height: 20, priority: 0, place },
+  });
+  /** A row of actors wider than the phone, labels left and right at the ends. */
+  const row: LabelledPoint[] = [
+    point('west', -400, 0, 'left', 160),
+    point('middle', 0, 0, 'bottom'),
+    point('east', 400, 0, 'right', 160),
+  ];
+
+  /** Each label's and symbol's box on screen under a viewport, at the label scale it implies. */
+  function screenBoxes(v: Viewport, points: LabelledPoint[], scaleAt: (zoom: number) => number) {
+    const toScreen = (b: { x1: number; y1: number; x2: number; y2: number }) => ({
+      ...{ x1: v.pan.x + v.zoom * b.x1, x2: v.pan.x + v.zoom * b.x2 },
+      ...{ y1: v.pan.y + v.zoom * b.y1, y2: v.pan.y + v.zoom * b.y2 },
+    });
+    return points.flatMap((p) => [
+      toScreen({ x1: p.x - p.radius, x2: p.x + p.radius, y1: p.y - p.radius, y2: p.y + p.radius }),
+      ...(p.place === 'hidden' ? [] : [toScreen(labelBox(p, p.place, 4, scaleAt(v.zoom)))]),
+    ]);
+  }
+
+  it('keeps labels that stick out beyond the outer actors inside the padding', () => {
+    const scaleAt = () => 1;
+    const v = fitLabelled(() => row, { ...phone, labelScaleAt: scaleAt })!;
+    const boxes = screenBoxes(v, row, scaleAt);
+    const left = Math.min(...boxes.map((b) => b.x1));
+    const right = Math.max(...boxes.map((b) => b.x2));
+    // The labels decide the width: 2 × (400 + 16 + 4 + 160) graph units across 310 pixels.
+    expect(v.zoom).toBeCloseTo(310 / 1160, 3);
+    expect(left).toBeCloseTo(40, 1);
+    expect(right).toBeCloseTo(350, 1);
+    // A fit on the symbols alone would have cut both end labels.
+    const symbolsOnly = fitPoints(row, { ...phone, radius: 16 })!;
+    expect(symbolsOnly.zoom).toBeGreaterThan(v.zoom * 1.3);
+  });
+
+  it('makes room for labels that keep their screen size as the view zooms out (a phone)', () => {
+    // Labels drawn at least 11 px tall whatever the zoom: zooming out grows them in graph units.
+    const scaleAt = (zoom: number) => Math.max(1, 11 / (12 * zoom));
+    const wide = [point('west', -400, 0, 'left', 60), point('east', 400, 0, 'right', 60)];
+    const v = fitLabelled(() => wide, { ...phone, labelScaleAt: scaleAt })!;
+    expect(scaleAt(v.zoom)).toBeGreaterThan(1);
+    for (const b of screenBoxes(v, wide, scaleAt)) {
+      expect(b.x1).toBeGreaterThanOrEqual(40 - 1e-6);
+      expect(b.x2).toBeLessThanOrEqual(350 + 1e-6);
+    }
+    // The fit at scale 1 would push the grown labels past the padding, halfway to the edge.
+    const atScaleOne = fitLabelled(() => wide, { ...phone, labelScaleAt: () => 1 })!;
+    const grown = screenBoxes(atScaleOne, wide, scaleAt);
+    expect(Math.max(...grown.map((b) => b.x2))).toBeGreaterThan(350 + 20);
+  });
+
+  it('leaves hidden labels out, and centres what is left', () => {
+    const hidden = row.map((p) => ({ ...p, place: 'hidden' as const }));
+    const v = fitLabelled(() => hidden, { ...phone, labelScaleAt: () => 1 })!;
+    expect(v.zoom).toBeCloseTo(310 / 832, 4);
+    expect(v.pan.x).toBeCloseTo(195);
+  });
+
+  it('keeps the zoom within its limits, and has nothing to fit without points', () => {
+    const one = [point('alone', 5, 5, 'bottom', 10)];
+    expect(fitLabelled(() => one, { ...phone, labelScaleAt: () => 1 })!.zoom).toBe(4);
+    const far = [point('a', 0, 0, 'bottom'), point('b', 1e6, 0, 'bottom')];
+    expect(fitLabelled(() => far, { ...phone, labelScaleAt: () => 1 })!.zoom).toBe(0.1);
+    expect(fitLabelled(() => [], { ...phone, labelScaleAt: () => 1 })).toBeNull();
+  });
+
+  it('fits the labels as placed at the zoom it picks, where a zoom further out hides some', () => {
+    // A label too wide for the window stays shown until labels are drawn twice their size
+    // (the placement pass then hides it), as a crowded phone view would.
+    const scaleAt = (zoom: number) => Math.max(1, 0.5 / zoom);
+    const pointsAt = (labelScale: number): LabelledPoint[] => [
+      point('west', -400, 0, 'bottom'),
+      point('east', 400, 0, labelScale < 2 ? 'right' : 'hidden', 1000),
+    ];
+    const v = fitLabelled(pointsAt, { ...phone, labelScaleAt: scaleAt })!;
+    // Shown, the wide label cannot fit at any zoom: the fit picks one where it is hidden...
+    expect(scaleAt(v.zoom)).toBeGreaterThanOrEqual(2);
+    for (const b of screenBoxes(v, pointsAt(scaleAt(v.zoom)), scaleAt)) {
+      expect(b.x1).toBeGreaterThanOrEqual(40 - 1e-6);
+      expect(b.x2).toBeLessThanOrEqual(350 + 1e-6);
+    }
+    // ...and the largest such: just where the scale reaches 2 (the search's precision aside).
+    expect(v.zoom).toBeGreaterThan(0.25 * 0.99);
   });
 });

@@ -4,9 +4,12 @@
  * which means computing every element's rendered style first: seconds for
  * thousands of actors (docs/PERFORMANCE.md, "Big imports"). Large graphs fit
  * on the known positions instead; labels are left out of the bounds, as
- * they are hidden while a large graph's camera moves.
+ * they are hidden while a large graph's camera moves. Small graphs fit on
+ * their symbols and placed labels (`fitLabelled`), so no label is cut at the
+ * window's edge.
  */
 import type { Point } from '../layout';
+import { labelBox, type LabelItem, type LabelPlace } from './labels';
 
 export interface Viewport {
   zoom: number;
@@ -45,4 +48,95 @@ export function fitPoints(points: Iterable<Point>, o: FitOptions): Viewport | nu
     zoom,
     pan: { x: (o.width - zoom * (x1 + x2)) / 2, y: (o.height - zoom * (y1 + y2)) / 2 },
   };
+}
+
+/** An actor as the labelled fit sees it: its symbol, and its label where the placement put it. */
+export interface LabelledPoint extends LabelItem {
+  place: LabelPlace;
+}
+
+export interface LabelledFitOptions extends Omit<FitOptions, 'radius'> {
+  /** The margin kept at the top instead of `padding` (controls laid over the canvas there). */
+  paddingTop: number;
+  /** Gap between a symbol and its label, in graph units (as for `placeLabels`). */
+  gap: number;
+  /**
+   * The scale labels are drawn at for a zoom: 1 when they scale with the picture; larger when
+   * zoomed out on a phone, where labels keep a screen size (graph/labels.ts `setMinLabelPx`).
+   * Must not shrink the labels' screen size as the zoom grows (zoom × scale never decreases).
+   */
+  labelScaleAt: (zoom: number) => number;
+}
+
+/** The search for the zoom steps down from the symbols' fit by this factor until all fits... */
+const ZOOM_STEP_DOWN = 0.9;
+/** ...then halves the last step this often (a precision far below a pixel). */
+const ZOOM_BISECTIONS = 10;
+
+/**
+ * The zoom and pan that show every symbol and every shown label whole inside the padding,
+ * centred; null if there are no points. `pointsAt` gives the points with their labels placed as
+ * the view would place them at a label scale (graph/labels.ts): on a phone labels keep a screen
+ * size, so zooming out to make room for them grows them in graph units, and the placement pass
+ * then moves or hides some. A bounding box measured at one zoom does not do, so the zoom is
+ * searched: from the fit of the symbols alone (labels only add), down by steps until the points
+ * placed at that zoom's scale fit, then by bisection back up towards the last zoom that did not.
+ * At the smallest zoom the picture is centred even if it does not fit.
+ */
+export function fitLabelled(
+  pointsAt: (labelScale: number) => readonly LabelledPoint[],
+  o: LabelledFitOptions,
+): Viewport | null {
+  const placedAt = (zoom: number) => pointsAt(o.labelScaleAt(zoom));
+  const fits = (zoom: number) => {
+    const e = screenExtent(placedAt(zoom), zoom, o);
+    return (
+      e.x2 - e.x1 <= Math.max(1, o.width - 2 * o.padding) &&
+      e.y2 - e.y1 <= Math.max(1, o.height - o.paddingTop - o.padding)
+    );
+  };
+  const symbols = placedAt(o.maxZoom);
+  if (symbols.length === 0) return null;
+  const radius = symbols.reduce((r, p) => Math.max(r, p.radius), 0);
+  const symbolsRoom = { ...o, height: o.height - (o.paddingTop - o.padding), radius };
+  let zoom = fitPoints(symbols, symbolsRoom)!.zoom;
+  let tooBig = zoom;
+  while (zoom > o.minZoom && !fits(zoom)) {
+    tooBig = zoom;
+    zoom = Math.max(o.minZoom, zoom * ZOOM_STEP_DOWN);
+  }
+  if (tooBig > zoom && fits(zoom))
+    for (let i = 0; i < ZOOM_BISECTIONS; i++) {
+      const middle = (zoom + tooBig) / 2;
+      if (fits(middle)) zoom = middle;
+      else tooBig = middle;
+    }
+  const e = screenExtent(placedAt(zoom), zoom, o);
+  return {
+    zoom,
+    pan: {
+      x: (o.width - e.x1 - e.x2) / 2,
+      y: (o.height + o.paddingTop - o.padding - e.y1 - e.y2) / 2,
+    },
+  };
+}
+
+/** What the points and their labels cover at a zoom, in screen pixels before panning. */
+function screenExtent(points: readonly LabelledPoint[], zoom: number, o: LabelledFitOptions) {
+  const scale = o.labelScaleAt(zoom);
+  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of points) {
+    const r = p.radius;
+    x1 = Math.min(x1, p.x - r);
+    y1 = Math.min(y1, p.y - r);
+    x2 = Math.max(x2, p.x + r);
+    y2 = Math.max(y2, p.y + r);
+    if (p.place === 'hidden') continue;
+    const label = labelBox(p, p.place, o.gap, scale);
+    x1 = Math.min(x1, label.x1);
+    y1 = Math.min(y1, label.y1);
+    x2 = Math.max(x2, label.x2);
+    y2 = Math.max(y2, label.y2);
+  }
+  return { x1: x1 * zoom, y1: y1 * zoom, x2: x2 * zoom, y2: y2 * zoom };
 }

@@ -10,7 +10,14 @@ import { legendFor, renderSvg, type RenderedSvg } from '../../core/render/svg';
 import { dataUrlToBlob, downloadBlob } from '../../export/download';
 import { rasterise } from '../../export/rasterise';
 import { setMultiples, useStore, type MultiplesMode } from '../../store/store';
-import { composeGrid, MAX_PANELS, suggestedDates, type PanelDate } from './multiples';
+import { selectTimeKind } from '../../store/timeView';
+import {
+  composeGrid,
+  DATE_LIST_EXAMPLES,
+  MAX_PANELS,
+  suggestedDates,
+  type PanelDate,
+} from './multiples';
 import { selectMultiplesDates, selectMultiplesMode } from './selectors';
 
 interface Panel {
@@ -63,13 +70,14 @@ export function MultiplesToolbar({
   onError: (message: string | null) => void;
 }) {
   const mode = useStore(selectMultiplesMode);
+  const kind = useStore(selectTimeKind);
   const dates = useStore(selectMultiplesDates);
   const [draft, setDraft] = useState(dates);
   const [busy, setBusy] = useState(false);
 
   const chooseMode = (next: MultiplesMode) => {
     if (next === 'custom' && !dates.trim()) {
-      const suggested = suggestedDates(model.index.start, model.index.end);
+      const suggested = suggestedDates(model.index.start, model.index.end, undefined, kind);
       setDraft(suggested);
       setMultiples({ mode: next, dates: suggested });
     } else setMultiples({ mode: next });
@@ -125,16 +133,17 @@ export function MultiplesToolbar({
           type="button"
           className="a-button a-button--primary"
           disabled={busy || panels.length === 0}
+          title="Download every panel as one PNG image, with the legend"
           onClick={() => void download('png')}
         >
-          {busy ? 'Preparing…' : 'Download as one image'}
+          {/* Short labels: the bar keeps one row at 1280 px with both side panels open. */}
+          {busy ? 'Preparing…' : 'Download PNG'}
         </button>
         <button
           type="button"
           className="a-button"
           disabled={busy || panels.length === 0}
-          aria-label="Download as one SVG image"
-          title="Download as one SVG image"
+          title="Download every panel as one SVG image, with the legend"
           onClick={() => void download('svg')}
         >
           SVG
@@ -142,7 +151,9 @@ export function MultiplesToolbar({
       </div>
       {mode === 'custom' && (
         <form className="multiples__custom" onSubmit={apply}>
-          <label htmlFor="multiples-dates">Dates (1994, 2001-10, 2021-08-15)</label>
+          <label htmlFor="multiples-dates">
+            {kind === 'numeric' ? 'Times' : 'Dates'} ({DATE_LIST_EXAMPLES[kind]})
+          </label>
           <input
             id="multiples-dates"
             type="text"

@@ -16,7 +16,7 @@ import {
 import { renderSvg, sceneBounds } from '../../core/render/svg';
 import { selectHiddenKinds, selectHiddenTypes, selectModel } from '../../store/selectors';
 import { setDay, setView, useStore } from '../../store/store';
-import { chooseDates, MAX_PANELS, panelAlt, svgDataUrl } from './multiples';
+import { chooseDates, DATE_LIST_EXAMPLES, MAX_PANELS, panelAlt, svgDataUrl } from './multiples';
 import { MultiplesToolbar } from './MultiplesToolbar';
 import { selectFocusActor, selectMultiplesDates, selectMultiplesMode } from './selectors';
 
@@ -73,7 +73,7 @@ function Panels({ model }: { model: ExplorerModel }) {
             ? 'This dataset has no events.'
             : mode === 'decades'
               ? 'No decade begins within this dataset’s period: choose events or your own dates.'
-              : 'Type one or more dates above, e.g. 1988, 2001-10, 2021-08-15.'}
+              : `Type one or more ${model.dataset.timeKind === 'numeric' ? 'times' : 'dates'} above, e.g. ${DATE_LIST_EXAMPLES[model.dataset.timeKind ?? 'calendar']}.`}
         </p>
       ) : (
         <ol className="multiples__grid" data-testid="multiples-grid">

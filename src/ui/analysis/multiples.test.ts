@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toDay } from '../../core/dates';
+import { numberToDay, toDay } from '../../core/dates';
 import {
   chooseDates,
   composeGrid,
@@ -65,6 +65,29 @@ describe('small multiples dates', () => {
     ]);
     expect(chooseDates('custom', model, '1999 2003').dates).toHaveLength(2);
     expect(suggestedDates(toDay('1979'), toDay('2025'))).toBe('1979, 1994, 2009, 2025');
+  });
+
+  it('takes, labels and suggests numbers in a numeric dataset, not calendar dates', () => {
+    const model = {
+      index: { start: numberToDay(0), end: numberToDay(12) },
+      dataset: { events: [{ date: '0002-07-02', title: 'E' }], timeKind: 'numeric' as const },
+    };
+    const { dates, problems } = chooseDates('custom', model, '2.5, 10 ; 3 2.5 1994-08 x -1');
+    expect(dates.map((d) => d.label)).toEqual(['t = 2.5', 't = 3', 't = 10']);
+    expect(dates[0]!.day).toBe(numberToDay(2.5));
+    // A calendar date is not a time of this dataset; nor is a word or a negative number.
+    expect(problems).toEqual([
+      '“1994-08” is not a number (write 190 or 2.5)',
+      '“x” is not a number (write 190 or 2.5)',
+      '“-1” is outside the times a dataset can hold (0 to under 10,000)',
+    ]);
+    expect(chooseDates('events', model, '').dates.map((d) => d.label)).toEqual(['t = 2.5']);
+    expect(chooseDates('decades', model, '').dates.map((d) => d.label)).toEqual([
+      't = 0',
+      't = 10',
+      't = 12',
+    ]);
+    expect(suggestedDates(model.index.start, model.index.end, 4, 'numeric')).toBe('0, 4, 8, 12');
   });
 });
 

@@ -9,8 +9,11 @@ import {
   daysToCivil,
   humanDate,
   humanDay,
+  numberToDay,
+  shortDay,
   toDay,
   type Precision,
+  type TimeKind,
 } from '../../core/dates';
 import type { RenderedSvg } from '../../core/render/svg';
 import { escapeXml } from '../../core/render/svg';
@@ -50,13 +53,13 @@ interface EventLike {
 }
 
 /** One date per event day (events on the same day share a panel), in time order. */
-export function eventDates(events: readonly EventLike[]): PanelDate[] {
+export function eventDates(events: readonly EventLike[], kind: TimeKind = 'calendar'): PanelDate[] {
   const byDay = new Map<number, PanelDate>();
   for (const e of events) {
     const day = toDay(e.date);
     const known = byDay.get(day);
     if (known) known.note = `${known.note} · ${e.title}`;
-    else byDay.set(day, { day, label: humanDate(e.date), note: e.title });
+    else byDay.set(day, { day, label: humanDate(e.date, kind), note: e.title });
   }
   return [...byDay.values()].sort((a, b) => a.day - b.day);
 }
@@ -75,52 +78,97 @@ const END_PANEL_AFTER_DAYS = 366;
  * it is more than a year after the last of them, so the period's last years are shown too
  * (1979–2025: 1980 … 2020 and June 2025).
  */
-export function decadeDates(start: number, end: number): PanelDate[] {
+export function decadeDates(start: number, end: number, kind: TimeKind = 'calendar'): PanelDate[] {
   const out: PanelDate[] = [];
   const first = Math.ceil(daysToCivil(start).year / 10) * 10;
   for (let year = first; ; year += 10) {
     const day = civilToDays(year, 1, 1);
     if (day > end) break;
-    if (day >= start) out.push({ day, label: String(year) });
+    if (day >= start) out.push({ day, label: humanDay(day, 'year', kind) });
   }
   const last = out.at(-1);
   if (last && end - last.day > END_PANEL_AFTER_DAYS)
-    out.push({ day: end, label: humanDay(end, coarsestPrecision(end)), note: 'end of the period' });
+    out.push({
+      day: end,
+      label: humanDay(end, coarsestPrecision(end), kind),
+      note: 'end of the period',
+    });
   return out;
 }
 
-/** The user's dates: ISO years, months or days separated by commas, semicolons or spaces. */
-export function parseDateList(text: string): DateChoice {
+/**
+ * Numbers a numeric dataset's times can be: its days stand for the years ISO dates write
+ * (core/dates.ts `numberToDay`), 0 up to 10,000 (excluded).
+ */
+const NUMERIC_TIMES = { min: 0, max: 10_000 };
+
+/** How the user writes a date in their list, as the field's label and a problem say it. */
+export const DATE_LIST_EXAMPLES: Record<TimeKind, string> = {
+  calendar: '1994, 2001-10, 2021-08-15',
+  numeric: '190, 2.5, 1994.25',
+};
+
+/** One entry of the user's list as a day, or what is wrong with it. */
+function readListEntry(token: string, kind: TimeKind): number | string {
+  if (kind === 'calendar')
+    return dateProblem(token) === null
+      ? toDay(token)
+      : `“${token}” is not a date (write 1994, 1994-08 or 1994-08-15)`;
+  const value = Number(token);
+  if (!Number.isFinite(value)) return `“${token}” is not a number (write 190 or 2.5)`;
+  if (value < NUMERIC_TIMES.min || value >= NUMERIC_TIMES.max)
+    return `“${token}” is outside the times a dataset can hold (${NUMERIC_TIMES.min} to under ${NUMERIC_TIMES.max.toLocaleString('en')})`;
+  return numberToDay(value);
+}
+
+/**
+ * The user's dates, separated by commas, semicolons or spaces: ISO years, months or days, or in
+ * a numeric dataset (GEXF integer or double time) the numbers its times are written in.
+ */
+export function parseDateList(text: string, kind: TimeKind = 'calendar'): DateChoice {
   const problems: string[] = [];
   const byDay = new Map<number, PanelDate>();
   for (const token of text.split(/[\s,;]+/).filter(Boolean)) {
-    if (dateProblem(token) !== null) {
-      problems.push(`“${token}” is not a date (write 1994, 1994-08 or 1994-08-15)`);
+    const day = readListEntry(token, kind);
+    if (typeof day === 'string') {
+      problems.push(day);
       continue;
     }
-    const day = toDay(token);
-    if (!byDay.has(day)) byDay.set(day, { day, label: humanDate(token) });
+    const label = kind === 'calendar' ? humanDate(token) : humanDay(day, 'day', kind);
+    if (!byDay.has(day)) byDay.set(day, { day, label });
   }
   return { dates: [...byDay.values()].sort((a, b) => a.day - b.day), problems };
 }
 
 export function chooseDates(
   mode: MultiplesMode,
-  model: { index: { start: number; end: number }; dataset: { events: readonly EventLike[] } },
+  model: {
+    index: { start: number; end: number };
+    dataset: { events: readonly EventLike[]; timeKind?: TimeKind };
+  },
   custom: string,
 ): DateChoice {
-  if (mode === 'events') return { dates: eventDates(model.dataset.events), problems: [] };
+  const kind = model.dataset.timeKind ?? 'calendar';
+  if (mode === 'events') return { dates: eventDates(model.dataset.events, kind), problems: [] };
   if (mode === 'decades')
-    return { dates: decadeDates(model.index.start, model.index.end), problems: [] };
-  return parseDateList(custom);
+    return { dates: decadeDates(model.index.start, model.index.end, kind), problems: [] };
+  return parseDateList(custom, kind);
 }
 
-/** The default list offered for "my dates": a handful spread over the period. */
-export function suggestedDates(start: number, end: number, count = 4): string {
+/**
+ * The default list offered for "my dates": a handful spread over the period, as years (or in a
+ * numeric dataset, as the numbers its times are written in).
+ */
+export function suggestedDates(
+  start: number,
+  end: number,
+  count = 4,
+  kind: TimeKind = 'calendar',
+): string {
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const day = Math.round(start + ((end - start) * i) / Math.max(1, count - 1));
-    out.push(String(daysToCivil(day).year));
+    out.push(shortDay(day, kind));
   }
   return [...new Set(out)].join(', ');
 }

@@ -52,7 +52,8 @@ function EmptyState({ model }: { model: ExplorerModel }) {
   );
 }
 
-function Selected({ model, selection }: { model: ExplorerModel; selection: Selection }) {
+/** The details of one selected actor, relation or event (also shown by a story's Present mode). */
+export function Selected({ model, selection }: { model: ExplorerModel; selection: Selection }) {
   if (selection.kind === 'actor') {
     const actor = model.actorsById.get(selection.id);
     if (actor) return <ActorDetails key={actor.id} model={model} actor={actor} />;

@@ -10,6 +10,7 @@ import { MAX_NAME_LENGTH } from '../../store/datasetName';
 import { EXAMPLES, exampleOf } from '../../store/examples';
 import { SEED_KEY, useStore, type AppState } from '../../store/store';
 import { IMPORT_ACCEPT } from './accept';
+import { DatasetActions } from './DatasetActions';
 
 const selectKey = (s: AppState) => s.datasetKey;
 const selectLibrary = (s: AppState) => s.library;
@@ -89,22 +90,26 @@ export function DatasetMenu() {
         }}
       />
       {current && !editing && (
-        <>
-          <button type="button" onClick={() => setRenaming({ id: current.id, name: current.name })}>
-            Rename
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              if (
-                window.confirm(`Delete “${current.name}” from this browser? This cannot be undone.`)
-              )
-                void deleteDataset(current.id);
-            }}
-          >
-            Delete
-          </button>
-        </>
+        <DatasetActions
+          name={current.name}
+          actions={[
+            {
+              label: 'Rename…',
+              run: () => setRenaming({ id: current.id, name: current.name }),
+            },
+            {
+              label: 'Delete…',
+              run: () => {
+                if (
+                  window.confirm(
+                    `Delete “${current.name}” from this browser? This cannot be undone.`,
+                  )
+                )
+                  void deleteDataset(current.id);
+              },
+            },
+          ]}
+        />
       )}
       {editing && (
         <form

@@ -8,6 +8,10 @@
  * Keys, taken before the page's time keys: → PageDown Space next, ← PageUp
  * previous, Escape leaves (focus returns to where it was). A step that refers
  * to what the dataset lacks is shown without it, and the caption says so.
+ *
+ * The reader can open the evidence of what a step shows: selecting an actor or
+ * relation (a click, or Enter on the graph's keyboard cursor) opens its details
+ * over the graph (PresentationDetails.tsx); Escape then closes them first.
  */
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { describeStoryProblem, readingSeconds } from '../../core/story';
@@ -21,9 +25,11 @@ import {
   setAutoAdvance,
   advanceStory,
 } from '../../store/stories';
+import { PresentationDetails } from './PresentationDetails';
 import { selectPresentation, selectPresentedStory } from './selectors';
 import { selectionText, stepWhenText } from './stepText';
 import { usePresentationKeys } from './usePresentationKeys';
+import { useReaderSelection } from './useReaderSelection';
 import './story.css';
 
 export function Presentation() {
@@ -36,7 +42,8 @@ export function Presentation() {
   // Cheap: the step's references are looked up in maps (the quote finder is kept per model).
   const view = story && step && model ? presentedStepView(story.id, index) : null;
 
-  usePresentationKeys(presentation !== null);
+  const details = useReaderSelection(view?.selection ?? null);
+  usePresentationKeys(presentation !== null, details.opened ? details.close : null);
   useReturnFocus(root);
 
   // Auto-advance: hold the shown step for its reading time, then play on to the next.
@@ -97,6 +104,9 @@ export function Presentation() {
             ))}
           </ul>
         </div>
+      )}
+      {details.opened && (
+        <PresentationDetails model={model} selection={details.opened} onClose={details.close} />
       )}
       <div className="presentation__controls" role="group" aria-label="Story controls">
         <button

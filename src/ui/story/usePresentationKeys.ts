@@ -1,6 +1,6 @@
 /**
  * Present mode's keys: → PageDown Space show the next step, ← PageUp the
- * previous one, Escape leaves. Listened for in the capture phase, so they come
+ * previous one, Escape closes the details the reader opened, or else leaves. Listened for in the capture phase, so they come
  * before the page's time keys (useTimeKeys.ts, which then skips them: they are
  * marked handled) and the graph's keyboard cursor. Keys a control needs keep
  * their own meaning: typing in a field, arrows on the time slider, Space and
@@ -34,7 +34,11 @@ export function presentationKey(
   return null;
 }
 
-export function usePresentationKeys(active: boolean): void {
+/**
+ * @param closeDetails closes the details the reader opened (PresentationDetails.tsx); null when
+ *   none are open, and Escape leaves the presentation.
+ */
+export function usePresentationKeys(active: boolean, closeDetails: (() => void) | null): void {
   useEffect(() => {
     if (!active) return;
     const onKeyDown = (e: KeyboardEvent) => {
@@ -45,9 +49,10 @@ export function usePresentationKeys(active: boolean): void {
       e.stopPropagation(); // the graph's cursor and the slider do not act on it too
       if (action === 'next') nextStep();
       else if (action === 'previous') previousStep();
+      else if (closeDetails) closeDetails();
       else leavePresentation();
     };
     window.addEventListener('keydown', onKeyDown, { capture: true });
     return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
-  }, [active]);
+  }, [active, closeDetails]);
 }

@@ -9,6 +9,17 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    fileParallelism: false,
+    // One file at a time by default: the timing tests (playback, video export, the large
+    // graph's frames) have been run that way. The whole suite takes about 425 s of CPU for
+    // about 720 s on a quiet machine (it waits on Chromium's frames, the app's timers and its
+    // own round trips), so on two cores two files at once should take much less:
+    // ALLEGIANCE_E2E_WORKERS=2 runs them so (each file launches its own Chromium, each test
+    // opens its own context; they share only the preview server). Make it the default once two
+    // whole runs that way pass on a quiet machine.
+    maxWorkers: Number(process.env.ALLEGIANCE_E2E_WORKERS ?? 1),
+    // A worker runs its files one after another in one process, so playwright-core and the
+    // core modules the tests read are loaded once per worker rather than once per file. The
+    // test files keep no global state between them: each closes the browser it launched.
+    isolate: false,
   },
 });

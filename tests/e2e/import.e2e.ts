@@ -248,9 +248,10 @@ describe('import', () => {
     // Detection was right, but the user may say otherwise: the import runs again.
     await panel.getByRole('combobox', { name: 'Read as' }).selectOption('csv');
     await panel.getByRole('button', { name: 'Import again' }).click();
-    await expect(panel.getByRole('heading').textContent()).resolves.toMatch(
-      /^Could not import first\.export\.CSV, second\.export\.CSV/,
-    );
+    // The panel shows the first import's outcome until the second one ends: wait for it.
+    await expect
+      .poll(() => panel.getByRole('heading').textContent(), { timeout: 15_000 })
+      .toMatch(/^Could not import first\.export\.CSV, second\.export\.CSV/);
     await expect(panel.getByText(/^Format:/).textContent()).resolves.toBe(
       'Format: read as a CSV relations (or actors) table (chosen in the import panel) (each of the 2 files)',
     );

@@ -1,33 +1,15 @@
 /**
- * Actor search by label or alias: a combobox whose options are the matching
- * actors. Choosing one selects it and centres the graph on it.
+ * Actor search by label, id or alias: a combobox whose options are the
+ * matching actors, ranked as the edit forms' actor pickers rank them
+ * (core/edit/actorSearch.ts). Choosing one selects it and centres the graph on it.
  */
 import { useId, useMemo, useState } from 'react';
+import { fold, matchActors } from '../core/edit/actorSearch';
 import type { Actor } from '../core/schema';
 import { selectModel } from '../store/selectors';
 import { select, useStore } from '../store/store';
 
 const MAX_RESULTS = 8;
-
-/** Actors whose label or an alias contains the query, label matches and prefix matches first. */
-export function searchActors(actors: readonly Actor[], query: string): Actor[] {
-  const q = query.trim().toLocaleLowerCase();
-  if (q === '') return [];
-  const scored: [number, Actor][] = [];
-  for (const a of actors) {
-    const label = a.label.toLocaleLowerCase();
-    const aliases = (a.aliases ?? []).map((x) => x.toLocaleLowerCase());
-    let score = -1;
-    if (label.startsWith(q)) score = 0;
-    else if (label.includes(q)) score = 1;
-    else if (aliases.some((x) => x.startsWith(q))) score = 2;
-    else if (aliases.some((x) => x.includes(q)) || a.id.toLocaleLowerCase() === q) score = 3;
-    if (score >= 0) scored.push([score, a]);
-  }
-  return scored
-    .sort((x, y) => x[0] - y[0] || x[1].label.localeCompare(y[1].label))
-    .map(([, a]) => a);
-}
 
 export function Search() {
   const model = useStore(selectModel);
@@ -36,7 +18,10 @@ export function Search() {
   const [open, setOpen] = useState(false);
   const listId = useId();
   const results = useMemo(
-    () => (model ? searchActors(model.dataset.actors, query).slice(0, MAX_RESULTS) : []),
+    () =>
+      model && query.trim() !== ''
+        ? matchActors(model.dataset.actors, query, MAX_RESULTS).actors
+        : [],
     [model, query],
   );
 
@@ -47,9 +32,9 @@ export function Search() {
   };
 
   const matchedAlias = (a: Actor) => {
-    const q = query.trim().toLocaleLowerCase();
-    if (a.label.toLocaleLowerCase().includes(q)) return null;
-    return a.aliases?.find((x) => x.toLocaleLowerCase().includes(q)) ?? null;
+    const q = fold(query.trim());
+    if (fold(a.label).includes(q)) return null;
+    return a.aliases?.find((x) => fold(x).includes(q)) ?? null;
   };
 
   return (

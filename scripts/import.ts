@@ -116,7 +116,7 @@ async function main(): Promise<number> {
   const inputs: ImportInput[] = [];
   let unreadable = false;
   for (const path of cli.files) {
-    const file = readInput(path);
+    const file = await readInput(path);
     const decoded = typeof file === 'string' ? undefined : decodeText(file.bytes);
     if (typeof file === 'string') console.error(file);
     else if (decoded && 'error' in decoded)

@@ -61,8 +61,8 @@ function options() {
   return { ...values, out: values.out };
 }
 
-function readDataset(path: string): Dataset {
-  const file = readInput(path, 'dataset');
+async function readDataset(path: string): Promise<Dataset> {
+  const file = await readInput(path, 'dataset');
   if (typeof file === 'string') throw new InputError(file);
   const result = importBytes([file]);
   if (!result.dataset)
@@ -119,7 +119,7 @@ function about<T>(what: string, make: () => T): T {
 
 async function main() {
   const o = options();
-  const dataset = readDataset(o.dataset);
+  const dataset = await readDataset(o.dataset);
   if (!o.story) throw new UsageError(`--story is required: ${storiesListed(dataset)}`);
   const storyId = o.story;
   const story = about(o.dataset, () => findStory(dataset, storyId));

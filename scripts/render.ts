@@ -73,7 +73,7 @@ function options() {
 async function main() {
   const o = options();
   // The app's import path: its size limit, strict UTF-8 and its formats.
-  const file = readInput(o.dataset, 'dataset');
+  const file = await readInput(o.dataset, 'dataset');
   if (typeof file === 'string') throw new UsageError(file);
   const result = importBytes([file]);
   if (!result.dataset)

@@ -23,7 +23,8 @@ if (positionals.length === 0) {
 
 let failed = false;
 for (const path of positionals) {
-  const inputs = [path, ...(values.actors ? [values.actors] : [])].map((p) => readInput(p));
+  const reading = [path, ...(values.actors ? [values.actors] : [])].map((p) => readInput(p));
+  const inputs = await Promise.all(reading);
   const unreadable = inputs.filter((x): x is string => typeof x === 'string');
   if (unreadable.length) {
     unreadable.forEach((m) => console.error(m));

@@ -36,7 +36,6 @@ import {
   relationCountsOf,
   reportLeftOutRows,
   reportLeftOutWindows,
-  str,
   validatedDataset,
   windowsByRelation,
   type Json,
@@ -54,6 +53,7 @@ import {
   type ReaderSelects,
 } from './readers';
 import { buildTableDataset } from './tableDataset';
+import { readColumns, rowAt } from './columns';
 import { MAX_TABLE_FILES, tableReader, type TableFormatName } from './tableReaders';
 import { byName } from '../../src/core/io/event-files';
 
@@ -507,9 +507,9 @@ async function buildDataset(
 ): Promise<ImportResult> {
   const whole = { file: label, path: '' };
   reportLeftOutRows(counted, label, 'GDELT codes many events with one identified actor', log);
-  const relationRows = await all(connection, 'SELECT * FROM relations ORDER BY relation_no');
+  const relationRows = await readColumns(connection, RELATIONS);
   await reportLeftOutWindows(connection, settings, label, log);
-  if (relationRows.length === 0) {
+  if (relationRows.rows === 0) {
     log.error(
       whole,
       num(counted.events) === 0
@@ -523,11 +523,13 @@ async function buildDataset(
   const actors = await relatedActors(connection, label, log);
   release();
   const sources = new GdeltSources(label);
-  const relations = relationRows.map((r): Relation => {
+  const relations: Relation[] = [];
+  for (let i = 0; i < relationRows.rows; i++) {
+    const r = rowAt(relationRows, i);
     const no = num(r.relation_no);
     const picked = evidence.get(no) ?? [];
     const counts = relationCountsOf(r, windows);
-    return {
+    relations.push({
       id: `r${no}`,
       source: String(r.source),
       target: String(r.target),
@@ -535,7 +537,7 @@ async function buildDataset(
       from: monthIso(counts.from),
       until: monthIso(counts.until),
       evidence: picked.map((e) => ({
-        source: sources.cite(str(e.source_url)),
+        source: sources.cite(e.sourceUrl),
         quote: codingQuote(e),
         note: evidenceNoteOf(e),
       })),
@@ -544,8 +546,8 @@ async function buildDataset(
         // Every GDELT event is quotable (its coding), as in the app's import.
         total: num(r.events),
       }),
-    };
-  });
+    });
+  }
   const raw: Dataset = {
     title: titleOf(files),
     description: describe(num(counted.events), label, settings),
@@ -559,18 +561,77 @@ async function buildDataset(
   return validatedDataset(raw, label, log);
 }
 
-async function evidenceByRelation(connection: DuckDBConnection): Promise<Map<number, Json[]>> {
-  const rows = await all(
-    connection,
-    `SELECT relation_no, event_id, strftime(event_date, '%Y-%m-%d') AS date, score,
-       scored_from_quad_class, quad_class, actor1, actor2, name1, name2, event_code, source_url
-     FROM evidence ORDER BY relation_no, rank`,
-  );
-  const out = new Map<number, Json[]>();
-  for (const e of rows) {
-    const list = out.get(num(e.relation_no));
-    if (list) list.push(e);
-    else out.set(num(e.relation_no), [e]);
+/** aggregate.sql's relations, by columns (columns.ts), in their order. */
+const RELATIONS = {
+  from: 'relations',
+  numbers: [
+    'relation_no',
+    'from_month',
+    'until_month',
+    'window_count',
+    'events',
+    'mean_score',
+    'low_score',
+    'high_score',
+    'scored_from_quad_class',
+    'quad_1',
+    'quad_2',
+    'quad_3',
+    'quad_4',
+    'quad_none',
+  ],
+  texts: ['source', 'target', 'kind'],
+  orderBy: ['relation_no'],
+} as const;
+
+/** One picked event, as its evidence item quotes and notes it. */
+interface PickedEvent {
+  eventId: string | undefined;
+  /** YYYY-MM-DD */
+  date: string;
+  score: number;
+  scoredFromQuadClass: boolean;
+  quadClass: QuadClass | undefined;
+  actor1: string;
+  actor2: string;
+  name1: string | undefined;
+  name2: string | undefined;
+  eventCode: string | undefined;
+  sourceUrl: string | undefined;
+}
+
+/** Each relation's picked events (picked.sql, evidence), in the order of their rank. */
+async function evidenceByRelation(
+  connection: DuckDBConnection,
+): Promise<Map<number, PickedEvent[]>> {
+  const { rows, numbers, texts } = await readColumns(connection, {
+    from: `(SELECT relation_no, rank, event_id, strftime(event_date, '%Y-%m-%d') AS date, score,
+      scored_from_quad_class, quad_class, actor1, actor2, name1, name2, event_code, source_url
+      FROM evidence)`,
+    numbers: ['relation_no', 'rank', 'score', 'scored_from_quad_class', 'quad_class'],
+    texts: ['event_id', 'date', 'actor1', 'actor2', 'name1', 'name2', 'event_code', 'source_url'],
+    orderBy: ['relation_no', 'rank'],
+  });
+  const out = new Map<number, PickedEvent[]>();
+  for (let i = 0; i < rows; i++) {
+    const quad = numbers.quad_class[i]!;
+    const event: PickedEvent = {
+      eventId: texts.event_id[i],
+      date: texts.date[i]!,
+      score: numbers.score[i]!,
+      scoredFromQuadClass: numbers.scored_from_quad_class[i] === 1,
+      quadClass: Number.isNaN(quad) ? undefined : (quad as QuadClass),
+      actor1: texts.actor1[i]!,
+      actor2: texts.actor2[i]!,
+      name1: texts.name1[i],
+      name2: texts.name2[i],
+      eventCode: texts.event_code[i],
+      sourceUrl: texts.source_url[i],
+    };
+    const relation = numbers.relation_no[i]!;
+    const list = out.get(relation);
+    if (list) list.push(event);
+    else out.set(relation, [event]);
   }
   return out;
 }
@@ -581,25 +642,24 @@ async function evidenceByRelation(connection: DuckDBConnection): Promise<Map<num
  * actor 1 · CAMEO event code · actor 2, names where GDELT gives them (as
  * src/core/io/gdelt.ts quotes it).
  */
-function codingQuote(e: Json): string {
-  const label = (side: 1 | 2) => str(e[`name${side}`])?.trim() || String(e[`actor${side}`]);
-  const code = str(e.event_code);
-  return [label(1), ...(code !== undefined ? [code] : []), label(2)].join(' · ');
+function codingQuote(e: PickedEvent): string {
+  const label1 = e.name1?.trim() || e.actor1;
+  const label2 = e.name2?.trim() || e.actor2;
+  return [label1, ...(e.eventCode !== undefined ? [e.eventCode] : []), label2].join(' · ');
 }
 
 /** The note of one evidence item: the event's date, id, CAMEO code and scores (as event-notes.ts writes it). */
-function evidenceNoteOf(e: Json): string {
-  const id = str(e.event_id);
-  const code = str(e.event_code);
+function evidenceNoteOf(e: PickedEvent): string {
+  const code = e.eventCode;
   const root = code !== undefined ? cameoRoot(code) : undefined;
   const rootName = root ? CAMEO_ROOT_NAMES.get(code!.slice(0, 2)) : undefined;
-  const quad = e.quad_class === null ? undefined : (num(e.quad_class) as QuadClass);
+  const quad = e.quadClass;
   const scores = [
     ...(root ? [`CAMEO ${code}${rootName ? ` (${rootName})` : ''}`] : []),
-    ...(e.scored_from_quad_class ? [] : [`Goldstein ${signed(num(e.score))}`]),
+    ...(e.scoredFromQuadClass ? [] : [`Goldstein ${signed(e.score)}`]),
     ...(quad !== undefined ? [`QuadClass ${quad} (${QUAD_CLASS_NAMES[quad]})`] : []),
   ];
-  return `event of ${String(e.date)}${id ? ` (id ${id})` : ''}: ${scores.join(', ')}`;
+  return `event of ${e.date}${e.eventId ? ` (id ${e.eventId})` : ''}: ${scores.join(', ')}`;
 }
 
 /**

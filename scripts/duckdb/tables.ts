@@ -7,6 +7,7 @@
  * that kept a relation) is read here.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { readColumns } from './columns';
 import type { Actor, Dataset } from '../../src/core/schema';
 import { validateDataset } from '../../src/core/validate';
 import { isCountryCode } from '../../src/core/io/country-codes';
@@ -83,13 +84,22 @@ export async function reportLeftOutWindows(
 /** Each relation's windows, in order: their start, events and mean score. */
 export async function windowsByRelation(connection: DuckDBConnection): Promise<Windows> {
   const out: Windows = new Map();
-  for (const w of await all(
-    connection,
-    'SELECT * FROM relation_windows ORDER BY relation_no, window_start',
-  )) {
-    const list = out.get(num(w.relation_no)) ?? [];
-    list.push({ start: num(w.window_start), events: num(w.events), mean: num(w.mean_score) });
-    out.set(num(w.relation_no), list);
+  const { rows, numbers } = await readColumns(connection, {
+    from: 'relation_windows',
+    numbers: ['relation_no', 'window_start', 'events', 'mean_score'],
+    texts: [],
+    orderBy: ['relation_no', 'window_start'],
+  });
+  for (let i = 0; i < rows; i++) {
+    const relation = numbers.relation_no[i]!;
+    const window = {
+      start: numbers.window_start[i]!,
+      events: numbers.events[i]!,
+      mean: numbers.mean_score[i]!,
+    };
+    const list = out.get(relation);
+    if (list) list.push(window);
+    else out.set(relation, [window]);
   }
   return out;
 }

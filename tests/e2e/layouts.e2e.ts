@@ -118,7 +118,9 @@ describe('layouts', () => {
     expect(model).toEqual([...expected.values()]);
     await screenshot(page, 'radial');
 
-    // Another selected actor becomes the centre.
+    // Another selected actor becomes the centre: Forward to an entry of this view (the app has
+    // written the layout into the URL) that selects the ISI.
+    await page.waitForURL(/layout=radial/);
     await page.evaluate(() => {
       const url = new URL(window.location.href);
       url.searchParams.set('select', 'actor:isi');

@@ -65,7 +65,7 @@ export function createCamera(
    * at each (core/render/viewport.ts `fitLabelled`).
    */
   function labelledViewport(positionOf?: (node: NodeSingular) => Point): Viewport | null {
-    return fitLabelled((labelScale) => labels.labelledPoints(labelScale, positionOf), {
+    return fitLabelled(labels.labelledPoints(positionOf), {
       ...viewportOptions(tokens.size.fitPadding, 0),
       paddingTop: tokens.size.fitPaddingTop,
       gap: tokens.size.labelGap,

@@ -117,18 +117,21 @@ export function createLabels(state: ViewState, emphasis: Emphasis, restyle: () =
   }
 
   /**
-   * Every shown actor with its label where the placement pass would put it at a label scale,
-   * for the camera's fit (core/render/viewport.ts `fitLabelled`); an actor without a label, or
-   * whose label would be hidden, counts by its symbol alone.
+   * Every shown actor with its label where the placement pass would put it, as a function of
+   * the label scale, for the camera's fit (core/render/viewport.ts `fitLabelled`), which tries
+   * many scales: the actors, their positions and priorities are gathered once, only the
+   * placement runs per scale. An actor without a label, or whose label would be hidden, counts
+   * by its symbol alone.
    */
   function labelledPoints(
-    labelScale: number,
     positionOf?: (node: NodeSingular) => Point,
-  ): LabelledPoint[] {
+  ): (labelScale: number) => LabelledPoint[] {
     const selected = selectedIds();
     const labelled = items(selected, positionOf);
-    const places = placesOf(labelled, selected, labelScale);
-    return labelled.map((item) => ({ ...item, place: places.get(item.id) ?? 'hidden' }));
+    return (labelScale) => {
+      const places = placesOf(labelled, selected, labelScale);
+      return labelled.map((item) => ({ ...item, place: places.get(item.id) ?? 'hidden' }));
+    };
   }
 
   /** The scale labels are drawn at for a zoom: above 1 when a phone's floor needs it. */

@@ -13,7 +13,8 @@
 import { computeLayout, quickLayout, type Point } from './layout';
 import { IdMap } from './idMap';
 import { unionGraphSteps, type UnionGraph } from './model';
-import type { Actor, Dataset, EventItem, Relation } from './schema';
+import { RelationsById } from './relationsById';
+import type { Actor, Dataset, EventItem } from './schema';
 import { eachInSteps, runSteps, type Steps } from './steps';
 import { buildIndex, packIndex, type PackedIndex, type TemporalIndex } from './temporal';
 import { resolveVocabulary, type Vocabulary } from './vocabulary';
@@ -26,7 +27,8 @@ export interface ExplorerModel {
   positions: Map<string, Point>;
   // IdMaps, not Maps: a million relations would grow one Map's table in a single long step.
   actorsById: IdMap<Actor>;
-  relationsById: IdMap<Relation>;
+  /** A view of `dataset.relations` through `relationIndex` (no map of its own). */
+  relationsById: RelationsById;
   /** Position of each relation in `dataset.relations` (the index's item number). */
   relationIndex: IdMap<number>;
   eventsById: IdMap<EventItem>;
@@ -164,7 +166,6 @@ export function* explorerModelSteps(
   yield 0.05;
   const union = yield* scaled(unionGraphSteps(dataset), 0.05, 0.7);
   const actorsById = new IdMap<Actor>();
-  const relationsById = new IdMap<Relation>();
   const relationIndex = new IdMap<number>();
   const eventsById = new IdMap<EventItem>();
   const actorTypes = new Map<string, number>();
@@ -181,7 +182,6 @@ export function* explorerModelSteps(
   yield* eachInSteps(
     dataset.relations,
     (r, i) => {
-      relationsById.set(r.id, r);
       relationIndex.set(r.id, i);
       countUse(relationKinds, r.kind, 1);
     },
@@ -196,7 +196,7 @@ export function* explorerModelSteps(
     union,
     positions,
     actorsById,
-    relationsById,
+    relationsById: new RelationsById(relationIndex, dataset.relations),
     relationIndex,
     eventsById,
     usage: { actorTypes, relationKinds },

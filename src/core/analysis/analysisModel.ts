@@ -6,6 +6,7 @@
 import type { ExplorerModel } from '../explorer-model';
 import { IdMap } from '../idMap';
 import { buildUnionGraph } from '../model';
+import { RelationsById } from '../relationsById';
 import type { Dataset } from '../schema';
 import { buildIndex } from '../temporal';
 import { resolveVocabulary } from '../vocabulary';
@@ -17,13 +18,14 @@ export type AnalysisModel = Pick<
 
 /** Builds the parts of the explorer model the analyses need (no layout). */
 export function buildAnalysisModel(dataset: Dataset): AnalysisModel {
+  const relationIndex = new IdMap(dataset.relations.map((r, i) => [r.id, i]));
   return {
     dataset,
     vocabulary: resolveVocabulary(dataset),
     index: buildIndex(dataset),
     union: buildUnionGraph(dataset),
     actorsById: new IdMap(dataset.actors.map((a) => [a.id, a])),
-    relationsById: new IdMap(dataset.relations.map((r) => [r.id, r])),
-    relationIndex: new IdMap(dataset.relations.map((r, i) => [r.id, i])),
+    relationsById: new RelationsById(relationIndex, dataset.relations),
+    relationIndex,
   };
 }

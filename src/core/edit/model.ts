@@ -18,6 +18,7 @@ import { countUse, type ExplorerModel, type Usage } from '../explorer-model';
 import { IdMap } from '../idMap';
 import type { Point } from '../layout';
 import type { UnionGraph } from '../model';
+import { RelationsById } from '../relationsById';
 import type { Actor, Dataset, Relation } from '../schema';
 import { buildIndex } from '../temporal';
 import { resolveVocabulary, type Vocabulary } from '../vocabulary';
@@ -52,6 +53,7 @@ export function applyEditToModel(
   const events = finalItems(edit, 'events');
   updateUnionGraph(model.union, actors, relations, vocabulary);
 
+  const relationIndex = followRelationIndex(model, edit, dataset);
   const next: ExplorerModel = {
     dataset,
     vocabulary,
@@ -59,8 +61,8 @@ export function applyEditToModel(
     union: model.union,
     positions: followPositions(model, edit, actors, at),
     actorsById: withItems(model.actorsById, actors),
-    relationsById: withItems(model.relationsById, relations),
-    relationIndex: followRelationIndex(model, edit, dataset),
+    relationsById: new RelationsById(relationIndex, dataset.relations),
+    relationIndex,
     eventsById: withItems(model.eventsById, events),
     usage: followUsage(model.usage, edit),
     computed: { layout: false, index: false },

@@ -154,7 +154,9 @@ export function createGraphView(
   const relations = createRelations(state);
   const emphasis = createEmphasis(state, relations);
   const labels = createLabels(state, emphasis, () => cy.style(style(labels.scale())));
-  const slices = large ? mountInSlices(state, initial.nodes, relations, emphasis) : null;
+  const slices = large
+    ? mountInSlices(state, initial.nodes, relations, emphasis, options.onMountedAll)
+    : null;
   /** Mounts what is still waiting, now (for verbs that need every element). */
   const mountRest = () => slices?.finish();
   const camera = createCamera(state, slices, labels);
@@ -177,6 +179,7 @@ export function createGraphView(
         .map((def) => ({ position: def.position!, filtered: false })),
     );
   else camera.fit(); // which places the labels
+  if (!slices) options.onMountedAll?.();
 
   return {
     get batchedDrawing() {

@@ -69,6 +69,11 @@ export interface GraphViewOptions {
   timeWindow?: number;
   /** Labels' on-screen floor at creation (see `setMinLabelPx`), so the first fit makes room for them. */
   minLabelPx?: number | null;
+  /**
+   * Called once the view has mounted every element it was created with (a large graph mounts
+   * a slice per frame; any other graph is whole at once): the first picture is complete.
+   */
+  onMountedAll?: () => void;
 }
 
 export interface GraphView {

@@ -97,6 +97,7 @@ export function mountInSlices(
   nodeDefs: readonly ElementDefinition[],
   relations: Relations,
   emphasis: Emphasis,
+  onDone?: () => void,
 ): SlicedMount {
   const { cy } = state;
   const pendingNodes = nodeDefs.slice();
@@ -135,7 +136,7 @@ export function mountInSlices(
     return pendingNodes.length > 0 || pendingRelations?.length !== 0;
   }
 
-  const run = runInSlices(mountNextSlice);
+  const run = runInSlices(mountNextSlice, onDone);
   return {
     get done() {
       return run.done;

@@ -11,8 +11,9 @@
  * IndexedDB).
  *
  * A big dataset (`needsQuickLayout`) is sent with a quick layout so that it is
- * drawn at once; the worker then computes the real one, sends it (`refined`)
- * and stores it, so the next opening starts with it.
+ * drawn at once; once the page has drawn it and asks (`refine`), the worker
+ * computes the real one, sends it (`refined`) and stores it, so the next
+ * opening starts with it.
  *
  * Messages: `progress`…, then either `done` with a failed result (an import),
  * `missing` or `failed` (an opening), or `dataset` (head, warnings, derived
@@ -63,7 +64,9 @@ export type WorkerRequest =
   /** Read a stored dataset from the library (`id`) and send it to the page. */
   | { kind: 'open'; id: string }
   /** The page has taken a part (see `sendParts`). */
-  | { kind: 'taken' };
+  | { kind: 'taken' }
+  /** The page has drawn the dataset sent with a quick layout: refine it now (see `deliver`). */
+  | { kind: 'refine' };
 export type WorkerPhase = 'reading' | 'parsing' | 'laying out' | 'saving' | 'sending' | 'opening';
 export type WorkerMessage =
   | { type: 'progress'; phase: WorkerPhase; done: number; total: number; file?: string }
@@ -108,6 +111,7 @@ const post = (m: WorkerMessage, transfer: Transferable[] = []) =>
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const request = e.data;
   if (request.kind === 'taken') return partTaken();
+  if (request.kind === 'refine') return refineAsked.resolve();
   if (request.kind === 'open') await openStored(request.id);
   else await importAndDeliver(request);
   post({ type: 'closed' });
@@ -186,9 +190,21 @@ interface Delivery {
 }
 
 /**
+ * Resolved when the page asks for the refined layout. Computing it (seconds at a million
+ * relations) as soon as the dataset was sent took one of a two-core machine's cores, and the
+ * garbage collector's helper threads, while the page built its model and drew the first
+ * picture: the page's tasks then waited for a core, twice their own time and more.
+ */
+const refineAsked = (() => {
+  let resolve = () => {};
+  const asked = new Promise<void>((r) => (resolve = r));
+  return { asked, resolve: () => resolve() };
+})();
+
+/**
  * Lays out and indexes a valid dataset unless that is known, saves it (an import) or keeps
  * what was computed (a stored dataset that had none), then sends it to the page in parts.
- * A quick layout is then refined, sent and stored.
+ * A quick layout is then refined when the page asks, sent and stored.
  */
 async function deliver(dataset: Dataset, delivery: Delivery): Promise<void> {
   const { warnings, reading, saveAs, storedAs, revision } = delivery;
@@ -217,6 +233,7 @@ async function deliver(dataset: Dataset, delivery: Delivery): Promise<void> {
   await sendParts(parts);
   post({ type: 'end' });
   if (!refine) return;
+  await refineAsked.asked;
   const positions = packPositions(dataset, computeLayout(dataset));
   // Stored before it is shown, so that a page showing the refined layout reopens with it.
   const keptAs = saved && !('error' in saved) ? saveAs?.id : storedAs;

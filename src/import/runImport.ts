@@ -3,8 +3,8 @@
  * files, or the opening of a stored dataset, with progress and cancel. A
  * dataset comes back in parts, each handled in its own short task; the
  * derived layout and index are moved here, not copied. A dataset sent with a
- * quick layout is followed by its refined one (`refined`), after which the
- * worker closes.
+ * quick layout is followed, when the page asks (`refine`), by its refined one,
+ * after which the worker closes.
  */
 import { DatasetAssembler } from '../core/datasetParts';
 import type { DerivedData } from '../core/explorer-model';
@@ -27,11 +27,11 @@ export interface ImportOutcome extends ImportResult {
   /** A stored dataset's journal revision (see `library.noteRevisionRead`). */
   revision?: number;
   /**
-   * When `derived` holds a quick layout: its refined positions (packed like
-   * `derived.positions`), once the worker has computed them; rejected if the worker fails
-   * meanwhile. Never settles if the job is cancelled first.
+   * When `derived` holds a quick layout: asks the worker for the refined positions (packed
+   * like `derived.positions`), which it computes only then, so ask once the quick layout is
+   * drawn. Rejects if the worker fails meanwhile; never settles if the job is cancelled first.
    */
-  refined?: Promise<Float64Array>;
+  refine?: () => Promise<Float64Array>;
 }
 
 export interface ImportJob {
@@ -98,7 +98,7 @@ function runWorker(request: WorkerRequest, onProgress: (m: Progress) => void): I
           received = {
             outcome: {
               ...{ errors: [], warnings, derived, saved, reading, revision },
-              ...(refined && { refined: refined.promise }),
+              ...(refined && { refine: askRefined(worker, refined.promise) }),
             },
             dataset: new DatasetAssembler(m.head),
             parts: m.parts,
@@ -165,6 +165,16 @@ function runWorker(request: WorkerRequest, onProgress: (m: Progress) => void): I
       worker.terminate();
       reject(new ImportCancelled('Import cancelled.'));
     },
+  };
+}
+
+/** `refine`: the first call asks the worker; every call gets the same positions. */
+function askRefined(worker: Worker, refined: Promise<Float64Array>): () => Promise<Float64Array> {
+  let asked = false;
+  return () => {
+    if (!asked) worker.postMessage({ kind: 'refine' } satisfies WorkerRequest);
+    asked = true;
+    return refined;
   };
 }
 

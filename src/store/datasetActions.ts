@@ -395,28 +395,48 @@ async function openStored(
 }
 
 /**
- * Applies the refined layout the worker sends after a quick one, if it comes before another
- * dataset is opened (the store holds it back while time plays); opening another dataset
- * stops the worker (`stopWorker`).
+ * Asks the worker for the refined layout of a dataset shown in a quick one once the graph
+ * view has drawn it (computed earlier, it competed with the drawing for the CPU: see
+ * import.worker.ts `refineAsked`), and applies it if it comes before another dataset is opened
+ * (the store holds it back while time plays); opening another dataset stops the worker
+ * (`stopWorker`).
  */
 function followRefinement(
   model: ExplorerModel,
-  { derived, refined }: ImportOutcome,
+  { derived, refine }: ImportOutcome,
   signal: AbortSignal,
   stopWorker: () => void,
 ): void {
-  if (!refined || !derived) return;
+  if (!refine || !derived) return;
   const quick = unpackPositions(model.dataset, derived.positions);
   startRefinement(model);
   signal.addEventListener('abort', stopWorker);
-  refined.then(
-    (packed) => {
-      if (!signal.aborted)
-        refinePositions(model, { quick, refined: unpackPositions(model.dataset, packed) });
-    },
-    // The worker failed while refining: the quick layout stays (it is what is stored).
-    () => endRefinement(model),
-  );
+  whenDrawn(model)
+    .then(refine)
+    .then(
+      (packed) => {
+        if (!signal.aborted)
+          refinePositions(model, { quick, refined: unpackPositions(model.dataset, packed) });
+      },
+      // The worker failed while refining: the quick layout stays (it is what is stored).
+      () => endRefinement(model),
+    );
+}
+
+/** Models whose first picture the graph view has drawn whole, and who waits for it. */
+const drawnModels = new WeakSet<ExplorerModel>();
+const drawnWaiters = new WeakMap<ExplorerModel, (() => void)[]>();
+
+/** The graph view has mounted the whole first picture of `model` (GraphCanvas says so). */
+export function pictureDrawn(model: ExplorerModel): void {
+  drawnModels.add(model);
+  for (const go of drawnWaiters.get(model) ?? []) go();
+  drawnWaiters.delete(model);
+}
+
+function whenDrawn(model: ExplorerModel): Promise<void> {
+  if (drawnModels.has(model)) return Promise.resolve();
+  return new Promise((go) => drawnWaiters.set(model, [...(drawnWaiters.get(model) ?? []), go]));
 }
 
 /**

@@ -17,6 +17,7 @@ import { tokens } from '../core/tokens';
 import { setActiveView } from '../graph/activeView';
 import { createGraphView } from '../graph/adapter';
 import type { DrawRelation, GraphFilter, GraphHover, GraphView } from '../graph/contract';
+import { pictureDrawn } from '../store/datasetActions';
 import { selectModel, selectEditingOn } from '../store/selectors';
 import { rememberPositions, select, useStore, type AppState } from '../store/store';
 import { setCameraReader } from '../store/stories';
@@ -79,6 +80,7 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
     const start = useStore.getState();
     /** The model the view shows: the root, then each edit's model in turn. */
     let shown = start.model ?? root;
+    const drawn = shown;
     const view = createGraphView(host.current, shown, start.day, {
       reducedMotion,
       timeWindow: start.timeWindow,
@@ -87,6 +89,7 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
       onSelect: (selection) => select(selection),
       onNodesMoved: rememberPositions,
       onHover: setHover,
+      onMountedAll: () => pictureDrawn(drawn),
     });
     viewRef.current = view;
     setActiveView(view);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IdMap } from './idMap';
+import { seededRandom } from './layout';
 
 describe('IdMap', () => {
   it('answers like a Map for every id, built-in names included', () => {
@@ -50,5 +51,33 @@ describe('IdMap', () => {
     for (let i = 0; i < 64_000; i++) map.set(`r${i}`, i);
     const shards = (map as unknown as { shards: Map<string, number>[] }).shards;
     expect(Math.max(...shards.map((s) => s.size))).toBeLessThan(2 * (64_000 / shards.length));
+  });
+
+  it('answers like a Map through any mix of sets, deletes and copies', () => {
+    // Few ids over many operations: probe runs fill, wrap around their table's end and are
+    // emptied again, which is where deleting from an open-addressing table goes wrong.
+    const random = seededRandom(7);
+    const ids = Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? `r${i}` : `${i}:${i * 7}`));
+    let map = new IdMap<number>();
+    let plain = new Map<string, number>();
+    const copies: [IdMap<number>, Map<string, number>][] = [];
+    for (let step = 0; step < 60_000; step++) {
+      const id = ids[Math.floor(random() * ids.length)]!;
+      const roll = random();
+      if (roll < 0.5) {
+        map.set(id, step);
+        plain.set(id, step);
+      } else if (roll < 0.95) expect(map.delete(id)).toBe(plain.delete(id));
+      else if (roll < 0.9502) {
+        copies.push([map, new Map(plain)]);
+        map = map.copy();
+        plain = new Map(plain);
+      } else expect(map.get(id)).toBe(plain.get(id));
+    }
+    for (const [m, p] of [[map, plain] as const, ...copies]) {
+      expect(m.size).toBe(p.size);
+      for (const id of ids) expect(m.get(id)).toBe(p.get(id));
+      expect(new Map(m)).toEqual(p);
+    }
   });
 });

@@ -14,6 +14,7 @@ import { deriveData } from '../core/explorer-model';
 import type { Actor, Dataset } from '../core/schema';
 import {
   applyUserEdit,
+  dismissLostQuotes,
   draftRelation,
   editsKept,
   historyOf,
@@ -189,6 +190,77 @@ describe('stories', () => {
   });
 });
 
+describe('story quotes', () => {
+  /** The dataset with a relation whose evidence a story step quotes in part. */
+  async function editQuoted(): Promise<void> {
+    const quoted: Dataset = {
+      ...structuredClone(dataset),
+      relations: [
+        {
+          ...dataset.relations[0]!,
+          evidence: [{ source: 'art', quote: 'US forces left Kabul on 30 August.' }],
+        },
+      ],
+      stories: [
+        {
+          id: 'fall',
+          title: 'The fall of Kabul',
+          steps: [
+            { date: '2021-08', caption: 'They enter' },
+            {
+              date: '2021-09',
+              caption: 'They leave',
+              quote: { source: 'art', text: 'left Kabul' },
+            },
+          ],
+        },
+      ],
+    };
+    loadDataset(quoted, 'seed');
+    await startEditing();
+  }
+  const rewordEvidence = (quote: string) => {
+    const relation = useStore.getState().model!.dataset.relations[0]!;
+    const result = updateItem(useStore.getState().model!.dataset, 'relations', 'r1', {
+      ...relation,
+      evidence: [{ source: 'art', quote }],
+    });
+    if (!('edit' in result)) throw new Error(result.refused);
+    return applyUserEdit(result.edit);
+  };
+  const shownQuote = () => useStore.getState().stories[0]!.steps[1]!.quote;
+
+  it('names the story step whose quote an edit dropped; undo brings both back', async () => {
+    await editQuoted();
+    expect(rewordEvidence('US forces withdrew on 30 August.')).toBe(true);
+    expect(shownQuote()).toBeUndefined();
+    expect(editing().lostQuotes).toEqual([
+      { story: 'The fall of Kabul', step: 2, text: 'left Kabul' },
+    ]);
+    expect(editing().undo.at(-1)!.description).toMatch(/\(1 story step lost its quote\)$/);
+
+    undo();
+    expect(shownQuote()).toEqual({ source: 'art', text: 'left Kabul' });
+    expect(useStore.getState().model!.dataset.relations[0]!.evidence[0]!.quote).toBe(
+      'US forces left Kabul on 30 August.',
+    );
+    expect(editing().lostQuotes).toEqual([]);
+    // Redo drops it again, and says so again.
+    redo();
+    expect(editing().lostQuotes).toHaveLength(1);
+    dismissLostQuotes();
+    expect(editing().lostQuotes).toEqual([]);
+    expect(shownQuote()).toBeUndefined();
+  });
+
+  it('keeps a quote still in the new words, and tells of no loss', async () => {
+    await editQuoted();
+    rewordEvidence('The last US forces left Kabul on 30 August 2021.');
+    expect(shownQuote()).toEqual({ source: 'art', text: 'left Kabul' });
+    expect(editing().lostQuotes).toEqual([]);
+  });
+});
+
 describe('another tab', () => {
   it('refuses to write over an edit saved elsewhere, and keeps this tab’s as a copy', async () => {
     const id = await editCopy();
@@ -279,11 +351,11 @@ describe('stopEditing', () => {
 });
 
 describe('edit mode across a reload', () => {
-  /** localStorage as the browser keeps it (Node has none). */
+  /** The tab's sessionStorage as the browser keeps it (Node has none). */
   const storage = new Map<string, string>();
   beforeEach(() => {
     storage.clear();
-    vi.stubGlobal('localStorage', {
+    vi.stubGlobal('sessionStorage', {
       getItem: (k: string) => storage.get(k) ?? null,
       setItem: (k: string, v: string) => void storage.set(k, v),
       removeItem: (k: string) => void storage.delete(k),

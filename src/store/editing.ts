@@ -24,6 +24,7 @@ import { invertEdit } from '../core/edit/apply';
 import { describeEdit } from '../core/edit/describe';
 import type { Edit, EditableItems, EditableList } from '../core/edit/edit';
 import { applyEditToModel } from '../core/edit/model';
+import { quotesLost } from '../core/edit/storyFollow';
 import { packPositions, type DerivedData, type ExplorerModel } from '../core/explorer-model';
 import type { Point } from '../core/layout';
 import type { Dataset } from '../core/schema';
@@ -49,6 +50,16 @@ export interface LoggedEdit {
  */
 export type SaveStatus = 'saving' | 'saved' | 'failed' | 'conflict';
 
+/**
+ * A story step whose quote the last edit dropped, because the quoted words left the evidence:
+ * named as the user knows it (the story's title, the step's number from 1) with the words lost.
+ */
+export interface LostQuoteNotice {
+  story: string;
+  step: number;
+  text: string;
+}
+
 /** The form open in the edit panel: a new item (`id` null, `draft` its first fields) or an existing one. */
 export type EditForm = {
   [L in EditableList]: { list: L; id: string | null; draft?: Partial<EditableItems[L]> };
@@ -69,6 +80,8 @@ export interface EditingState {
   /** The full texts of sources, by source id, that quotes are checked against. */
   sourceTexts: ReadonlyMap<string, string>;
   form: EditForm | null;
+  /** The story quotes the last edit (or redo) dropped, until the next edit, undo or dismissal. */
+  lostQuotes: readonly LostQuoteNotice[];
 }
 
 /** After this many journal entries the edited dataset is written back into its parts. */
@@ -94,9 +107,10 @@ let stopListening: (() => void) | null = null;
 
 // ---- starting and stopping --------------------------------------------------------
 
-// Edit mode is remembered per dataset (persistence.ts) while it is on, so that a reload or a
-// reopened tab comes back to it (`ui/edit/useResumeEditing.ts`); leaving it (Done, or opening
-// another dataset) forgets it. Unloading the page changes no state, so the mark stays then.
+// Edit mode is remembered per dataset, for this tab only (persistence.ts), while it is on, so
+// that a reload comes back to it (`ui/edit/useResumeEditing.ts`) and other tabs open read-only;
+// leaving it (Done, or opening another dataset) forgets it. Unloading the page changes no
+// state, so the mark stays then.
 useStore.subscribe((s, prev) => {
   const now = s.editing?.datasetId ?? null;
   const before = prev.editing?.datasetId ?? null;
@@ -149,6 +163,7 @@ async function beginEditing(): Promise<void> {
       unsaved: 0,
       sourceTexts,
       form: null,
+      lostQuotes: [],
     },
   });
   // A tab that read the dataset before another tab edited it learns it now, before editing.
@@ -280,7 +295,7 @@ function commit(
     model: next.model,
     modelEdit: { previous: model, change: next.change },
     selection: selection && exists(next.model, selection) ? selection : null,
-    editing: { ...editing, ...stacks },
+    editing: { ...editing, ...stacks, lostQuotes: lostQuoteNotices(applied, model.dataset) },
   });
   // Story steps that named a renamed or deleted item were changed with it: shown and kept as
   // the story panel's edits are (after the model is set, so they are kept under its dataset).
@@ -288,6 +303,23 @@ function commit(
   if (stories !== model.dataset.stories) followEditedStories(stories ?? []);
   keep({ action, edit: applied, description: logged.description }, next.model.dataset);
   return true;
+}
+
+/**
+ * The story quotes `edit` drops, named from `dataset` (the one it applies to). An undo brings
+ * them back, so its inverse drops none and the notice goes with it.
+ */
+function lostQuoteNotices(edit: Edit, dataset: Dataset): LostQuoteNotice[] {
+  return quotesLost(edit).map(({ story, step, quote }) => ({
+    story: dataset.stories?.find((s) => s.id === story)?.title ?? story,
+    step: step + 1,
+    text: quote.text,
+  }));
+}
+
+/** The user has read which story quotes the last edit dropped. */
+export function dismissLostQuotes(): void {
+  setEditing({ lostQuotes: [] });
 }
 
 function exists(model: ExplorerModel, selection: Selection): boolean {

@@ -1,9 +1,10 @@
 /**
  * Keeps what the user arranged per dataset (dragged node positions, the chosen
- * layout, the last view, whether it was being edited) in localStorage, so it
- * survives reloads; datasets themselves live in IndexedDB (library.ts). Storage
- * may be unavailable (private mode, quota): reads then return nothing and
- * writes report failure.
+ * layout, the last view) in localStorage, so it survives reloads; datasets
+ * themselves live in IndexedDB (library.ts). Whether a dataset is being edited
+ * is kept in sessionStorage instead: it belongs to the tab that edits, not to
+ * every tab of the browser. Storage may be unavailable (private mode, quota):
+ * reads then return nothing and writes report failure.
  */
 import type { Point } from '../core/layout';
 import { isLayoutName, type LayoutName } from '../core/layouts';
@@ -55,25 +56,37 @@ export function saveLayout(datasetKey: string, name: LayoutName): boolean {
 }
 
 /**
- * Whether the user was editing this dataset when the page was last left: a reload (or a tab
- * reopened) then reopens it in edit mode, as a desktop editor reopens a document as it was.
+ * Whether this tab was editing the dataset when its page was last left: a reload then reopens
+ * it in edit mode, as a desktop editor reopens a document as it was. The mark is per tab
+ * (sessionStorage survives a reload, not a new tab), so another tab opened on a dataset being
+ * edited shows it read-only. A mark older versions kept in localStorage, which every tab saw,
+ * is removed unread.
  */
 export function loadEditingOn(datasetKey: string): boolean {
+  forgetSharedEditingMark(datasetKey);
   try {
-    return globalThis.localStorage?.getItem(editingKey(datasetKey)) === 'on';
+    return globalThis.sessionStorage?.getItem(editingKey(datasetKey)) === 'on';
   } catch {
     return false;
   }
 }
 
-/** Remembers that edit mode is on for a dataset, or forgets it (`on` false). */
+/** Remembers, for this tab, that edit mode is on for a dataset, or forgets it (`on` false). */
 export function saveEditingOn(datasetKey: string, on: boolean): boolean {
   try {
-    if (on) globalThis.localStorage?.setItem(editingKey(datasetKey), 'on');
-    else globalThis.localStorage?.removeItem(editingKey(datasetKey));
+    if (on) globalThis.sessionStorage?.setItem(editingKey(datasetKey), 'on');
+    else globalThis.sessionStorage?.removeItem(editingKey(datasetKey));
     return true;
   } catch {
     return false;
+  }
+}
+
+function forgetSharedEditingMark(datasetKey: string): void {
+  try {
+    globalThis.localStorage?.removeItem(editingKey(datasetKey));
+  } catch {
+    // Nothing was stored if storage is unavailable.
   }
 }
 
@@ -83,10 +96,11 @@ export function forgetDataset(datasetKey: string): void {
     globalThis.localStorage?.removeItem(key(datasetKey));
     globalThis.localStorage?.removeItem(viewKey(datasetKey));
     globalThis.localStorage?.removeItem(layoutKey(datasetKey));
-    globalThis.localStorage?.removeItem(editingKey(datasetKey));
   } catch {
     // Nothing was stored if storage is unavailable.
   }
+  forgetSharedEditingMark(datasetKey);
+  saveEditingOn(datasetKey, false);
 }
 
 export function loadPositions(datasetKey: string): Map<string, Point> {

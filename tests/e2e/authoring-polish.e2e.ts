@@ -2,11 +2,12 @@
  * Authoring as a user of a graph editor expects it: renaming an actor's id
  * that the seed's story selects carries the story along (presenting it then
  * selects the renamed actor, with no stale warning); a reload while editing
- * comes back in edit mode with the undo history, and after "Done editing" it
- * does not; on a phone, a relation's actors are picked by typing (a combobox
+ * comes back in edit mode with the undo history (another tab opened on the
+ * dataset meanwhile shows it read-only), and after "Done editing" it does not;
+ * on a phone, a relation's actors are picked by typing (a combobox
  * with the keyboard) and the relation is saved.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp } from './browser';
 
@@ -36,13 +37,19 @@ async function clickActor(page: Page, id: string) {
 describe('authoring polish', () => {
   let browser: Browser;
   let page: Page;
+  /** The browser profile of the first two tests: a second tab in it shares its storage. */
+  let desktop: BrowserContext;
   beforeAll(async () => {
     browser = await launchBrowser();
+    desktop = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
   });
   afterAll(async () => browser?.close());
 
   it('renames an actor a story step selects; presenting the step selects it under its new id', async () => {
-    page = await openApp(browser, '/?date=2008');
+    page = await openApp(desktop as unknown as Browser, '/?date=2008');
     await startEditing(page);
     await clickActor(page, 'ttp');
     await page.getByRole('button', { name: 'Edit this actor' }).click();
@@ -81,6 +88,20 @@ describe('authoring polish', () => {
     );
     await page.reload();
     await page.getByRole('button', { name: 'Edit', exact: true, pressed: true }).waitFor();
+
+    // Edit mode belongs to the tab that edits: another tab of the same browser, opened on the
+    // same link, shows the dataset read-only.
+    const other = await openApp(desktop as unknown as Browser, new URL(page.url()).search);
+    // The edited copy is drawn (the renamed actor): the tab has decided whether to resume.
+    await other.waitForFunction(() =>
+      window.__allegiance?.drawnActors().includes('pakistani-taliban'),
+    );
+    const toggle = other.getByRole('button', { name: 'Edit', exact: true });
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await expect(toggle.isEnabled()).resolves.toBe(true); // not opening for editing either
+    expect(await editBar(other).count()).toBe(0);
+    await other.close();
+
     const undo = editBar(page).getByRole('button', { name: /^Undo: / });
     await expect(undo.getAttribute('aria-label')).resolves.toMatch(/id ttp → pakistani-taliban/);
     await undo.click();

@@ -226,10 +226,15 @@ describe('authoring', () => {
         document.querySelector<HTMLSelectElement>('select[aria-label="Dataset"]')?.value === id,
       shown,
     );
-    // The first tab was reloaded while editing, and the second opens a dataset being edited:
-    // both come back in edit mode.
+    // The first tab was reloaded while editing: it comes back in edit mode. The second opens
+    // the dataset read-only (edit mode belongs to the tab that edits) and is switched to it.
     await startEditing(first, { resumed: true });
-    await startEditing(second, { resumed: true });
+    await waitForActor(second, militia); // the edited copy is drawn: resuming was decided
+    const toggle = second.getByRole('button', { name: 'Edit', exact: true });
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await expect(toggle.isEnabled()).resolves.toBe(true);
+    expect(await editBar(second).count()).toBe(0);
+    await startEditing(second);
 
     const fromFirst = await addActor(first, 'First tab’s actor');
     const fromSecond = await addActor(second, 'Second tab’s actor');

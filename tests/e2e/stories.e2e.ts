@@ -1,8 +1,10 @@
 /**
  * Stories: built through the story panel, kept across a reload, presented
  * (caption and date change with each step, keys work, auto-advance moves the
- * time bar through the years between two steps, Escape leaves); and a story
- * naming a relation its dataset lacks is reported precisely and plays on.
+ * time bar through the years between two steps, Escape leaves); a story
+ * naming a relation its dataset lacks is reported precisely and plays on; and
+ * a quote a step shows follows an edit of the evidence it quotes (a step
+ * whose quoted evidence is removed is named in the edit bar), and Undo.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,6 +180,110 @@ describe('stories', () => {
     expect(await shownDate(page)).toBe('2010');
     expect(await page.getByTestId('presentation-problems').count()).toBe(0);
     expect(await page.getByText('Selected: Southland').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('moves a step’s quote with an edit of the evidence it quotes, names a step that lost one, and Undo restores both', async () => {
+    const page = await openApp(browser, '/');
+    const oldWords = 'They signed the pact in spring.';
+    const newWords = 'They signed the pact in the spring of 2001.';
+    const dataset = {
+      title: 'Quoted pact',
+      period: { from: '1995', until: '2015' },
+      sources: [{ id: 'minutes', title: 'Council minutes' }],
+      actors: [
+        { id: 'north', label: 'Northland', type: 'state' },
+        { id: 'south', label: 'Southland', type: 'state' },
+      ],
+      relations: [
+        {
+          id: 'pact',
+          source: 'north',
+          target: 'south',
+          kind: 'alliance',
+          from: '1990',
+          evidence: [{ source: 'minutes', quote: oldWords }],
+        },
+      ],
+      stories: [
+        {
+          id: 'pact-story',
+          title: 'The pact',
+          steps: [
+            {
+              date: '2001',
+              caption: 'The pact is signed.',
+              selection: { kind: 'relation', id: 'pact' },
+              quote: { source: 'minutes', text: oldWords },
+            },
+          ],
+        },
+      ],
+    };
+    await page.locator('input[type=file][aria-label="Choose files to import"]').setInputFiles({
+      name: 'pact.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(dataset)),
+    });
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Quoted pact');
+    const editBar = page.getByRole('region', { name: 'Editing' });
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await editBar
+      .getByRole('status')
+      .first()
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
+
+    // The relation selected on the canvas, then its quote reworded in the edit form.
+    await page.waitForFunction(() => window.__allegiance?.drawnRelations().includes('pact'));
+    const at = (await page.evaluate(() =>
+      window.__allegiance!.clientPosition('relation', 'pact'),
+    ))!;
+    await page.mouse.click(at.x, at.y);
+    await page.getByRole('button', { name: 'Edit this relation' }).click();
+    const form = page.getByRole('dialog', { name: 'Edit relation' });
+    await form.getByLabel('Quote (verbatim)').fill(newWords);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'hidden' });
+    const undo = editBar.getByRole('button', { name: /^Undo: / });
+    await expect(undo.getAttribute('aria-label')).resolves.toMatch(/the quote of 1 story step\)$/);
+
+    /** Presents the story and returns the quote its step shows (null: none), then leaves. */
+    const presentedQuote = async () => {
+      await page.getByRole('button', { name: 'Stories', exact: true }).click();
+      await page
+        .getByTestId('story-panel')
+        .getByRole('button', { name: 'Present “The pact”' })
+        .click();
+      await showsCaption(page, 'The pact is signed.');
+      // The caption and the quote are drawn together.
+      const shown = page.locator('.presentation__quote p');
+      const quote = (await shown.count()) > 0 ? await shown.textContent() : null;
+      expect(await page.getByTestId('presentation-problems').count()).toBe(0);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('presentation').waitFor({ state: 'detached' });
+      return quote;
+    };
+    expect(await presentedQuote()).toBe(`“${newWords}”`);
+
+    await undo.click();
+    await editBar.getByRole('button', { name: /^Redo: / }).waitFor();
+    expect(await presentedQuote()).toBe(`“${oldWords}”`);
+
+    // The quoted evidence removed: the edit applies, the step loses its quote (none shown, no
+    // problem reported) and the edit bar names it; that notice's Undo brings both back. The
+    // relation is still selected: its details are under the story panel.
+    await page.getByRole('tab', { name: 'Details' }).click();
+    await page.getByRole('button', { name: 'Edit this relation' }).click();
+    await form.getByRole('button', { name: 'Remove quote 1' }).click();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'hidden' });
+    const lost = editBar.getByRole('alert');
+    await expect(lost.textContent()).resolves.toContain(`Story “The pact”, step 1: “${oldWords}”`);
+    expect(await presentedQuote()).toBeNull();
+    await lost.getByRole('button', { name: 'Undo the edit, keep the quote' }).click();
+    await lost.waitFor({ state: 'detached' });
+    expect(await presentedQuote()).toBe(`“${oldWords}”`);
     await page.close();
   });
 });

@@ -35,7 +35,8 @@ export function addItem<L extends EditableList>(
  * edit is a group that also rewrites every reference to it (relation ends,
  * parents, event actors, evidence sources, the types and kinds actors and
  * relations use, and what story steps select, hide or quote), so nothing is
- * left pointing at the old id.
+ * left pointing at the old id. When the evidence changes, story steps quoting
+ * it follow in the same group (`storyFollow.ts`).
  */
 export function updateItem<L extends EditableList>(
   dataset: Dataset,
@@ -50,7 +51,8 @@ export function updateItem<L extends EditableList>(
   const before = dataset[list][index]!;
   if (sameValue(before, checked.item)) return { refused: 'nothing changed' };
   const main = { op: 'update', list, before, after: checked.item, index } as ItemEdit;
-  if (checked.item.id === id) return { edit: main };
+  // A change of evidence alone may still move or drop a story step's quote.
+  if (checked.item.id === id) return { edit: groupOf(dataset, main, [], [main]) };
   const references = referenceUpdates(dataset, list, id, checked.item.id);
   return { edit: groupOf(dataset, main, references, [main, ...references]) };
 }
@@ -89,7 +91,7 @@ function groupOf(
   if (entailed.length === 0 && steps.length === 0) return main;
   return {
     op: 'group',
-    label: describeGroup(main, entailed, dataset, steps.length),
+    label: describeGroup(main, entailed, dataset, steps),
     edits: ordered,
     ...(steps.length > 0 ? { steps } : {}),
   };

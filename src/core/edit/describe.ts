@@ -11,7 +11,7 @@
 import { shorten } from '../problems';
 import type { Dataset } from '../schema';
 import { resolveVocabulary } from '../vocabulary';
-import type { Edit, EditableItems, EditableList, ItemEdit } from './edit';
+import type { Edit, EditableItems, EditableList, ItemEdit, StepEdit } from './edit';
 import { sameValue } from './same';
 
 /** Longest piece of user text (a label, a note) a changelog line quotes. */
@@ -29,18 +29,27 @@ export function describeEdit(edit: Edit, datasetBefore: Dataset): string {
 
 /**
  * The label of a group built around one edit (`main`) with the edits it
- * entails (`entailed`) and the number of story steps that follow it
- * (`storySteps`): a deletion with what went with it, a change of id with the
- * references rewritten.
+ * entails (`entailed`) and the story steps that follow it (`storySteps`): a
+ * deletion with what went with it, a change of id with the references
+ * rewritten, a change of evidence with the story quotes it moved or dropped.
  */
 export function describeGroup(
   main: ItemEdit,
   entailed: readonly ItemEdit[],
   datasetBefore: Dataset,
-  storySteps = 0,
+  storySteps: readonly StepEdit[] = [],
 ): string {
   const line = describeItemEdit(main, new Namer(datasetBefore));
-  const steps = count(storySteps, 'story step');
+  const steps = count(storySteps.length, 'story step');
+  if (main.op === 'update' && main.before.id === main.after.id) {
+    const lost = storySteps.filter((s) => s.before.quote && !s.after.quote).length;
+    const moved = count(storySteps.length - lost, 'story step');
+    const also = [
+      moved && `and the quote of ${moved}`,
+      lost && `${count(lost, 'story step')} lost ${lost === 1 ? 'its quote' : 'their quotes'}`,
+    ].filter(Boolean);
+    return also.length ? `${line} (${also.join('; ')})` : line;
+  }
   if (main.op === 'remove') {
     const removed = count(
       entailed.filter((e) => e.op === 'remove' && e.list === 'relations').length,

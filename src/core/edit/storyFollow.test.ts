@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { datasetArb } from '../../../tests/helpers/arbitraries';
 import { intentsArb, runIntents } from '../../../tests/helpers/editArbitraries';
-import type { Dataset, Story, StoryStep } from '../schema';
+import type { Dataset, Evidence, Story, StoryStep } from '../schema';
 import { validateDataset } from '../validate';
 import { applyEdit, invertEdit } from './apply';
 import { removeItem, updateItem, type EditResult } from './builders';
 import { describeEdit } from './describe';
 import type { Edit } from './edit';
-import { applyStepEdits } from './storyFollow';
+import { applyStepEdits, changedEvidence, quotesLost } from './storyFollow';
 
 /** A small dataset whose story names an actor, a relation, an event, a type, a kind and a source. */
 function withStory(): Dataset {
@@ -180,6 +180,150 @@ describe('a deletion', () => {
     ];
     const kept = applyEdit(builtIn, editOf(removeItem(builtIn, 'relationKinds', 'support')));
     expect(steps(kept)[0]!.filters).toEqual({ hiddenKinds: ['support'] });
+  });
+});
+
+const quoteOf = (d: Dataset) => steps(d)[1]!.quote;
+
+describe('a change of evidence', () => {
+  /** The relation r2 with `evidence` in place of its own: the edit the relation form makes. */
+  const withEvidence = (d: Dataset, evidence: Evidence[]) =>
+    editOf(updateItem(d, 'relations', 'r2', { ...d.relations[1]!, evidence }));
+
+  it('moves a quote of the whole text to the new words, in the same undo step', () => {
+    const d = withStory();
+    const edit = withEvidence(d, [{ source: 'doc', quote: 'The ISI backed the group.' }]);
+    const out = applyAndUndo(d, edit);
+    expect(quoteOf(out)).toEqual({ source: 'doc', text: 'The ISI backed the group.' });
+    expect(quotesLost(edit)).toEqual([]);
+    expect(describeEdit(edit, d)).toBe(
+      'Changed relation “ISI – Lashkar”: evidence: quote “The ISI backed it.” changed (and the quote of 1 story step)',
+    );
+  });
+
+  it('moves a quote to the source its evidence now cites', () => {
+    const d = withStory();
+    d.sources.push({ id: 'cable', title: 'A cable' });
+    const edit = withEvidence(d, [{ source: 'cable', quote: 'The ISI backed it.' }]);
+    expect(quoteOf(applyAndUndo(d, edit))).toEqual({ source: 'cable', text: 'The ISI backed it.' });
+
+    // A part of the text, still there word for word, goes with it too.
+    d.stories![0]!.steps[1]!.quote = { source: 'doc', text: 'backed it' };
+    const part = withEvidence(d, [{ source: 'cable', quote: 'The ISI backed it, twice.' }]);
+    expect(quoteOf(applyAndUndo(d, part))).toEqual({ source: 'cable', text: 'backed it' });
+  });
+
+  it('changes nothing when the quoted part is still in the new text', () => {
+    const d = withStory();
+    d.stories![0]!.steps[1]!.quote = { source: 'doc', text: 'ISI backed' };
+    const edit = withEvidence(d, [{ source: 'doc', quote: 'In 1990 the ISI backed it openly.' }]);
+    expect(edit.op).toBe('update'); // no story step in it
+    expect(applyEdit(d, edit).stories).toBe(d.stories);
+  });
+
+  it('drops a quoted part the new text lacks, says which step lost it, and undo restores it', () => {
+    const d = withStory();
+    d.stories![0]!.steps[1]!.quote = { source: 'doc', text: 'ISI backed' };
+    const edit = withEvidence(d, [{ source: 'doc', quote: 'The army backed it.' }]);
+    const out = applyAndUndo(d, edit);
+    expect(quoteOf(out)).toBeUndefined();
+    expect(steps(out)[1]!.selection).toEqual({ kind: 'relation', id: 'r2' });
+    expect(quotesLost(edit)).toEqual([
+      { story: 'tale', step: 1, quote: { source: 'doc', text: 'ISI backed' } },
+    ]);
+    expect(describeEdit(edit, d)).toMatch(/\(1 story step lost its quote\)$/);
+  });
+
+  it('drops the quote of a deleted evidence item, unless other evidence still holds the words', () => {
+    const d = withStory();
+    const removal = withEvidence(d, []);
+    expect(quoteOf(applyAndUndo(d, removal))).toBeUndefined();
+    expect(quotesLost(removal)).toHaveLength(1);
+
+    const e1 = { ...d.events[0]!, evidence: [{ source: 'doc', quote: 'The ISI backed it.' }] };
+    d.events[0] = e1;
+    const held = withEvidence(d, []);
+    expect(quotesLost(held)).toEqual([]);
+    expect(applyEdit(d, held).stories).toBe(d.stories);
+    // The event's evidence follows the same rules as a relation's.
+    const eventEdit = editOf(updateItem(d, 'events', 'e1', { ...e1, evidence: [] }));
+    expect(applyEdit(d, eventEdit).stories).toBe(d.stories); // r2 still holds the words
+  });
+
+  it('follows the quote of an event whose evidence is the only one holding it', () => {
+    const d = withStory();
+    d.events[0] = { ...d.events[0]!, evidence: [{ source: 'doc', quote: 'Raided at night.' }] };
+    d.stories![0]!.steps[2]!.quote = { source: 'doc', text: 'Raided at night.' };
+    const edit = editOf(
+      updateItem(d, 'events', 'e1', {
+        ...d.events[0],
+        evidence: [{ source: 'doc', quote: 'Raided after midnight.' }],
+      }),
+    );
+    expect(steps(applyAndUndo(d, edit))[2]!.quote).toEqual({
+      source: 'doc',
+      text: 'Raided after midnight.',
+    });
+  });
+
+  it('leaves alone a quote the evidence did not hold before the edit', () => {
+    const d = withStory();
+    d.stories![0]!.steps[1]!.quote = { source: 'doc', text: 'Never said.' };
+    const edit = withEvidence(d, [{ source: 'doc', quote: 'Something else.' }]);
+    expect(applyEdit(d, edit).stories).toBe(d.stories);
+  });
+});
+
+describe('any change of evidence', () => {
+  const words = fc.array(fc.constantFrom('the', 'ISI', 'backed', 'it', 'army'), {
+    minLength: 1,
+    maxLength: 5,
+  });
+  const evidenceArb = fc.array(
+    fc.record({ source: fc.constantFrom('doc', 'cable'), quote: words.map((w) => w.join(' ')) }),
+    { minLength: 1, maxLength: 4 },
+  );
+
+  it('keeps a quote the evidence holds, or drops it and says so; undo restores it', () => {
+    fc.assert(
+      fc.property(evidenceArb, evidenceArb, fc.nat(), fc.nat(), (before, after, pick, cut) => {
+        const d = withStory();
+        d.sources.push({ id: 'cable', title: 'A cable' });
+        d.relations[1] = { ...d.relations[1]!, evidence: before };
+        // The step quotes the tail of one evidence item, from some word on.
+        const quoted = before[pick % before.length]!;
+        const tail = quoted.quote.split(' ');
+        const text = tail.slice(cut % tail.length).join(' ');
+        d.stories![0]!.steps[1]!.quote = { source: quoted.source, text };
+        const result = updateItem(d, 'relations', 'r2', { ...d.relations[1], evidence: after });
+        if ('refused' in result) return; // nothing changed
+        const out = applyAndUndo(d, result.edit);
+        const lost = quotesLost(result.edit);
+        if (quoteOf(out)) expect(lost).toEqual([]);
+        else
+          expect(lost).toEqual([
+            { story: 'tale', step: 1, quote: { source: quoted.source, text } },
+          ]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('changedEvidence', () => {
+  const q = (quote: string) => ({ source: 'doc', quote });
+
+  it('pairs the items changed in place and skips those kept, removed or added', () => {
+    const before = [q('a'), q('b'), q('c'), q('d')];
+    // b rewritten, c removed, e added at the end.
+    const after = [q('a'), q('B'), q('d'), q('e')];
+    expect(changedEvidence(before, after)).toEqual([[q('b'), q('B')]]);
+    expect(changedEvidence(before, before)).toEqual([]);
+    expect(changedEvidence([], [q('x')])).toEqual([]);
+    expect(changedEvidence([q('x'), q('y')], [q('X'), q('Y')])).toEqual([
+      [q('x'), q('X')],
+      [q('y'), q('Y')],
+    ]);
   });
 });
 

@@ -4,13 +4,20 @@
  * quote cites); when an edit renames one of them the step is rewritten, and
  * when it deletes one the step stops naming it (a selection cleared, a hidden
  * type dropped from its filter, a quote whose source or evidence went
- * removed), so the story plays on without a stale reference. These changes ride in the same
- * edit (`Edit`'s `steps`), so one undo restores the items and the steps.
+ * removed), so the story plays on without a stale reference.
+ *
+ * A step's quote is evidence too: it must stay word for word in the evidence
+ * citing its source. When an edit changes that evidence's words or source, a
+ * quote still found verbatim stays; a quote of the whole old text becomes the
+ * whole new one; any other quote is dropped, and the edit says which steps lost
+ * theirs (`quotesLost`) so the user is told rather than finding out later.
+ * These changes ride in the same edit (`Edit`'s `steps`), so one undo restores
+ * the items and the steps.
  */
-import type { Dataset, Story, StoryStep } from '../schema';
+import type { Dataset, Evidence, EventItem, Relation, Story, StoryStep } from '../schema';
 import { quoteFinder } from '../story';
 import { BUILTIN_ACTOR_TYPES, BUILTIN_RELATION_KINDS } from '../vocabulary';
-import type { EditableList, ItemEdit, StepEdit, StepReferences } from './edit';
+import type { Edit, EditableList, ItemEdit, StepEdit, StepReferences } from './edit';
 import { sameValue } from './same';
 
 /** For each list a step can name, the ids an edit renames (old → new) and those it deletes. */
@@ -18,22 +25,39 @@ type Followed = Map<EditableList, { renamed: Map<string, string>; removed: Set<s
 
 /**
  * The step edits that make `dataset.stories` follow `edits` (made to `dataset`): every step
- * naming an id they rename or delete, with its references before and after. A deleted actor
- * type or relation kind that is also built in still resolves (its users fall back to the
- * built-in), so a filter hiding it keeps it.
+ * naming an id they rename or delete, or quoting evidence whose words or source they change,
+ * with its references before and after. A deleted actor type or relation kind that is also
+ * built in still resolves (its users fall back to the built-in), so a filter hiding it keeps it.
  */
 export function storyStepEdits(dataset: Dataset, edits: readonly ItemEdit[]): StepEdit[] {
+  if (!dataset.stories?.length) return [];
   const followed = followedIds(edits);
-  if (followed.size === 0) return [];
-  const quoteLost = quoteLoser(dataset, followed);
+  const followQuote = quoteFollower(dataset, edits);
+  if (followed.size === 0 && !followQuote) return [];
   const out: StepEdit[] = [];
-  for (const story of dataset.stories ?? [])
+  for (const story of dataset.stories)
     story.steps.forEach((step, index) => {
       const before = referencesOf(step);
-      const after = followReferences(before, followed, quoteLost);
+      const after = followReferences(before, followed, followQuote);
       if (!sameValue(before, after)) out.push({ story: story.id, step: index, before, after });
     });
   return out;
+}
+
+/** A story step whose quote an edit dropped: the quoted words are no longer in the evidence. */
+export interface LostQuote {
+  story: string;
+  /** Index of the step (0-based), as stored. */
+  step: number;
+  quote: QuoteRef;
+}
+
+/** The steps whose quote `edit` drops, in the order of its step edits (none for an item edit). */
+export function quotesLost(edit: Edit): LostQuote[] {
+  if (edit.op !== 'group' || !edit.steps) return [];
+  return edit.steps.flatMap(({ story, step, before, after }) =>
+    before.quote && !after.quote ? [{ story, step, quote: before.quote }] : [],
+  );
 }
 
 function followedIds(edits: readonly ItemEdit[]): Followed {
@@ -59,37 +83,115 @@ function builtIn(list: EditableList, id: string): boolean {
 
 const SELECTION_LIST = { actor: 'actors', relation: 'relations', event: 'events' } as const;
 
-/**
- * Whether a quote a step shows is no longer found once the deleted relations and events (and
- * their evidence) are gone; null when the edit deletes none. Asked of the quote as the dataset
- * before the edit has it: a renamed source is renamed in the evidence as well.
- */
-function quoteLoser(dataset: Dataset, followed: Followed): ((quote: QuoteRef) => boolean) | null {
-  const relations = followed.get('relations')?.removed ?? new Set<string>();
-  const events = followed.get('events')?.removed ?? new Set<string>();
-  if (relations.size === 0 && events.size === 0) return null;
-  const before = quoteFinder(function* () {
-    yield* dataset.relations;
-    yield* dataset.events;
-  });
-  const after = quoteFinder(function* () {
-    for (const r of dataset.relations) if (!relations.has(r.id)) yield r;
-    for (const e of dataset.events) if (!events.has(e.id)) yield e;
-  });
-  return (q) => before(q.source, q.text) && !after(q.source, q.text);
-}
-
 type QuoteRef = NonNullable<StoryStep['quote']>;
 
 /**
- * A step's references after the renames and deletions. A quote goes with the source it cites,
- * or with the last evidence that held it: a step cannot show a quote the dataset no longer
- * vouches for.
+ * What a step's quote becomes after the edit: the same words (under `source`, the id its source
+ * has after the edit), the new words of the evidence it quoted whole, or null when the edit
+ * took its words out of the evidence.
+ */
+type QuoteFollower = (quote: QuoteRef, source: string) => QuoteRef | null;
+
+type EvidenceHolder = Relation | EventItem;
+
+/**
+ * How quotes follow `edits`; null when they remove no relation or event and change no
+ * evidence, so no quote can lose its footing. A quote the dataset did not vouch for before
+ * the edit is not the edit's doing and is left as it is (the story check reports it).
+ */
+function quoteFollower(dataset: Dataset, edits: readonly ItemEdit[]): QuoteFollower | null {
+  // Keyed by the item objects the dataset holds: the builders take the edits' items from it.
+  const next = new Map<EvidenceHolder, EvidenceHolder | null>();
+  const changed: [Evidence, Evidence][] = [];
+  for (const e of edits) {
+    if (e.list !== 'relations' && e.list !== 'events') continue;
+    if (e.op === 'remove') next.set(e.item, null);
+    if (e.op === 'update' && !sameValue(e.before.evidence, e.after.evidence)) {
+      next.set(e.before, e.after);
+      changed.push(...changedEvidence(e.before.evidence, e.after.evidence));
+    }
+  }
+  if (next.size === 0) return null;
+  const holders = function* () {
+    yield* dataset.relations;
+    yield* dataset.events;
+  };
+  const vouchedBefore = quoteFinder(holders);
+  const vouchedAfter = quoteFinder(function* () {
+    for (const holder of holders()) {
+      const edited = next.has(holder) ? next.get(holder) : holder;
+      if (edited) yield edited;
+    }
+  });
+  return (quote, source) => {
+    if (vouchedAfter(source, quote.text) || !vouchedBefore(quote.source, quote.text))
+      return recited(quote, source);
+    for (const [was, now] of changed) {
+      if (was.source !== quote.source || !was.quote.includes(quote.text)) continue;
+      // The same words, now cited to another source; or the whole text, rewritten.
+      if (now.quote.includes(quote.text)) return { source: now.source, text: quote.text };
+      if (was.quote === quote.text) return { source: now.source, text: now.quote };
+    }
+    return null;
+  };
+}
+
+/** The quote under its source's id after the edit, when no evidence changed. */
+const recited: QuoteFollower = (quote, source) =>
+  source === quote.source ? quote : { ...quote, source };
+
+/**
+ * The evidence items an update changed, each with what it became. The items both lists hold
+ * unchanged (their longest common run, in order) anchor the pairing; between two anchors the
+ * changed items are paired in order, as the editor changes a quote where it stands, and what
+ * is left over was removed or added.
+ */
+export function changedEvidence(
+  before: readonly Evidence[],
+  after: readonly Evidence[],
+): [Evidence, Evidence][] {
+  // common[i][j]: the length of the longest common run of before[i..] and after[j..].
+  const common = Array.from({ length: before.length + 1 }, () =>
+    new Array<number>(after.length + 1).fill(0),
+  );
+  for (let i = before.length - 1; i >= 0; i--)
+    for (let j = after.length - 1; j >= 0; j--)
+      common[i]![j] = sameValue(before[i], after[j])
+        ? common[i + 1]![j + 1]! + 1
+        : Math.max(common[i + 1]![j]!, common[i]![j + 1]!);
+  const pairs: [Evidence, Evidence][] = [];
+  let removed: Evidence[] = [];
+  let added: Evidence[] = [];
+  const pairGap = () => {
+    for (let k = 0; k < Math.min(removed.length, added.length); k++)
+      pairs.push([removed[k]!, added[k]!]);
+    removed = [];
+    added = [];
+  };
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    if (i < before.length && j < after.length && sameValue(before[i], after[j])) {
+      pairGap();
+      i++;
+      j++;
+    } else if (j >= after.length || (i < before.length && common[i + 1]![j]! >= common[i]![j + 1]!))
+      removed.push(before[i++]!);
+    else added.push(after[j++]!);
+  }
+  pairGap();
+  return pairs;
+}
+
+/**
+ * A step's references after the renames, deletions and evidence changes. A quote goes with the
+ * source it cites, or with the words it quoted: a step cannot show a quote the dataset no
+ * longer vouches for.
  */
 function followReferences(
   refs: StepReferences,
   followed: Followed,
-  quoteLost: ((quote: QuoteRef) => boolean) | null,
+  followQuote: QuoteFollower | null,
 ): StepReferences {
   const out: StepReferences = {};
   const { selection, hiddenTypes, hiddenKinds, quote } = refs;
@@ -101,9 +203,10 @@ function followReferences(
   if (types?.length) out.hiddenTypes = types;
   const kinds = hiddenKinds && followAll(followed, 'relationKinds', hiddenKinds);
   if (kinds?.length) out.hiddenKinds = kinds;
-  if (quote && !quoteLost?.(quote)) {
+  if (quote) {
     const source = follow(followed, 'sources', quote.source);
-    if (source !== null) out.quote = source === quote.source ? quote : { ...quote, source };
+    const followedQuote = source === null ? null : (followQuote ?? recited)(quote, source);
+    if (followedQuote) out.quote = followedQuote;
   }
   return out;
 }

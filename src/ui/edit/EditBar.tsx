@@ -4,12 +4,15 @@
  * undo and redo), buttons to add each kind of item, the sources and the
  * vocabulary to edit, the changelog as Markdown, and Done. A save refused
  * because another tab saved first (or by the browser) shows here, with the
- * two ways out. The open form (`ItemForm`) is rendered from here too.
+ * two ways out, and so do the story steps whose quote the last edit dropped
+ * (with Undo, which brings the quotes back). The open form (`ItemForm`) is
+ * rendered from here too.
  */
 import { useRef, useState } from 'react';
 import type { EditableList } from '../../core/edit/edit';
 import { downloadBlob } from '../../export/download';
 import {
+  dismissLostQuotes,
   keepMineAsCopy,
   loadStoredVersion,
   openForm,
@@ -18,6 +21,7 @@ import {
   undo,
   type EditForm,
   type EditingState,
+  type LostQuoteNotice,
 } from '../../store/editing';
 import { selectModel } from '../../store/selectors';
 import { useStore, type AppState } from '../../store/store';
@@ -99,6 +103,7 @@ export function EditBar() {
         </button>
       </div>
       {lastDone && <p className="edit-bar__last">Last change: {lastDone.description}</p>}
+      {editing.lostQuotes.length > 0 && <LostQuotes lost={editing.lostQuotes} />}
       {editing.problem && <SaveProblem editing={editing} />}
       {editing.form && <ItemForm form={editing.form} />}
     </section>
@@ -132,6 +137,38 @@ function SaveProblem({ editing }: { editing: EditingState }) {
         )}
         <button type="button" disabled={busy} onClick={() => run(keepMineAsCopy)}>
           Keep mine as a copy
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The story steps whose quote the last edit dropped: the quoted words are no longer in the
+ * evidence, and a story shows no quote the evidence does not hold. Said at once, so the author
+ * can undo the edit (the quotes come back with it) or rewrite the steps.
+ */
+function LostQuotes({ lost }: { lost: readonly LostQuoteNotice[] }) {
+  return (
+    <div className="edit-bar__problem edit-bar__lost" role="alert">
+      <p>
+        {lost.length === 1
+          ? 'A story step lost its quote: the quoted words are no longer in the evidence.'
+          : `${lost.length} story steps lost their quotes: the quoted words are no longer in the evidence.`}
+      </p>
+      <ul>
+        {lost.map(({ story, step, text }, i) => (
+          <li key={i}>
+            Story “{story}”, step {step}: “{text}”
+          </li>
+        ))}
+      </ul>
+      <div className="edit-bar__group">
+        <button type="button" onClick={undo}>
+          Undo the edit, keep the {lost.length === 1 ? 'quote' : 'quotes'}
+        </button>
+        <button type="button" onClick={dismissLostQuotes}>
+          Dismiss
         </button>
       </div>
     </div>

@@ -1,11 +1,12 @@
 /**
- * Reopens edit mode on a dataset that was being edited when the page was
- * left (a reload, a tab closed and reopened), as a desktop editor reopens a
- * document as it was: the editing store keeps a mark per dataset
+ * Reopens edit mode on a dataset that this tab was editing when its page was
+ * left (a reload), as a desktop editor reopens a document as it was: the
+ * editing store keeps a mark per dataset in the tab's sessionStorage
  * (`store/persistence.ts`) while edit mode is on, and forgets it when the user
- * presses "Done editing" or opens another dataset. Starting goes through the
- * same path as the Edit button, so the undo history comes back from the
- * dataset's journal.
+ * presses "Done editing" or opens another dataset. Another tab, or a new one,
+ * has no mark and opens the dataset read-only. Starting goes through the same
+ * path as the Edit button, so the undo history comes back from the dataset's
+ * journal.
  */
 import { useEffect, useRef } from 'react';
 import { loadEditingOn } from '../../store/persistence';

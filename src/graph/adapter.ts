@@ -243,11 +243,13 @@ export function createGraphView(
     fit: camera.fit,
     showBox: camera.showBox,
     setPositions: camera.setPositions,
-    resize() {
-      cy.resize();
-    },
+    resize: camera.followSize,
     ...createQueries(state, relations, mountRest),
-    setMinLabelPx: labels.setMinLabelPx,
+    setMinLabelPx(px) {
+      // Labels of another size need another fit (a phone turned sideways crosses the narrow
+      // breakpoint): a picture still framed as the app framed it is framed again for them.
+      if (labels.setMinLabelPx(px)) camera.reframe();
+    },
     placeCursor: cursor.place,
     moveCursor: cursor.move,
     clearCursor: cursor.clear,

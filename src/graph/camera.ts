@@ -1,10 +1,25 @@
 /**
  * The camera and actor positions: fitting the graph, centring on a selection,
- * showing a story step's box, and gliding actors to another layout.
+ * showing a story step's box, gliding actors to another layout, and following
+ * the canvas's size.
+ *
+ * A canvas that changes size (a phone turned sideways, a window resized, a
+ * side panel folded) is framed again as the app last framed it (a fit, a story
+ * step's box) while the camera is still where that framing put it; once
+ * anything else moved the camera (the user's zoom or pan, focusing a
+ * selection, the keyboard cursor), the point at the canvas's centre stays
+ * there, at the same zoom.
  */
 import type { NodeSingular } from 'cytoscape';
 import type { Point } from '../core/layout';
-import { fitLabelled, fitPoints, type Viewport } from '../core/render/viewport';
+import {
+  fitLabelled,
+  fitPoints,
+  keepCentre,
+  sameViewport,
+  type Size,
+  type Viewport,
+} from '../core/render/viewport';
 import { tokens } from '../core/tokens';
 import type { Box, GraphSelection } from './contract';
 import { actorIdOf } from './elements';
@@ -14,6 +29,25 @@ import { selectionElements, type ViewState } from './viewState';
 
 /** How actors glide to another layout's positions. */
 const LAYOUT_ANIMATION_MS = 600;
+/** How the camera glides to a story step's box, or to a selection it focuses. */
+const BOX_ANIMATION_MS = 350;
+/** How far an actor's symbol reaches from its centre, its border included. */
+const ACTOR_RADIUS = (tokens.size.node + tokens.size.nodeBorder) / 2;
+
+/**
+ * How the app framed the picture, kept to frame it again at another canvas size: a small
+ * graph's fit (symbols and labels, at the actors' positions or where a glide takes them), a
+ * large graph's fit on known positions (its mount may still be running), or a story step's box.
+ */
+type Framing =
+  | { kind: 'labelled'; positionOf?: (node: NodeSingular) => Point }
+  | { kind: 'points'; points: readonly Point[] }
+  | { kind: 'box'; box: Box };
+
+const boxCorners = (box: Box): Point[] => [
+  { x: box.x1, y: box.y1 },
+  { x: box.x2, y: box.y2 },
+];
 
 export interface Camera {
   /** A large graph: shows these positions (those not filtered out) whole, labels aside. */
@@ -23,6 +57,13 @@ export interface Camera {
   focus(selection: GraphSelection): void;
   showBox(box: Box | 'fit', animate: boolean): void;
   setPositions(positions: ReadonlyMap<string, Point>, animate: boolean): void;
+  /**
+   * Follows the canvas's new size, in the same frame and without a glide: framed again if the
+   * camera is still as the app framed it, else the same centre and zoom (see the module comment).
+   */
+  followSize(): void;
+  /** Frames the picture again if the camera is still as the app framed it (labels resized). */
+  reframe(): void;
 }
 
 /**
@@ -46,16 +87,15 @@ export function createCamera(
     minZoom: cy.minZoom(),
     maxZoom: cy.maxZoom(),
   });
-
-  function fitView(nodes: { position: Point; filtered: boolean }[]) {
-    // The wider top margin all round: a large graph's labels are not measured (nor shown while
-    // its camera moves), so this margin is what keeps room for those at the edges.
-    const viewport = fitPoints(
-      nodes.filter((n) => !n.filtered).map((n) => n.position),
-      viewportOptions(tokens.size.fitPaddingTop, (tokens.size.node + tokens.size.nodeBorder) / 2),
-    );
-    if (viewport) cy.viewport(viewport);
-  }
+  const currentViewport = (): Viewport => ({ zoom: cy.zoom(), pan: { ...cy.pan() } });
+  /** The canvas's size when the camera last followed it. */
+  let size: Size = { width: cy.width(), height: cy.height() };
+  /**
+   * The app's last framing and the camera it set (or is gliding to); null once the camera was
+   * moved otherwise on purpose (focus). A user's zoom or pan is noticed by comparing cameras
+   * (`isFramed`), so no gesture, nor the keyboard cursor's pan, needs to report itself.
+   */
+  let framed: { framing: Framing; viewport: Viewport; gliding: boolean } | null = null;
 
   /**
    * The camera that shows every shown actor and its label whole, at the actors' positions or
@@ -73,6 +113,60 @@ export function createCamera(
     });
   }
 
+  /** The camera a framing gives at the canvas's current size; null when there is nothing to show. */
+  function viewportOf(framing: Framing): Viewport | null {
+    switch (framing.kind) {
+      case 'labelled':
+        return labelledViewport(framing.positionOf);
+      case 'points':
+        // The wider top margin all round: a large graph's labels are not measured (nor shown
+        // while its camera moves), so this margin is what keeps room for those at the edges.
+        return fitPoints(framing.points, viewportOptions(tokens.size.fitPaddingTop, ACTOR_RADIUS));
+      case 'box':
+        return fitPoints(boxCorners(framing.box), viewportOptions(0, 0));
+    }
+  }
+
+  /** Sets the camera a framing gives, at once, and remembers both. */
+  function frame(framing: Framing) {
+    const viewport = viewportOf(framing);
+    if (!viewport) return;
+    cy.viewport(viewport);
+    framed = { framing, viewport: currentViewport(), gliding: false };
+  }
+
+  /**
+   * Glides the camera to a framing; once there it is remembered as `settled` (a layout's glide
+   * aims at where the actors will be, and is then a fit of where they are).
+   */
+  function glideTo(framing: Framing, settled: Framing, duration: number, then?: () => void) {
+    const viewport = viewportOf(framing);
+    if (!viewport) return;
+    const glide = { framing, viewport, gliding: true };
+    framed = glide;
+    cy.animate({
+      ...viewport,
+      duration,
+      easing: 'ease-in-out-cubic',
+      complete: () => {
+        if (framed === glide)
+          framed = { framing: settled, viewport: currentViewport(), gliding: false };
+        then?.();
+      },
+    });
+  }
+
+  /** Whether the camera is still as the app framed it (or gliding there). */
+  function isFramed(): boolean {
+    if (!framed) return false;
+    if (framed.gliding && cy.animated()) return true;
+    return sameViewport(currentViewport(), framed.viewport);
+  }
+
+  function fitView(nodes: { position: Point; filtered: boolean }[]) {
+    frame({ kind: 'points', points: nodes.filter((n) => !n.filtered).map((n) => n.position) });
+  }
+
   const mountedNodes = () =>
     cy.nodes().map((n) => ({ position: n.position(), filtered: n.hasClass('filtered') }));
 
@@ -82,8 +176,7 @@ export function createCamera(
       fitView(mountedNodes());
       return;
     }
-    const viewport = labelledViewport();
-    if (viewport) cy.viewport(viewport);
+    frame({ kind: 'labelled' });
     labels.settle();
   }
 
@@ -91,9 +184,10 @@ export function createCamera(
     mountRest();
     const eles = selectionElements(state, selection);
     if (eles.empty()) return;
+    framed = null; // the user asked for this actor: a resize keeps it at the centre
     const target = { center: { eles }, zoom: Math.max(cy.zoom(), 1) };
     if (state.reducedMotion) cy.center(eles);
-    else cy.animate(target, { duration: 350, easing: 'ease-in-out-cubic' });
+    else cy.animate(target, { duration: BOX_ANIMATION_MS, easing: 'ease-in-out-cubic' });
   }
 
   function showBox(box: Box | 'fit', animate: boolean) {
@@ -102,15 +196,10 @@ export function createCamera(
       fit();
       return;
     }
-    const corners = [
-      { x: box.x1, y: box.y1 },
-      { x: box.x2, y: box.y2 },
-    ];
-    const viewport = fitPoints(corners, viewportOptions(0, 0));
-    if (!viewport) return;
+    const framing: Framing = { kind: 'box', box };
     if (animate && !state.reducedMotion && !state.large)
-      cy.animate(viewport, { duration: 350, easing: 'ease-in-out-cubic' });
-    else cy.viewport(viewport);
+      glideTo(framing, framing, BOX_ANIMATION_MS);
+    else frame(framing);
   }
 
   function setPositions(positions: ReadonlyMap<string, Point>, animate: boolean) {
@@ -140,21 +229,49 @@ export function createCamera(
     cy.nodes().forEach((n) => void (byElement[n.id()] = target(n)));
     // The camera glides to the fit of the new positions, labels included, as the actors do;
     // labels settle when both have arrived (either may end first).
-    const arrival = labelledViewport(target);
-    const glide = { duration: LAYOUT_ANIMATION_MS, easing: 'ease-in-out-cubic' as const };
-    if (arrival) cy.animate({ ...arrival, ...glide, complete: labels.settle });
+    const arrival: Framing = { kind: 'labelled', positionOf: target };
+    glideTo(arrival, { kind: 'labelled' }, LAYOUT_ANIMATION_MS, labels.settle);
     cy.nodes()
       .layout({
         name: 'preset',
         positions: byElement,
         fit: false,
         animate: true,
-        animationDuration: glide.duration,
-        animationEasing: glide.easing,
+        animationDuration: LAYOUT_ANIMATION_MS,
+        animationEasing: 'ease-in-out-cubic',
         stop: labels.settle,
       })
       .run();
   }
 
-  return { fitView, fit, focus, showBox, setPositions };
+  /** Frames the picture again as the app last did, at once (a glide in flight jumps to it). */
+  function frameAgain() {
+    if (!framed) return;
+    cy.stop(true, false);
+    frame(framed.framing);
+    labels.settle(); // drawn and placed for the new zoom now, not once the zoom settles
+  }
+
+  function followSize() {
+    cy.resize();
+    const next: Size = { width: cy.width(), height: cy.height() };
+    // A hidden canvas (another view shown) has no size: the camera waits for it to come back.
+    if (next.width === 0 || next.height === 0) return;
+    const previous = size;
+    size = next;
+    if (isFramed()) frameAgain();
+    else cy.viewport(keepCentre(currentViewport(), previous, next));
+  }
+
+  return {
+    fitView,
+    fit,
+    focus,
+    showBox,
+    setPositions,
+    followSize,
+    reframe() {
+      if (isFramed()) frameAgain();
+    },
+  };
 }

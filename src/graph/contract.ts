@@ -119,7 +119,11 @@ export interface GraphView {
    * animated per frame would stutter). Labels are placed again once the actors arrive.
    */
   setPositions(positions: ReadonlyMap<string, Point>, animate: boolean): void;
-  /** Call after the container changed size. */
+  /**
+   * Call after the container changed size: a camera still as the app last framed it (a fit, a
+   * story step's box, a new layout) is framed again for the new size, one the user zoomed or
+   * panned keeps its zoom and the point at the canvas's centre; at once, without a glide.
+   */
   resize(): void;
   /**
    * False while a large graph is still being mounted, a slice per frame; verbs that need the

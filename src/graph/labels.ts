@@ -4,17 +4,34 @@
  * collides) and, on a phone, how large they are drawn so that none is under
  * a legible size on screen (`setMinLabelPx`). Large graphs keep Cytoscape's
  * labels as they are (style.ts says why).
+ *
+ * The selection's labels are placed first (the selected actor, then its
+ * counterparts by importance: core/render/labels.ts `labelPriority`). Where
+ * labels scale with the picture (a desktop) they are never hidden, since no
+ * zoom would make room for them; where they keep a screen size (a phone),
+ * zooming in does, so one with no free place is hidden like any other rather
+ * than drawn over its neighbours' (its name is in the details sheet).
  */
 import type { NodeCollection, NodeSingular } from 'cytoscape';
 import type { Point } from '../core/layout';
-import { placeLabels, type Box, type LabelItem } from '../core/render/labels';
+import {
+  labelPriority,
+  placeLabels,
+  type Box,
+  type LabelItem,
+  type SelectionRole,
+} from '../core/render/labels';
 import type { LabelledPoint } from '../core/render/viewport';
 import { tokens } from '../core/tokens';
 import type { Emphasis } from './emphasis';
-import type { ViewState } from './viewState';
+import { relationEdge, selectionElements, type ViewState } from './viewState';
 
-/** The classes the label pass gives an actor whose label is not below its symbol (style.ts). */
-const LABEL_CLASSES = ['label-top', 'label-right', 'label-left', 'label-hidden'];
+/**
+ * The classes the label pass gives an actor whose label is not below its symbol (style.ts):
+ * `label-crowded` is a hidden label that stays hidden although its actor is emphasised (a
+ * phone's selection), where `label-hidden` comes back for emphasis (hover).
+ */
+const LABEL_CLASSES = ['label-top', 'label-right', 'label-left', 'label-hidden', 'label-crowded'];
 /** How far an actor's symbol reaches from its centre, its border included. */
 const ACTOR_RADIUS = (tokens.size.node + tokens.size.nodeBorder) / 2;
 /** Labels are placed again at most this often while the day changes (playback). */
@@ -47,20 +64,34 @@ export function createLabels(state: ViewState, emphasis: Emphasis, restyle: () =
     });
   }
 
-  const selectedIds = () =>
-    new Set(
-      emphasis
-        .ofSelection()
-        ?.nodes()
-        .map((n) => n.id()),
-    );
+  /**
+   * The selection's actors by element id: its own (an actor, a relation's two ends, an event's
+   * actors) and the others it emphasises (their counterparts).
+   */
+  function selectionRoles(): Map<string, SelectionRole> {
+    const roles = new Map<string, SelectionRole>();
+    const { selection } = state;
+    if (!selection) return roles;
+    emphasis
+      .ofSelection()
+      ?.nodes()
+      .forEach((n) => void roles.set(n.id(), 'counterpart'));
+    const own =
+      selection.kind === 'relation'
+        ? relationEdge(state, selection.id).connectedNodes()
+        : selectionElements(state, selection).nodes();
+    own.forEach((n) => void roles.set(n.id(), 'selected'));
+    return roles;
+  }
 
   /**
    * Every shown actor as the placement pass sees it, at its position or where `positionOf` puts
-   * it: the selection's actors and neighbours first, then actors alive at the day, then the
-   * most connected. An actor without a label (none measured) has an empty box.
+   * it, ranked by `labelPriority`. An actor without a label (none measured) has an empty box.
    */
-  function items(selected: Set<string>, positionOf?: (node: NodeSingular) => Point): LabelItem[] {
+  function items(
+    roles: ReadonlyMap<string, SelectionRole>,
+    positionOf?: (node: NodeSingular) => Point,
+  ): LabelItem[] {
     const degree = emphasis.drawnDegrees();
     const out: LabelItem[] = [];
     cy.nodes().forEach((n) => {
@@ -72,10 +103,11 @@ export function createLabels(state: ViewState, emphasis: Emphasis, restyle: () =
         y: p.y,
         radius: ACTOR_RADIUS,
         ...(sizes.get(n.id()) ?? { width: 0, height: 0 }),
-        priority:
-          (selected.has(n.id()) ? 1e7 : 0) +
-          (n.hasClass('dormant') ? 0 : 1e6) +
-          (degree.get(n.id()) ?? 0),
+        priority: labelPriority(
+          roles.get(n.id()) ?? 'other',
+          !n.hasClass('dormant'),
+          degree.get(n.id()) ?? 0,
+        ),
       });
     });
     return out;
@@ -84,31 +116,36 @@ export function createLabels(state: ViewState, emphasis: Emphasis, restyle: () =
   /**
    * Where each label goes at a label scale (core/render/labels.ts); at the picture's edges,
    * facing inward (within the box of every shown symbol, where there is room), so that a fit
-   * that holds the labels (camera.ts) need not zoom out for the outermost ones. The selection's labels are
-   * never hidden: someone who tapped an actor must read who it deals with, even where labels
-   * are crowded.
+   * that holds the labels (camera.ts) need not zoom out for the outermost ones. Where labels
+   * scale with the picture, the selection's are never hidden (the module comment says why).
    */
-  function placesOf(labelled: LabelItem[], selected: Set<string>, labelScale: number) {
+  function placesOf(
+    labelled: LabelItem[],
+    roles: ReadonlyMap<string, SelectionRole>,
+    labelScale: number,
+  ) {
     const places = placeLabels(
       labelled.filter((item) => item.width > 0),
       tokens.size.labelGap,
       labelScale,
       symbolsBox(labelled),
     );
-    for (const [id, place] of places)
-      if (place === 'hidden' && selected.has(id)) places.set(id, 'bottom');
+    if (minLabelPx === null)
+      for (const [id, place] of places)
+        if (place === 'hidden' && roles.has(id)) places.set(id, 'bottom');
     return places;
   }
 
   /** Places every shown actor's label at the current label scale (see `items` for the order). */
   function placeAll() {
     if (!state.ownCurves) return;
-    const selected = selectedIds();
-    const places = placesOf(items(selected), selected, scale);
+    const roles = selectionRoles();
+    const places = placesOf(items(roles), roles, scale);
     cy.batch(() => {
       for (const [id, place] of places) {
         const node = cy.getElementById(id);
-        const wanted = place === 'bottom' ? '' : `label-${place}`;
+        const crowded = place === 'hidden' && roles.has(id);
+        const wanted = place === 'bottom' ? '' : crowded ? 'label-crowded' : `label-${place}`;
         if (LABEL_CLASSES.every((c) => node.hasClass(c) === (c === wanted))) continue;
         node.removeClass(LABEL_CLASSES.join(' '));
         if (wanted) node.addClass(wanted);
@@ -126,10 +163,10 @@ export function createLabels(state: ViewState, emphasis: Emphasis, restyle: () =
   function labelledPoints(
     positionOf?: (node: NodeSingular) => Point,
   ): (labelScale: number) => LabelledPoint[] {
-    const selected = selectedIds();
-    const labelled = items(selected, positionOf);
+    const roles = selectionRoles();
+    const labelled = items(roles, positionOf);
     return (labelScale) => {
-      const places = placesOf(labelled, selected, labelScale);
+      const places = placesOf(labelled, roles, labelScale);
       return labelled.map((item) => ({ ...item, place: places.get(item.id) ?? 'hidden' }));
     };
   }
@@ -188,10 +225,12 @@ export function createLabels(state: ViewState, emphasis: Emphasis, restyle: () =
       zoomTimer = null;
       if (!applyScale(true)) placeAll();
     },
-    setMinLabelPx(px: number | null) {
-      if (state.large) return;
+    /** Returns whether the floor changed (labels are then drawn at another size). */
+    setMinLabelPx(px: number | null): boolean {
+      if (state.large || px === minLabelPx) return false;
       minLabelPx = px;
       applyScale();
+      return true;
     },
     destroy() {
       if (zoomTimer !== null) clearTimeout(zoomTimer);

@@ -201,6 +201,8 @@ export function graphStyle(
       // A hidden label comes back for the emphasised neighbourhood.
       style: { label: 'data(label)', 'border-color': color.ink, 'border-width': 3, 'z-index': 2 },
     },
+    // Except a phone's selection label that had no free place: it would cover its neighbours'.
+    { selector: 'node.label-crowded', style: { label: '' } },
     {
       selector: 'edge.relation.highlighted',
       style: {

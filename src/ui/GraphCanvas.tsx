@@ -134,7 +134,8 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
         view.setPositions(shown.positions, !reducedMotion);
     });
     // Cytoscape follows its container's size by itself, 100 ms late (debounced); this follows it
-    // in the same frame. Only a change is followed: a ResizeObserver's first report gives the
+    // in the same frame, and the view's camera with it (framed again, or its centre kept:
+    // graph/camera.ts). Only a change is followed: a ResizeObserver's first report gives the
     // size the view was just created at, and following it redrew the whole graph for nothing
     // right after its first frame.
     const element = host.current;

@@ -30,6 +30,8 @@ export interface AllegianceTestHook {
   labelSizes(): { id: string; px: number }[];
   /** The actor under the graph's keyboard cursor, or null. */
   keyboardCursor(): string | null;
+  /** The camera: its zoom, and the graph point (graph coordinates) at the canvas's centre. */
+  camera(): { zoom: number; centre: Point };
   /** The model position (graph coordinates) of an actor. */
   modelPosition(id: string): Point | null;
   /** False while a large graph is still being mounted, a slice per task. */
@@ -69,6 +71,14 @@ export function registerTestHook(view: GraphView): () => void {
     labelBox: (id: string) => view.labelBox(id),
     labelSizes: () => view.labelSizes(),
     keyboardCursor: () => view.cursor(),
+    camera: () => {
+      const e = view.extent();
+      const canvas = document.querySelector<HTMLElement>('[data-testid="graph"]');
+      return {
+        zoom: (canvas?.clientWidth ?? 0) / (e.x2 - e.x1),
+        centre: { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 },
+      };
+    },
     modelPosition: (id: string) => {
       const p = useStore.getState().model?.positions.get(id);
       return p ? { ...p } : null;

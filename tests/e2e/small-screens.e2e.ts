@@ -246,7 +246,7 @@ describe('small screens', () => {
     },
   );
 
-  it("keeps phone labels legible, and shows a tapped actor's label and its neighbours'", async () => {
+  it("keeps phone labels legible, and shows a tapped actor's label and its neighbours' with room", async () => {
     const seed = validateDataset(JSON.parse(readFileSync('graph-data/seed.json', 'utf8'))).dataset!;
     const model = buildExplorerModel(seed);
     const neighbours = new Set<string>();
@@ -271,10 +271,13 @@ describe('small screens', () => {
       () => window.__allegiance!.emphasis('actor', 'pakistan') === 'highlighted',
     );
     const shown = new Map((await labelSizes()).map((l) => [l.id, l.px]));
-    for (const id of ['pakistan', ...neighbours]) {
+    expect(await page.evaluate(() => window.__allegiance!.labelBox('pakistan'))).not.toBeNull();
+    // Most neighbours' labels, legible; one with no free place is hidden rather than drawn over
+    // another (graph/labels.ts; tests/e2e/canvas-resize.e2e.ts checks none overlaps).
+    const shownNeighbours = [...neighbours].filter((id) => shown.has(id));
+    expect(shownNeighbours.length).toBeGreaterThan(neighbours.size / 2);
+    for (const id of ['pakistan', ...shownNeighbours])
       expect(shown.get(id), `label of ${id}`).toBeGreaterThanOrEqual(tokens.phoneLabelMinPx - 0.01);
-      expect(await page.evaluate((a) => window.__allegiance!.labelBox(a), id)).not.toBeNull();
-    }
     await page.screenshot({ path: 'test-results/small-labels-390.png' });
     await page.close();
   });

@@ -36,6 +36,24 @@ export interface Box {
   y2: number;
 }
 
+/** How an actor stands to the selection: selected itself, a counterpart of it, or neither. */
+export type SelectionRole = 'selected' | 'counterpart' | 'other';
+
+/** One tier of label priority: more than any actor's count of relations in a labelled graph. */
+const TIER = 1e6;
+const ROLE_TIERS: Record<SelectionRole, number> = { selected: 4, counterpart: 2, other: 0 };
+
+/**
+ * A label's priority in the placement: the selection first (the selected actor, a selected
+ * relation's two ends or an event's actors), then its counterparts (the actors it emphasises),
+ * then everyone else; within each, actors alive at the day before greyed ones, then the most
+ * connected. So someone who tapped an actor reads its own name first, then those of the
+ * counterparts that matter most, and the labels that yield to them are the least telling.
+ */
+export function labelPriority(role: SelectionRole, alive: boolean, degree: number): number {
+  return ROLE_TIERS[role] * TIER + (alive ? TIER : 0) + Math.min(degree, TIER - 1);
+}
+
 const PLACES: readonly Exclude<LabelPlace, 'hidden'>[] = ['bottom', 'top', 'right', 'left'];
 
 /** The box a label takes at a place, `gap` away from its symbol. */

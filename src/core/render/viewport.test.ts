@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { labelBox, type LabelPlace } from './labels';
-import { fitLabelled, fitPoints, type LabelledPoint, type Viewport } from './viewport';
+import {
+  fitLabelled,
+  fitPoints,
+  keepCentre,
+  sameViewport,
+  type LabelledPoint,
+  type Viewport,
+} from './viewport';
 
 const screen = { width: 800, height: 600, padding: 40, radius: 10, minZoom: 0.1, maxZoom: 4 };
 
@@ -142,5 +149,32 @@ describe('fitLabelled', () => {
     }
     // ...and the largest such: just where the scale reaches 2 (the search's precision aside).
     expect(v.zoom).toBeGreaterThan(0.25 * 0.99);
+  });
+});
+
+describe('following a canvas’s size', () => {
+  const camera: Viewport = { zoom: 1.5, pan: { x: -120, y: 40 } };
+  /** The graph point at the centre of a canvas of this size. */
+  const centre = (v: Viewport, width: number, height: number) => ({
+    x: (width / 2 - v.pan.x) / v.zoom,
+    y: (height / 2 - v.pan.y) / v.zoom,
+  });
+
+  it('keeps the zoom and the graph point at the centre', () => {
+    const from = { width: 390, height: 844 };
+    const to = { width: 844, height: 390 };
+    const kept = keepCentre(camera, from, to);
+    expect(kept.zoom).toBe(1.5);
+    expect(centre(kept, to.width, to.height)).toEqual(centre(camera, from.width, from.height));
+  });
+
+  it('tells the app’s camera from one moved by less than a pixel, or by a zoom', () => {
+    const nudged = (dx: number, zoom = camera.zoom) => ({
+      zoom,
+      pan: { x: camera.pan.x + dx, y: camera.pan.y },
+    });
+    expect(sameViewport(camera, nudged(0.2))).toBe(true);
+    expect(sameViewport(camera, nudged(3))).toBe(false);
+    expect(sameViewport(camera, nudged(0, camera.zoom * 1.01))).toBe(false);
   });
 });

@@ -50,6 +50,40 @@ export function fitPoints(points: Iterable<Point>, o: FitOptions): Viewport | nu
   };
 }
 
+/** A canvas's size, in CSS pixels. */
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/**
+ * Whether two cameras show the same picture: the zoom equal but for rounding, the pan within
+ * half a pixel (a difference no one could see, nor make on purpose).
+ */
+export function sameViewport(a: Viewport, b: Viewport): boolean {
+  return (
+    Math.abs(a.zoom - b.zoom) <= 1e-9 * Math.max(a.zoom, b.zoom) &&
+    Math.abs(a.pan.x - b.pan.x) <= 0.5 &&
+    Math.abs(a.pan.y - b.pan.y) <= 0.5
+  );
+}
+
+/**
+ * The camera for a canvas that changed size from `from` to `to`, keeping the zoom and the graph
+ * point at the old canvas's centre at the new one's: the view a user zoomed or panned to stays
+ * where they put it (a canvas only tells the renderer its new size, which keeps the top-left
+ * corner and lets the centre drift by half the change).
+ */
+export function keepCentre(viewport: Viewport, from: Size, to: Size): Viewport {
+  return {
+    zoom: viewport.zoom,
+    pan: {
+      x: viewport.pan.x + (to.width - from.width) / 2,
+      y: viewport.pan.y + (to.height - from.height) / 2,
+    },
+  };
+}
+
 /** An actor as the labelled fit sees it: its symbol, and its label where the placement put it. */
 export interface LabelledPoint extends LabelItem {
   place: LabelPlace;

@@ -268,15 +268,24 @@ JOIN kinds
 -- score has the sign of the kind (any, for contact), then by date and pos,
 -- picked among the candidates of the relation's periods. picked.sql reads
 -- their rows.
+-- Each candidate becomes one number that sorts as its key does (date, then
+-- pos), with the event's direction in its lowest bit (whether its actor 1 is
+-- the pair's lower actor), which tells its actors back. The smallest
+-- max_evidence of them per relation, those of the kind's sign first, are
+-- the picks in rank order: two small aggregates per relation, where a
+-- row_number() over 35k partitions sorted every candidate with its columns
+-- (most of this statement's time for a million GDELT rows: docs/SCALE.md,
+-- "Session 10"). A key fits a BIGINT with its bit: the latest DATE a reader
+-- makes is 9999-12-31, 3,652,058 days (below 2^22) × 2^40.
 CREATE OR REPLACE TEMP TABLE evidence_picks AS
 WITH candidates AS (
   SELECT
     relations.relation_no,
-    relations.kind,
-    event_periods.actor1,
-    event_periods.actor2,
-    event_periods.score_sign,
-    unnest(event_periods.candidates) AS candidate
+    relations.kind = 'contact'
+      OR event_periods.score_sign = CASE WHEN relations.kind = 'cooperation' THEN 1 ELSE -1 END
+      AS of_sign,
+    unnest(event_periods.candidates) * 2
+      + CAST(event_periods.actor1 = event_periods.actor_low AS BIGINT) AS pick_key
   FROM event_periods
   JOIN relations
     ON event_periods.actor_low = relations.actor_low
@@ -284,25 +293,31 @@ WITH candidates AS (
     AND event_periods.window_start >= relations.from_month
     AND event_periods.window_start < relations.until_month
 ),
+picked AS (
+  SELECT
+    relation_no,
+    coalesce(min(pick_key, greatest(getvariable('max_evidence'), 1)) FILTER (WHERE of_sign), [])
+      || coalesce(min(pick_key, greatest(getvariable('max_evidence'), 1)) FILTER (WHERE NOT of_sign), [])
+      AS pick_keys
+  FROM candidates
+  GROUP BY relation_no
+),
 ranked AS (
   SELECT
     relation_no,
-    actor1,
-    actor2,
-    candidate % 1099511627776 AS pos,
-    row_number() OVER (
-      PARTITION BY relation_no
-      ORDER BY
-        CASE
-          WHEN kind = 'contact' THEN 1
-          WHEN score_sign = CASE WHEN kind = 'cooperation' THEN 1 ELSE -1 END THEN 1
-          ELSE 0
-        END DESC,
-        candidate
-    ) AS rank
-  FROM candidates
+    unnest(generate_series(1, len(pick_keys))) AS rank,
+    unnest(pick_keys) AS pick_key
+  FROM picked
 )
-SELECT * FROM ranked WHERE rank <= getvariable('max_evidence');
+SELECT
+  ranked.relation_no,
+  CASE WHEN pick_key & 1 = 1 THEN actor_low ELSE actor_high END AS actor1,
+  CASE WHEN pick_key & 1 = 1 THEN actor_high ELSE actor_low END AS actor2,
+  (pick_key >> 1) % 1099511627776 AS pos,
+  rank
+FROM ranked
+JOIN relations USING (relation_no)
+WHERE rank <= getvariable('max_evidence');
 
 -- Actors in order of first appearance (actor 1 before actor 2 in an
 -- event), kept when a relation names them (event-actors.ts); each is named

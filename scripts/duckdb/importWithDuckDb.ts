@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Problem } from '../../src/core/problems';
-import type { Dataset, Relation, Source } from '../../src/core/schema';
+import type { Dataset, Evidence, Relation, Source } from '../../src/core/schema';
 import { CAMEO_ROOT_NAMES, cameoRoot } from '../../src/core/io/cameo';
 import { QUAD_CLASS_NAMES, type QuadClass } from '../../src/core/io/event-columns';
 import { GDELT_COLUMNS } from '../../src/core/io/gdelt-columns';
@@ -519,10 +519,10 @@ async function buildDataset(
     return log.result(undefined);
   }
   const windows = await windowsByRelation(connection);
-  const evidence = await evidenceByRelation(connection);
+  const sources = new GdeltSources(label);
+  const evidence = await evidenceByRelation(connection, sources);
   const actors = await relatedActors(connection, label, log);
   release();
-  const sources = new GdeltSources(label);
   const relations: Relation[] = [];
   for (let i = 0; i < relationRows.rows; i++) {
     const r = rowAt(relationRows, i);
@@ -536,11 +536,7 @@ async function buildDataset(
       kind: String(r.kind) as EventKind,
       from: monthIso(counts.from),
       until: monthIso(counts.until),
-      evidence: picked.map((e) => ({
-        source: sources.cite(e.sourceUrl),
-        quote: codingQuote(e),
-        note: evidenceNoteOf(e),
-      })),
+      evidence: picked,
       note: relationNoteOf(counts, settings.windowMonths, label, {
         shown: picked.length,
         // Every GDELT event is quotable (its coding), as in the app's import.
@@ -600,10 +596,17 @@ interface PickedEvent {
   sourceUrl: string | undefined;
 }
 
-/** Each relation's picked events (picked.sql, evidence), in the order of their rank. */
+/**
+ * Each relation's evidence (picked.sql, evidence), in the order of its rank:
+ * each picked event quoted, noted and cited as it is read, so that only the
+ * evidence items outlive the read, not a record of every picked event beside
+ * them. Read in the order of relations then ranks, the sources are cited in
+ * the order the app's import cites them (relation by relation).
+ */
 async function evidenceByRelation(
   connection: DuckDBConnection,
-): Promise<Map<number, PickedEvent[]>> {
+  sources: GdeltSources,
+): Promise<Map<number, Evidence[]>> {
   const { rows, numbers, texts } = await readColumns(connection, {
     from: `(SELECT relation_no, rank, event_id, strftime(event_date, '%Y-%m-%d') AS date, score,
       scored_from_quad_class, quad_class, actor1, actor2, name1, name2, event_code, source_url
@@ -612,7 +615,7 @@ async function evidenceByRelation(
     texts: ['event_id', 'date', 'actor1', 'actor2', 'name1', 'name2', 'event_code', 'source_url'],
     orderBy: ['relation_no', 'rank'],
   });
-  const out = new Map<number, PickedEvent[]>();
+  const out = new Map<number, Evidence[]>();
   for (let i = 0; i < rows; i++) {
     const quad = numbers.quad_class[i]!;
     const event: PickedEvent = {
@@ -628,10 +631,15 @@ async function evidenceByRelation(
       eventCode: texts.event_code[i],
       sourceUrl: texts.source_url[i],
     };
+    const item: Evidence = {
+      source: sources.cite(event.sourceUrl),
+      quote: codingQuote(event),
+      note: evidenceNoteOf(event),
+    };
     const relation = numbers.relation_no[i]!;
     const list = out.get(relation);
-    if (list) list.push(event);
-    else out.set(relation, [event]);
+    if (list) list.push(item);
+    else out.set(relation, [item]);
   }
   return out;
 }

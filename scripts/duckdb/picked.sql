@@ -11,8 +11,11 @@ SELECT pos, file_no, line, event_id, event_date, date_iso, goldstein, quad_class
   name1, name2, event_code, source_url, quote, source_text, type1, type2, detail
 FROM picked_events;
 
--- The evidence: what its quotes and notes show.
-CREATE OR REPLACE TEMP TABLE evidence AS
+-- The evidence: what its quotes and notes show. A view: the dataset's
+-- builder reads it once, and copying its 143k rows with their texts into a
+-- table cost more than the join (a million GDELT rows: docs/SCALE.md,
+-- "Session 10").
+CREATE OR REPLACE TEMP VIEW evidence AS
 SELECT
   picks.relation_no,
   picks.rank,

@@ -147,6 +147,29 @@ describe('DuckDB import of a GDELT export', () => {
     expect(relations(duck.dataset)).toEqual(relations(inBrowser.dataset));
     expect(duck.dataset!.sources.map((s) => s.id)).toContain('gdelt-export');
   });
+
+  it('picks the evidence of late dates and ids near 2^40 as the app does', async () => {
+    // aggregate.sql ranks a relation's candidates by one BIGINT per event
+    // (days × 2^40 + id, doubled to carry the event's direction): dates in
+    // the last years a dataset can hold (a relation's end, exclusive, must be
+    // before 10000) and ids just under 2^40 must neither overflow it nor
+    // pick, order or turn around other events than the app's import.
+    const late = gdeltText(1500, {
+      actors: 10,
+      seed: 6,
+      firstYear: 9997,
+      years: 2,
+      firstId: 2 ** 40 - 2000,
+    });
+    const inBrowser = importGdelt({ name: 'late.CSV', text: late });
+    const duck = await importWithDuckDb([write('late.CSV', late)], 'gdelt');
+    expect(inBrowser.errors).toEqual([]);
+    expect(duck.errors).toEqual([]);
+    expect(relations(duck.dataset)!.length).toBeGreaterThan(10);
+    expect(relations(duck.dataset)).toEqual(relations(inBrowser.dataset));
+    expect(evidence(duck.dataset)).toEqual(evidence(inBrowser.dataset));
+    expect(duck.dataset!.relations.some((r) => r.until === '9999-01')).toBe(true);
+  });
 });
 
 describe('DuckDB import: the lines the second pass reads', () => {

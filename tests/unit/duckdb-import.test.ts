@@ -52,7 +52,13 @@ const evidence = (d: Dataset | undefined) =>
 
 const text = gdeltText(3000, { actors: 25, seed: 4 });
 
-describe('DuckDB import of a GDELT export', () => {
+/**
+ * Each test runs DuckDB on a file or two: seconds on a quiet machine, but DuckDB wants every
+ * core, and on a machine shared with other jobs some took over the default 30 s.
+ */
+const SLOW_MS = 120_000;
+
+describe('DuckDB import of a GDELT export', { timeout: SLOW_MS }, () => {
   it('makes the relations and actors the app makes from the same file', async () => {
     const path = write('events.export.CSV', text);
     const inBrowser = importGdelt({ name: 'events.export.CSV', text });
@@ -172,7 +178,7 @@ describe('DuckDB import of a GDELT export', () => {
   });
 });
 
-describe('DuckDB import: the lines the second pass reads', () => {
+describe('DuckDB import: the lines the second pass reads', { timeout: SLOW_MS }, () => {
   const copied = async (name: string, content: string | Buffer, wanted: number[]) => {
     const to = join(dir, `${name}.copy`);
     const count = await copyLinesOfIds(write(name, content), to, positionTest(wanted));
@@ -255,7 +261,7 @@ describe('DuckDB import: the lines the second pass reads', () => {
   });
 });
 
-describe('DuckDB import: bad rows', () => {
+describe('DuckDB import: bad rows', { timeout: SLOW_MS }, () => {
   /** A valid synthetic row with some cells replaced (column numbers are 1-based). */
   const rows = gdeltText(6, { actors: 4, seed: 9, singleActorShare: 0 }).trimEnd().split('\n');
   const edit = (line: string, changes: Record<number, string>) =>
@@ -425,89 +431,93 @@ async function bothWays(
 
 const fixture = (path: string) => readFileSync(path, 'utf8');
 
-describe('DuckDB import of the event tables (ICEWS, ACLED, UCDP GED, generic)', () => {
-  const cases = [
-    ['icews', 'the real ICEWS excerpt', { 'events.2018.tab': fixture(FIXTURES.icews) }],
-    [
-      'icews',
-      'the ICEWS excerpt over 12 years',
-      { 'icews.tab': repeated(fixture(FIXTURES.icews), 12) },
-    ],
-    ['icews', 'synthetic ICEWS rows', { 'synthetic.tab': icewsText(4000, { actors: 30 }) }],
-    ['ucdp-ged', 'the real GED excerpt', { 'ged.csv': fixture(FIXTURES.ged) }],
-    [
-      'ucdp-ged',
-      'the GED excerpt over 10 years',
-      { 'ged.csv': repeated(fixture(FIXTURES.ged), 10) },
-    ],
-    ['ucdp-ged', 'the synthetic GED rows', { 'ged.csv': fixture(FIXTURES.gedSynthetic) }],
-    ['acled', 'the ACLED rows', { 'acled.csv': fixture(FIXTURES.acled) }],
-    [
-      'acled',
-      'the ACLED rows over 20 years',
-      { 'acled.csv': repeated(fixture(FIXTURES.acled), 20) },
-    ],
-    [
-      'icews',
-      'two ICEWS years in two files',
-      {
-        'events.2018.tab': repeated(fixture(FIXTURES.icews), 1),
-        'events.2019.tab': repeated(fixture(FIXTURES.icews), 2).replace(/2018-/g, '2019-'),
-      },
-    ],
-  ] as const;
+describe(
+  'DuckDB import of the event tables (ICEWS, ACLED, UCDP GED, generic)',
+  { timeout: SLOW_MS },
+  () => {
+    const cases = [
+      ['icews', 'the real ICEWS excerpt', { 'events.2018.tab': fixture(FIXTURES.icews) }],
+      [
+        'icews',
+        'the ICEWS excerpt over 12 years',
+        { 'icews.tab': repeated(fixture(FIXTURES.icews), 12) },
+      ],
+      ['icews', 'synthetic ICEWS rows', { 'synthetic.tab': icewsText(4000, { actors: 30 }) }],
+      ['ucdp-ged', 'the real GED excerpt', { 'ged.csv': fixture(FIXTURES.ged) }],
+      [
+        'ucdp-ged',
+        'the GED excerpt over 10 years',
+        { 'ged.csv': repeated(fixture(FIXTURES.ged), 10) },
+      ],
+      ['ucdp-ged', 'the synthetic GED rows', { 'ged.csv': fixture(FIXTURES.gedSynthetic) }],
+      ['acled', 'the ACLED rows', { 'acled.csv': fixture(FIXTURES.acled) }],
+      [
+        'acled',
+        'the ACLED rows over 20 years',
+        { 'acled.csv': repeated(fixture(FIXTURES.acled), 20) },
+      ],
+      [
+        'icews',
+        'two ICEWS years in two files',
+        {
+          'events.2018.tab': repeated(fixture(FIXTURES.icews), 1),
+          'events.2019.tab': repeated(fixture(FIXTURES.icews), 2).replace(/2018-/g, '2019-'),
+        },
+      ],
+    ] as const;
 
-  for (const [format, what, files] of cases)
-    it(`${what}: the same dataset as the in-memory import`, async () => {
-      const { inMemory, duck } = await bothWays(format, files);
+    for (const [format, what, files] of cases)
+      it(`${what}: the same dataset as the in-memory import`, async () => {
+        const { inMemory, duck } = await bothWays(format, files);
+        expect(inMemory.errors).toEqual([]);
+        expect(duck.errors).toEqual([]);
+        expect(inMemory.dataset!.relations.length).toBeGreaterThan(0);
+        expect(shown(duck.dataset)).toEqual(shown(inMemory.dataset));
+        // The same rows left out, counted alike.
+        const leftOut = (ws: readonly { message: string }[]) =>
+          ws
+            .filter((w) => / rows? with | pair windows? /.test(w.message))
+            .map((w) => w.message.replace(/: rows? [\d, ]+(and \d+ more)?$/, ''));
+        expect(leftOut(duck.warnings)).toEqual(leftOut(inMemory.warnings));
+      });
+
+    it('a generic event table: quotes and their sources, unquoted events counted apart', async () => {
+      const icews = icewsText(3000, { actors: 25, seed: 5 }).trimEnd().split('\n').slice(1);
+      const rows = icews.map((line, i) => {
+        const c = line.split('\t');
+        // Every third event has a quote; every sixth cites an article, the others a named source.
+        const quote = i % 3 === 0 ? `"${c[2]} ${c[5]!.toLowerCase()} ${c[8]}"` : '';
+        const source = i % 6 === 0 ? `https://news.example/${i}` : i % 3 === 0 ? c[13]! : '';
+        return [c[1], c[2], c[8], c[7], c[6], quote, source].join(',');
+      });
+      const text =
+        ['date,actor1name,actor2name,goldstein,cameo_code,quote,evidence_source', ...rows].join(
+          '\n',
+        ) + '\n';
+      const { inMemory, duck } = await bothWays('events', { 'coded-events.csv': text });
       expect(inMemory.errors).toEqual([]);
       expect(duck.errors).toEqual([]);
-      expect(inMemory.dataset!.relations.length).toBeGreaterThan(0);
       expect(shown(duck.dataset)).toEqual(shown(inMemory.dataset));
-      // The same rows left out, counted alike.
-      const leftOut = (ws: readonly { message: string }[]) =>
-        ws
-          .filter((w) => / rows? with | pair windows? /.test(w.message))
-          .map((w) => w.message.replace(/: rows? [\d, ]+(and \d+ more)?$/, ''));
-      expect(leftOut(duck.warnings)).toEqual(leftOut(inMemory.warnings));
+      expect(duck.dataset!.relations.some((r) => r.note?.includes('quoted events'))).toBe(true);
     });
 
-  it('a generic event table: quotes and their sources, unquoted events counted apart', async () => {
-    const icews = icewsText(3000, { actors: 25, seed: 5 }).trimEnd().split('\n').slice(1);
-    const rows = icews.map((line, i) => {
-      const c = line.split('\t');
-      // Every third event has a quote; every sixth cites an article, the others a named source.
-      const quote = i % 3 === 0 ? `"${c[2]} ${c[5]!.toLowerCase()} ${c[8]}"` : '';
-      const source = i % 6 === 0 ? `https://news.example/${i}` : i % 3 === 0 ? c[13]! : '';
-      return [c[1], c[2], c[8], c[7], c[6], quote, source].join(',');
+    it('reads .tab.gz and .csv.gz files to the same dataset', async () => {
+      const tab = repeated(fixture(FIXTURES.icews), 5);
+      const plain = await importWithDuckDb([write('y.tab', tab)], 'icews');
+      const gz = await importWithDuckDb([write('y.tab.gz', gzipSync(tab))], 'icews');
+      expect(gz.errors).toEqual([]);
+      // The same, but for the file's name in the notes.
+      const named = (d: Dataset | undefined, name: string) =>
+        JSON.parse(JSON.stringify(d).replaceAll(name, 'FILE')) as unknown;
+      expect(named(gz.dataset, 'y.tab.gz')).toEqual(named(plain.dataset, 'y.tab'));
+      const ged = fixture(FIXTURES.ged);
+      const gedPlain = await importWithDuckDb([write('g.csv', ged)], 'ucdp-ged');
+      const gedGz = await importWithDuckDb([write('g.csv.gz', gzipSync(ged))], 'ucdp-ged');
+      expect(gedGz.errors).toEqual([]);
+      expect(named(gedGz.dataset, 'g.csv.gz')).toEqual(named(gedPlain.dataset, 'g.csv'));
     });
-    const text =
-      ['date,actor1name,actor2name,goldstein,cameo_code,quote,evidence_source', ...rows].join(
-        '\n',
-      ) + '\n';
-    const { inMemory, duck } = await bothWays('events', { 'coded-events.csv': text });
-    expect(inMemory.errors).toEqual([]);
-    expect(duck.errors).toEqual([]);
-    expect(shown(duck.dataset)).toEqual(shown(inMemory.dataset));
-    expect(duck.dataset!.relations.some((r) => r.note?.includes('quoted events'))).toBe(true);
-  });
-
-  it('reads .tab.gz and .csv.gz files to the same dataset', async () => {
-    const tab = repeated(fixture(FIXTURES.icews), 5);
-    const plain = await importWithDuckDb([write('y.tab', tab)], 'icews');
-    const gz = await importWithDuckDb([write('y.tab.gz', gzipSync(tab))], 'icews');
-    expect(gz.errors).toEqual([]);
-    // The same, but for the file's name in the notes.
-    const named = (d: Dataset | undefined, name: string) =>
-      JSON.parse(JSON.stringify(d).replaceAll(name, 'FILE')) as unknown;
-    expect(named(gz.dataset, 'y.tab.gz')).toEqual(named(plain.dataset, 'y.tab'));
-    const ged = fixture(FIXTURES.ged);
-    const gedPlain = await importWithDuckDb([write('g.csv', ged)], 'ucdp-ged');
-    const gedGz = await importWithDuckDb([write('g.csv.gz', gzipSync(ged))], 'ucdp-ged');
-    expect(gedGz.errors).toEqual([]);
-    expect(named(gedGz.dataset, 'g.csv.gz')).toEqual(named(gedPlain.dataset, 'g.csv'));
-  });
-});
+  },
+);
 
 describe('DuckDB import of the event tables: bad rows', () => {
   /** A table with some cells replaced: `edits` by data row (1 = the first below the header) and column name. */

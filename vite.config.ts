@@ -14,21 +14,52 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
  * `virtual:seed`: graph-data/seed.json validated and laid out at build time
  * (scripts/prepare-seed.ts), so the app's start does neither. The core is
  * loaded through Vite's module runner rather than bundled into this config.
+ * A build writes the prepared seed into `index.html` as a JSON data element and the module
+ * reads that element: the seed (85 kB) is drawn at start, so it must come without another
+ * round trip, and as data in the page it is not downloaded, parsed and compiled as part of the
+ * first chunk's JavaScript. The dev server and the unit tests, which have no built page, get the
+ * seed as a JSON string in the module.
  */
 function seedModule(): Plugin {
   const id = 'virtual:seed';
   const seedFile = here('./graph-data/seed.json');
+  let building = false;
+  const prepareSeed = async () =>
+    (
+      await runnerImport<typeof import('./scripts/prepare-seed')>(
+        here('./scripts/prepare-seed.ts'),
+        { configFile: false, logLevel: 'warn' },
+      )
+    ).module;
   return {
     name: 'allegiance-seed',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     async load(resolved) {
       if (resolved !== `\0${id}`) return undefined;
       this.addWatchFile(seedFile);
-      const { module } = await runnerImport<typeof import('./scripts/prepare-seed')>(
-        here('./scripts/prepare-seed.ts'),
-        { configFile: false, logLevel: 'warn' },
-      );
-      return module.seedModuleSource(readFileSync(seedFile, 'utf8'));
+      const prepared = await prepareSeed();
+      return building
+        ? prepared.seedFromPageModuleSource()
+        : prepared.seedModuleSource(readFileSync(seedFile, 'utf8'));
+    },
+    // An invalid seed throws here, which fails the build with every problem listed.
+    async transformIndexHtml(html) {
+      if (!building) return html;
+      const prepared = await prepareSeed();
+      return {
+        html,
+        tags: [
+          {
+            tag: 'script',
+            attrs: { type: 'application/json', id: prepared.SEED_DATA_ID },
+            children: prepared.seedElementText(readFileSync(seedFile, 'utf8')),
+            injectTo: 'body',
+          },
+        ],
+      };
     },
   };
 }
@@ -117,10 +148,31 @@ const MODULE_WORKER =
  * Cytoscape in what the worker loads.
  */
 function workersShareChunks(): Plugin {
+  const workerRefs = new Set<string>();
+  /** Every chunk a worker may load (statically or not), known once the bundle is generated. */
+  const chunksWorkersLoad = new Set<string>();
   return {
     name: 'allegiance-workers-share-chunks',
     enforce: 'pre',
     apply: (_, env) => env.command === 'build' && env.mode !== STANDALONE_MODE,
+    // Vite runs a chunk's dynamic imports through a helper that first adds `<link
+    // rel="modulepreload">` elements for the imported chunk's dependencies, reading `document`,
+    // which a worker does not have: there the import threw a ReferenceError. A chunk a worker
+    // may load (`store/library.ts` loads the edit code only to replay a journal) imports without
+    // preloading: the imported chunk's dependencies come through its own static imports, one
+    // level after another. On the page that costs round trips only where such a chunk imports
+    // on demand (today also `import/limits.ts`, reading the start of a file over the limit).
+    config: () => ({
+      build: {
+        modulePreload: {
+          resolveDependencies: (_file, deps, { hostId }) =>
+            chunksWorkersLoad.has(hostId) ? [] : deps,
+        },
+      },
+    }),
+    buildStart() {
+      workerRefs.clear();
+    },
     async transform(code, id) {
       if (!code.includes('new Worker(') || id.includes('/node_modules/')) return undefined;
       const found = [...code.matchAll(MODULE_WORKER)];
@@ -130,9 +182,21 @@ function workersShareChunks(): Plugin {
         const worker = await this.resolve(file!, id);
         if (!worker) this.error(`the worker ${file} (in ${id}) does not resolve to a file`);
         const ref = this.emitFile({ type: 'chunk', id: worker.id });
+        workerRefs.add(ref);
         out = out.replace(whole, `new Worker(import.meta.ROLLUP_FILE_URL_${ref}${options}`);
       }
       return { code: out, map: null };
+    },
+    // Before Vite's own generateBundle (this plugin is `pre`), which asks resolveDependencies.
+    generateBundle(_, bundle) {
+      chunksWorkersLoad.clear();
+      const visit = (file: string) => {
+        const chunk = bundle[file];
+        if (chunksWorkersLoad.has(file) || chunk?.type !== 'chunk') return;
+        chunksWorkersLoad.add(file);
+        for (const imported of [...chunk.imports, ...chunk.dynamicImports]) visit(imported);
+      };
+      for (const ref of workerRefs) visit(this.getFileName(ref));
     },
   };
 }

@@ -2,9 +2,10 @@
  * The seed dataset, prepared at build time: `graph-data/seed.json` validated
  * exactly like a user's file (schema, defaults, cross-checks) and laid out
  * with the app's own `computeLayout`. `vite.config.ts` serves the result as
- * the virtual module `virtual:seed` (read by `src/store/seed.ts`), so the
- * app's start does no validation and no layout, and its first chunk carries
- * no zod. An invalid seed fails the build, the dev server's module load and
+ * the virtual module `virtual:seed` (read by `src/store/seed.ts`; in a build,
+ * the module reads a JSON data element that the build writes into
+ * `index.html`), so the app's start does no validation and no layout, and
+ * its first chunk carries no zod. An invalid seed fails the build, the dev server's module load and
  * the unit tests, with every problem listed.
  *
  * A seed story that refers to something the seed does not have (a renamed
@@ -14,6 +15,7 @@
  */
 import { computeLayout } from '../src/core/layout';
 import { formatProblem } from '../src/core/problems';
+import { jsonForScriptElement } from '../src/core/publish';
 import type { Dataset } from '../src/core/schema';
 import { parseDatasetJson } from '../src/core/validate';
 
@@ -47,7 +49,35 @@ export function prepareSeed(text: string, file = SEED_FILE): PreparedSeed {
   return { dataset: result.dataset, positions };
 }
 
-/** The source of `virtual:seed`: the prepared seed, as one JSON string, parsed on use. */
+/** The source of `virtual:seed` in the dev server and tests: the prepared seed as one JSON string. */
 export function seedModuleSource(text: string, file = SEED_FILE): string {
   return `export const seedJson = ${JSON.stringify(JSON.stringify(prepareSeed(text, file)))};\n`;
+}
+
+/** The id of the data element that carries the prepared seed in the built `index.html`. */
+export const SEED_DATA_ID = 'allegiance-seed';
+
+/**
+ * The prepared seed as the text of a `<script type="application/json">` element of the built
+ * `index.html`: data the page parses with `JSON.parse`, never run, and not counted, parsed or
+ * compiled as the app's JavaScript. Escaped for a script element, so a `</script>` in the seed's
+ * text cannot end the element early.
+ */
+export function seedElementText(text: string, file = SEED_FILE): string {
+  return jsonForScriptElement(prepareSeed(text, file));
+}
+
+/**
+ * The source of `virtual:seed` in a build: the text of the seed's data element, which the
+ * browser has parsed before a module script runs. A page without it is not this build's
+ * `index.html`; saying so beats a JSON syntax error.
+ */
+export function seedFromPageModuleSource(): string {
+  const id = JSON.stringify(SEED_DATA_ID);
+  return [
+    `const element = document.getElementById(${id});`,
+    `if (!element) throw new Error('This page has no seed data element (#' + ${id} + '): it is not the index.html built with the app.');`,
+    'export const seedJson = element.textContent;',
+    '',
+  ].join('\n');
 }

@@ -43,7 +43,6 @@ import {
   type DatasetHead,
   type DatasetPart,
 } from '../core/datasetParts';
-import { applyEdit } from '../core/edit/apply';
 import type { Edit } from '../core/edit/edit';
 import type { DerivedData } from '../core/explorer-model';
 import type { Dataset, Story } from '../core/schema';
@@ -243,6 +242,17 @@ export function noteRevisionRead(id: string, revision: number): void {
 }
 
 /**
+ * The dataset with the edits applied in order. The edit code is loaded only when a journal has
+ * edits to replay (in the worker that opens stored datasets): the page loads this module up
+ * front, for the library's listing, and has no use for it there.
+ */
+async function withEdits(dataset: Dataset, edits: readonly Edit[]): Promise<Dataset> {
+  if (edits.length === 0) return dataset;
+  const { applyEdit } = await import('../core/edit/apply');
+  return edits.reduce((edited, edit) => applyEdit(edited, edit), dataset);
+}
+
+/**
  * A stored dataset, read part by part in one transaction (each part is copied
  * in its own task), with the edits of its journal not yet folded into the
  * parts replayed over it; `onProgress` gets the share read. Undefined if not
@@ -270,7 +280,10 @@ export function getDataset(
     }
     const { name, source, importedAt } = found;
     const unfolded = journal.filter((entry) => entry.seq > (first.folded ?? 0));
-    const dataset = unfolded.reduce((d, entry) => applyEdit(d, entry.edit), assembler.dataset());
+    const dataset = await withEdits(
+      assembler.dataset(),
+      unfolded.map((entry) => entry.edit),
+    );
     seenRevisions.set(id, journal.at(-1)?.seq ?? 0);
     const derived = unfolded.length === 0 ? first.derived : undefined;
     return { id, name, source, importedAt, dataset, derived, journal };

@@ -2,6 +2,7 @@
  * The seed dataset bundled with the app. It is validated like any user file
  * and laid out at build time (`scripts/prepare-seed.ts`: an invalid seed fails
  * the build), so the start does neither and the first chunk carries no zod.
+ * A build carries it in `index.html` as a JSON data element, not in the JavaScript.
  */
 import { seedJson } from 'virtual:seed';
 import type { Point } from '../core/layout';

@@ -4,7 +4,8 @@
  * (zod, graphology, the dataset checks) instead of carrying copies of them, and none of the
  * page's UI code (React, Cytoscape), which it never runs. Read from the build the browser tests
  * serve (ALLEGIANCE_DIST, or dist/); in the browser, an import runs on those chunks, and fails
- * with a notice, the graph on screen kept, when one of them cannot be fetched.
+ * with a notice, the graph on screen kept, when one of them cannot be fetched. The seed is data
+ * in index.html (vite.config.ts, `seedModule`), not a string in the first chunk.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,16 +23,19 @@ const code = new Map(
 /** The files holding a string that one package writes once in its source (minifiers keep strings). */
 const filesWith = (marker: string) => [...code].filter(([, text]) => text.includes(marker));
 
-/** A chunk and every chunk it imports statically, by file name. */
-function staticGraph(entry: string): Set<string> {
+const STATIC_IMPORT = /(?:from|import)\s*["']\.\/([^"']+\.js)["']/g;
+const DYNAMIC_IMPORT = /import\(\s*[`"']\.\/([^`"']+\.js)[`"']\s*\)/g;
+
+/** A chunk and every chunk it imports statically (and with `dynamic`, also on demand), by file name. */
+function staticGraph(entry: string, { dynamic = false } = {}): Set<string> {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
     const text = code.get(file);
     if (text === undefined) throw new Error(`${file} is imported but not in ${assets}`);
     seen.add(file);
-    for (const [, imported] of text.matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g))
-      visit(imported!);
+    for (const [, imported] of text.matchAll(STATIC_IMPORT)) visit(imported!);
+    if (dynamic) for (const [, imported] of text.matchAll(DYNAMIC_IMPORT)) visit(imported!);
   };
   visit(entry);
   return seen;
@@ -75,12 +79,47 @@ describe('the app’s code', () => {
     expect(workerLoads).toContain(pageZod[0]);
   });
 
+  // Vite's helper for a dynamic import with dependencies preloads them through `document`,
+  // which a worker does not have: such an import threw there (vite.config.ts,
+  // `workersShareChunks`).
+  it('has no dynamic import the import worker may run go through the page’s preload helper', () => {
+    const workerMayLoad = staticGraph(worker, { dynamic: true });
+    expect(workerMayLoad.size).toBeGreaterThan(workerLoads.size);
+    const preloading = [...workerMayLoad].filter((file) =>
+      code.get(file)!.includes('__vite__mapDeps('),
+    );
+    expect(preloading).toEqual([]);
+  });
+
   for (const [pkg, marker] of Object.entries(PAGE_ONLY))
     it(`keeps ${pkg} out of what the import worker loads`, () => {
       expect(filesWith(marker).length, `${pkg} is in the build`).toBeGreaterThan(0);
       const inWorker = filesWith(marker).filter(([file]) => workerLoads.has(file));
       expect(inWorker.map(([file]) => file)).toEqual([]);
     });
+});
+
+describe('the seed', () => {
+  const html = readFileSync(join(process.env.ALLEGIANCE_DIST ?? 'dist', 'index.html'), 'utf8');
+  const element = /<script type="application\/json" id="allegiance-seed">([^<]*)<\/script>/.exec(
+    html,
+  );
+  const seed = JSON.parse(element?.[1] ?? 'null') as { dataset: { title: string } } | null;
+
+  it('is a data element of index.html, drawn from there, and in none of the JavaScript', async () => {
+    expect(seed?.dataset.title, 'index.html carries the seed').toMatch(/Taliban/);
+    expect(filesWith(JSON.stringify(seed!.dataset.title).slice(1, -1))).toEqual([]);
+    const browser = await launchBrowser();
+    try {
+      const page = await openApp(browser);
+      expect(await page.locator('h1').textContent()).toBe(seed!.dataset.title);
+      expect(await page.evaluate(() => window.__allegiance!.drawnActors().length)).toBeGreaterThan(
+        10,
+      );
+    } finally {
+      await browser.close();
+    }
+  });
 });
 
 describe('the import worker on the page’s chunks', () => {

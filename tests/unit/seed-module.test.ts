@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { computeLayout } from '../../src/core/layout';
 import { validateDataset } from '../../src/core/validate';
 import { loadSeed } from '../../src/store/seed';
-import { prepareSeed } from '../../scripts/prepare-seed';
+import { prepareSeed, seedElementText } from '../../scripts/prepare-seed';
 
 const text = readFileSync('graph-data/seed.json', 'utf8');
 const validated = validateDataset(JSON.parse(text), 'graph-data/seed.json').dataset!;
@@ -28,6 +28,20 @@ describe('the bundled seed', () => {
     const b = loadSeed();
     expect(a.dataset).not.toBe(b.dataset);
     expect(a.positions).not.toBe(b.positions);
+  });
+
+  it('is written into the built page as a data element that parses back to the prepared seed', () => {
+    expect(JSON.parse(seedElementText(text))).toEqual(prepareSeed(text));
+  });
+
+  it('cannot end its data element early, whatever its text holds', () => {
+    const seed = JSON.parse(text) as { description: string };
+    seed.description = 'Quoted: </script><script>alert(1)</script> <!-- & -->';
+    const element = seedElementText(JSON.stringify(seed));
+    expect(element).not.toMatch(/<\/script|<!--/i);
+    expect((JSON.parse(element) as { dataset: { description: string } }).dataset.description).toBe(
+      seed.description,
+    );
   });
 
   it('fails the build with every problem when the seed is invalid', () => {

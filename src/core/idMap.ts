@@ -29,7 +29,14 @@ const MAX_LOAD = 0.6;
 const FIRST_CAPACITY = 8;
 
 /**
- * A well-spread 32-bit hash of an id: FNV-1a over its UTF-16 code units, then MurmurHash3's
+ * Hashes keep 30 bits: small integers that V8 stores in a plain array without boxing them, so
+ * a table needs no typed array, whose memory every regrowth would leave to the GC's sweep of
+ * array buffers.
+ */
+const HASH_BITS = 30;
+
+/**
+ * A well-spread hash of an id: FNV-1a over its UTF-16 code units, then MurmurHash3's
  * finaliser, since the top bits pick the shard and the low bits the slot.
  */
 function hashOf(id: string): number {
@@ -37,10 +44,10 @@ function hashOf(id: string): number {
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return (h ^ (h >>> 16)) & ((1 << HASH_BITS) - 1);
 }
 
-const shardOf = (hash: number) => hash >>> (32 - SHARD_BITS);
+const shardOf = (hash: number) => hash >>> (HASH_BITS - SHARD_BITS);
 
 /** One shard: ids and their values in slots, an empty slot's key `undefined`. */
 class Table<V> {
@@ -50,7 +57,7 @@ class Table<V> {
     private keys: (string | undefined)[] = new Array<undefined>(FIRST_CAPACITY).fill(undefined),
     private values: (V | undefined)[] = new Array<undefined>(FIRST_CAPACITY).fill(undefined),
     /** Each used slot's `hashOf` its key: compared before the strings, kept for regrowing. */
-    private hashes = new Uint32Array(FIRST_CAPACITY),
+    private hashes: number[] = new Array<number>(FIRST_CAPACITY).fill(0),
   ) {}
 
   /** The slot holding `id`, or the empty slot that ends its probe run (where it would go). */
@@ -127,7 +134,7 @@ class Table<V> {
     const { keys, values, hashes } = this;
     this.keys = new Array<undefined>(capacity).fill(undefined);
     this.values = new Array<undefined>(capacity).fill(undefined);
-    this.hashes = new Uint32Array(capacity);
+    this.hashes = new Array<number>(capacity).fill(0);
     const mask = capacity - 1;
     for (let i = 0; i < keys.length; i++) {
       if (keys[i] === undefined) continue;

@@ -172,6 +172,7 @@ export function createGraphView(
   // Labels are measured first: a small graph's fit makes room for them.
   labels.measure(cy.nodes());
   if (options.minLabelPx !== undefined) labels.setMinLabelPx(options.minLabelPx);
+  if (options.obscured) camera.setObscured(options.obscured); // before the first fit
   if (large)
     camera.fitView(
       initial.nodes
@@ -222,6 +223,7 @@ export function createGraphView(
       });
       emphasis.apply();
       labels.placeAll(); // the selection's labels go first (labels.ts `placeAll`)
+      camera.reveal(); // into the part of the canvas a sheet leaves in sight (a phone)
     },
     updateModel(next, change) {
       mountRest();
@@ -244,6 +246,7 @@ export function createGraphView(
     showBox: camera.showBox,
     setPositions: camera.setPositions,
     resize: camera.followSize,
+    setObscured: camera.setObscured,
     ...createQueries(state, relations, mountRest),
     setMinLabelPx(px) {
       // Labels of another size need another fit (a phone turned sideways crosses the narrow

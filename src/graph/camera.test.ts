@@ -1,7 +1,8 @@
 /**
  * The camera following the canvas's size, on a headless Cytoscape whose size the test sets: a
  * picture still framed as the app framed it (a fit, a story step's box) is framed again for the
- * new size; once the camera was moved otherwise, its zoom and centre stay.
+ * new size; once the camera was moved otherwise, its zoom and centre stay. And a phone's bottom
+ * sheet over the canvas: the camera frames into the part still in sight.
  */
 import cytoscape from 'cytoscape';
 import { describe, expect, it, vi } from 'vitest';
@@ -17,14 +18,18 @@ import { createEmphasis } from './emphasis';
 import { createLabels } from './labels';
 import { initialElements } from './mounting';
 import { createRelations } from './relations';
+import { viewOptions } from './style';
 import { createViewState } from './viewState';
 
 const PHONE: Size = { width: 390, height: 844 };
 const PHONE_SIDEWAYS: Size = { width: 844, height: 390 };
 const RADIUS = (tokens.size.node + tokens.size.nodeBorder) / 2;
 
-/** A small graph (actors on a wide grid) in a canvas of the size `canvas` holds. */
-function smallView(canvas: Size) {
+/**
+ * A small graph (actors on a wide grid) in a canvas of the size `canvas` holds, its first frame
+ * drawn unless `drawn` is false (a page's start, before it).
+ */
+function smallView(canvas: Size, { drawn = true } = {}) {
   const dataset = generateSyntheticDataset({ actors: 24, relations: 30, seed: 11 });
   const grid = new Map(
     dataset.actors.map((a, i) => [a.id, { x: (i % 6) * 120, y: (i >> 2) * 90 }]),
@@ -33,7 +38,13 @@ function smallView(canvas: Size) {
   const day = model.index.end;
   const span = windowSpan(day, 0);
   const initial = initialElements(model, span, true);
-  const cy = cytoscape({ headless: true, elements: [...initial.nodes, ...initial.relations] });
+  // The app's options: the preset layout keeps the grid (Cytoscape's default puts every actor
+  // at the origin), and its zoom limits bound the fits.
+  const cy = cytoscape({
+    headless: true,
+    elements: [...initial.nodes, ...initial.relations],
+    ...viewOptions(false),
+  });
   // Headless Cytoscape has no container to measure: its size is the test's.
   vi.spyOn(cy, 'width').mockImplementation(() => canvas.width);
   vi.spyOn(cy, 'height').mockImplementation(() => canvas.height);
@@ -48,7 +59,8 @@ function smallView(canvas: Size) {
     null,
     createLabels(state, emphasis, () => {}),
   );
-  return { cy, camera };
+  if (drawn) cy.emit('render'); // what Cytoscape's renderer says after each frame
+  return { cy, camera, state };
 }
 
 const viewportOf = (cy: cytoscape.Core) => ({ zoom: cy.zoom(), pan: { ...cy.pan() } });
@@ -180,5 +192,158 @@ describe('the camera follows the canvas’s size', () => {
     camera.reframe();
     expect(cy.zoom()).not.toBeCloseTo(fitted.zoom);
     expect(actorsOutside(cy)).toEqual([]);
+  });
+});
+
+/** A phone's details sheet over the canvas's lower 45%, as the app lays it out at 390x844. */
+const SHEET = { bottom: Math.round(PHONE.height * 0.45) };
+const LEGIBLE_ZOOM = tokens.phoneLabelMinPx / tokens.size.label;
+
+/** Actors whose symbol reaches outside the part of the canvas above the sheet, by id. */
+const actorsHidden = (cy: cytoscape.Core, nodes = cy.nodes()) =>
+  nodes
+    .filter((n) => {
+      const p = n.renderedPosition();
+      const r = RADIUS * cy.zoom();
+      const bottom = cy.height() - SHEET.bottom;
+      return p.x - r < 0 || p.y - r < 0 || p.x + r > cy.width() || p.y + r > bottom;
+    })
+    .map((n) => n.id());
+
+/** The drawn actor lowest on the canvas, and those its relations lead to. */
+function lowestActor(cy: cytoscape.Core) {
+  const node = cy
+    .nodes()
+    .filter((n) => n.degree(false) > 0)
+    .max((n) => (n as cytoscape.NodeSingular).renderedPosition().y).ele as cytoscape.NodeSingular;
+  return { node, counterparts: node.neighborhood().nodes().union(node) };
+}
+
+/** The actor whose counterparts lie furthest apart. */
+function mostSpreadActor(cy: cytoscape.Core) {
+  const spread = (n: cytoscape.NodeSingular) => {
+    const at = n
+      .closedNeighborhood()
+      .nodes()
+      .map((m) => m.position());
+    const extent = (axis: 'x' | 'y') =>
+      Math.max(...at.map((p) => p[axis])) - Math.min(...at.map((p) => p[axis]));
+    return extent('x') + extent('y');
+  };
+  return cy.nodes().max(spread).ele as cytoscape.NodeSingular;
+}
+
+describe('a bottom sheet over the canvas (a phone)', () => {
+  it('fits, and shows a story step’s box, in the part above the sheet', () => {
+    const canvas = { ...PHONE };
+    const { cy, camera } = smallView(canvas);
+    camera.setObscured(SHEET);
+    camera.fit();
+    expect(actorsHidden(cy)).toEqual([]);
+    const lowest = Math.max(...cy.nodes().map((n) => n.renderedPosition().y));
+    expect(lowest).toBeLessThan(PHONE.height - SHEET.bottom);
+
+    const box = { x1: 100, y1: 50, x2: 500, y2: 250 };
+    camera.showBox(box, false);
+    const visibleHeight = PHONE.height - SHEET.bottom;
+    const top = cy.pan().y + box.y1 * cy.zoom();
+    const bottom = cy.pan().y + box.y2 * cy.zoom();
+    expect(top).toBeGreaterThanOrEqual(-0.5);
+    expect(bottom).toBeLessThanOrEqual(visibleHeight + 0.5);
+    expect((top + bottom) / 2).toBeCloseTo(visibleHeight / 2);
+  });
+
+  it('refits a fitted picture into the part left in sight when a sheet opens with no selection', () => {
+    const canvas = { ...PHONE };
+    const { cy, camera } = smallView(canvas);
+    camera.fit();
+    expect(actorsHidden(cy)).not.toEqual([]); // fitted to the whole canvas: some lie under it
+    camera.setObscured(SHEET);
+    expect(actorsHidden(cy)).toEqual([]);
+  });
+
+  it('brings a selection under the sheet, and its counterparts, into sight', () => {
+    const canvas = { ...PHONE };
+    const { cy, camera, state } = smallView(canvas);
+    camera.fit();
+    const { node, counterparts } = lowestActor(cy);
+    expect(actorsHidden(cy, node)).toEqual([node.id()]);
+    state.selection = { kind: 'actor', id: actorIdOf(node.id()) };
+    const zoom = cy.zoom();
+    camera.setObscured(SHEET);
+    expect(actorsHidden(cy, counterparts)).toEqual([]);
+    expect(cy.zoom()).toBeLessThanOrEqual(zoom); // never zoomed in
+    expect(cy.zoom()).toBeGreaterThanOrEqual(Math.min(zoom, LEGIBLE_ZOOM));
+  });
+
+  it('fits above a sheet open at the page’s start, before the first frame', () => {
+    const canvas = { ...PHONE };
+    const { cy, camera, state } = smallView(canvas, { drawn: false });
+    camera.fit();
+    state.selection = { kind: 'actor', id: actorIdOf(mostSpreadActor(cy).id()) };
+    camera.setObscured(SHEET); // the details sheet of a link to a selection
+    expect(actorsHidden(cy)).toEqual([]); // the whole graph, as a fit that knew of the sheet
+    const refitted = viewportOf(cy);
+    camera.fit();
+    expect(cy.zoom()).toBeCloseTo(refitted.zoom);
+    expect(cy.pan().y).toBeCloseTo(refitted.pan.y);
+  });
+
+  it('moves nothing when the selection is in sight, or when the sheet closes', () => {
+    const canvas = { ...PHONE };
+    const { cy, camera, state } = smallView(canvas);
+    camera.setObscured(SHEET);
+    camera.fit(); // everything above the sheet
+    const fitted = viewportOf(cy);
+    state.selection = { kind: 'actor', id: actorIdOf(lowestActor(cy).node.id()) };
+    camera.reveal();
+    expect(viewportOf(cy)).toEqual(fitted);
+    camera.setObscured({ bottom: 0 });
+    expect(viewportOf(cy)).toEqual(fitted);
+    camera.fit(); // Fit then uses the whole canvas again, as if no sheet had ever opened
+    const uncovered = smallView({ ...PHONE });
+    uncovered.camera.fit();
+    expect(cy.zoom()).toBeCloseTo(uncovered.cy.zoom());
+    expect(cy.pan().y).toBeCloseTo(uncovered.cy.pan().y);
+    expect(cy.pan().y).not.toBeCloseTo(fitted.pan.y);
+  });
+
+  it('keeps a zoomed-in camera legible: zooms out no further than labels’ own size', () => {
+    const canvas = { ...PHONE };
+    const { cy, camera, state } = smallView(canvas);
+    camera.fit();
+    const node = mostSpreadActor(cy);
+
+    // The user zoomed in far on the actor, then selected it: its counterparts are off screen.
+    cy.zoom({ level: 3, renderedPosition: node.renderedPosition() });
+    cy.panBy({ x: 0, y: PHONE.height - SHEET.bottom + 60 - node.renderedPosition().y });
+    state.selection = { kind: 'actor', id: actorIdOf(node.id()) };
+    camera.setObscured(SHEET);
+    expect(cy.zoom()).toBeGreaterThanOrEqual(LEGIBLE_ZOOM);
+    expect(cy.zoom()).toBeLessThan(3);
+    expect(actorsHidden(cy, node)).toEqual([]);
+  });
+
+  it('centres a focused selection in the part above the sheet', () => {
+    const canvas = { ...PHONE };
+    const { cy, camera } = smallView(canvas);
+    camera.setObscured(SHEET);
+    camera.fit();
+    const node = cy.nodes()[7]!;
+    camera.focus({ kind: 'actor', id: actorIdOf(node.id()) });
+    expect(node.renderedPosition().x).toBeCloseTo(PHONE.width / 2);
+    expect(node.renderedPosition().y).toBeCloseTo((PHONE.height - SHEET.bottom) / 2);
+  });
+
+  it('never moves the camera for a selection when nothing covers the canvas (a desktop)', () => {
+    const canvas = { ...PHONE };
+    const { cy, camera, state } = smallView(canvas);
+    camera.fit();
+    cy.zoom({ level: 3, renderedPosition: { x: 0, y: 0 } }); // most actors off screen
+    const moved = viewportOf(cy);
+    state.selection = { kind: 'actor', id: actorIdOf(lowestActor(cy).node.id()) };
+    camera.reveal();
+    camera.setObscured({ bottom: 0 });
+    expect(viewportOf(cy)).toEqual(moved);
   });
 });

@@ -9,6 +9,15 @@
  * anything else moved the camera (the user's zoom or pan, focusing a
  * selection, the keyboard cursor), the point at the canvas's centre stays
  * there, at the same zoom.
+ *
+ * On a phone a bottom sheet (the details, the legend) lies over the canvas's
+ * lower part (`setObscured`). The camera then frames into the part still in
+ * sight: a fit, a story step's box and focus use it as if the canvas ended at
+ * the sheet's edge, and a sheet that opens over a selection, or a selection
+ * made while one is open, glides the camera so that the selection and the
+ * counterparts it emphasises are in sight (`core/render/viewport.ts`
+ * `revealLabelled`). A sheet that closes or shrinks moves nothing: the user
+ * may be looking at what it uncovered; Fit then uses the whole canvas.
  */
 import type { NodeSingular } from 'cytoscape';
 import type { Point } from '../core/layout';
@@ -16,12 +25,13 @@ import {
   fitLabelled,
   fitPoints,
   keepCentre,
+  revealLabelled,
   sameViewport,
   type Size,
   type Viewport,
 } from '../core/render/viewport';
 import { tokens } from '../core/tokens';
-import type { Box, GraphSelection } from './contract';
+import type { Box, GraphSelection, Obscured } from './contract';
 import { actorIdOf } from './elements';
 import type { Labels } from './labels';
 import type { SlicedMount } from './mounting';
@@ -33,6 +43,19 @@ const LAYOUT_ANIMATION_MS = 600;
 const BOX_ANIMATION_MS = 350;
 /** How far an actor's symbol reaches from its centre, its border included. */
 const ACTOR_RADIUS = (tokens.size.node + tokens.size.nodeBorder) / 2;
+/**
+ * The zoom at which labels are drawn at their own size at a phone's legible floor: zoomed out
+ * further, they are drawn larger than the picture and crowd each other out, so bringing a
+ * selection into sight does not zoom out past it.
+ */
+const LEGIBLE_ZOOM = tokens.phoneLabelMinPx / tokens.size.label;
+/**
+ * The least height a covered canvas must keep in sight for the camera to frame into it: the
+ * fit's margins and a label's width of picture. A sheet that leaves less (a phone on its side)
+ * is ignored: a whole graph squeezed into a sliver shows nothing legible.
+ */
+const MIN_VISIBLE_HEIGHT =
+  tokens.size.fitPaddingTop + tokens.size.fitPadding + tokens.size.labelMaxWidth;
 
 /**
  * How the app framed the picture, kept to frame it again at another canvas size: a small
@@ -64,6 +87,18 @@ export interface Camera {
   followSize(): void;
   /** Frames the picture again if the camera is still as the app framed it (labels resized). */
   reframe(): void;
+  /**
+   * How much of the canvas a bottom sheet covers. A sheet that opens or grows brings the
+   * selection into sight (`reveal`), or with no selection frames the app's last framing into
+   * the part left in sight; one that closes or shrinks moves nothing.
+   */
+  setObscured(obscured: Obscured): void;
+  /**
+   * Glides (at once under reduced motion) so that the selection and the counterparts it
+   * emphasises are in the part of the canvas in sight, if they are not; only while a sheet
+   * covers part of the canvas.
+   */
+  reveal(): void;
 }
 
 /**
@@ -75,21 +110,37 @@ export interface Camera {
 export function createCamera(
   state: ViewState,
   slices: SlicedMount | null,
-  labels: Pick<Labels, 'labelledPoints' | 'scaleAt' | 'settle'>,
+  labels: Pick<Labels, 'labelledPoints' | 'scaleAt' | 'settle' | 'selectionRoles'>,
 ): Camera {
   const { cy } = state;
   const mountRest = () => slices?.finish();
+  /** The band at the canvas's bottom a sheet covers, in CSS pixels (`setObscured`). */
+  let obscuredBottom = 0;
+  /**
+   * Whether the picture has been drawn: until then the camera moves at once, since a glide from
+   * a picture no one has seen shows nothing (a page opened on a selection, its sheet open).
+   */
+  let drawn = false;
+  cy.one('render', () => void (drawn = true));
+  const glides = () => drawn && !state.reducedMotion && !state.large;
+  /** The part of the canvas in sight: from its top down to the sheet's edge, if any. */
+  const visibleSize = (): Size => {
+    const height = cy.height() - obscuredBottom;
+    return {
+      width: cy.width(),
+      height: obscuredBottom > 0 && height >= MIN_VISIBLE_HEIGHT ? height : cy.height(),
+    };
+  };
   const viewportOptions = (padding: number, radius: number) => ({
-    width: cy.width(),
-    height: cy.height(),
+    ...visibleSize(),
     padding,
     radius,
     minZoom: cy.minZoom(),
     maxZoom: cy.maxZoom(),
   });
   const currentViewport = (): Viewport => ({ zoom: cy.zoom(), pan: { ...cy.pan() } });
-  /** The canvas's size when the camera last followed it. */
-  let size: Size = { width: cy.width(), height: cy.height() };
+  /** The size of the canvas's part in sight when the camera last followed it. */
+  let size: Size = visibleSize();
   /**
    * The app's last framing and the camera it set (or is gliding to); null once the camera was
    * moved otherwise on purpose (focus). A user's zoom or pan is noticed by comparing cameras
@@ -185,9 +236,78 @@ export function createCamera(
     const eles = selectionElements(state, selection);
     if (eles.empty()) return;
     framed = null; // the user asked for this actor: a resize keeps it at the centre
-    const target = { center: { eles }, zoom: Math.max(cy.zoom(), 1) };
-    if (state.reducedMotion) cy.center(eles);
-    else cy.animate(target, { duration: BOX_ANIMATION_MS, easing: 'ease-in-out-cubic' });
+    cy.stop(true, false); // a glide in flight (bringing the selection into sight) ends here
+    const zoom = state.reducedMotion ? cy.zoom() : Math.max(cy.zoom(), 1);
+    // Centred in the part of the canvas in sight (Cytoscape's `center` uses the whole canvas).
+    const box = eles.boundingBox({ includeLabels: false, includeOverlays: false });
+    const { width, height } = visibleSize();
+    const pan = {
+      x: width / 2 - (zoom * (box.x1 + box.x2)) / 2,
+      y: height / 2 - (zoom * (box.y1 + box.y2)) / 2,
+    };
+    if (state.reducedMotion) cy.pan(pan);
+    else cy.animate({ zoom, pan }, { duration: BOX_ANIMATION_MS, easing: 'ease-in-out-cubic' });
+  }
+
+  /**
+   * The camera that brings the selection and its emphasised counterparts into the part of the
+   * canvas in sight, or null when they are in sight (or there is no selection drawn).
+   */
+  function revealViewport(): Viewport | null {
+    const roles = labels.selectionRoles();
+    if (roles.size === 0) return null;
+    const pointsOf = labels.labelledPoints();
+    const own = new Set([...roles].filter(([, role]) => role === 'selected').map(([id]) => id));
+    return revealLabelled(
+      currentViewport(),
+      (scale) => pointsOf(scale).filter((p) => roles.has(p.id)),
+      own,
+      {
+        ...viewportOptions(tokens.size.fitPadding, 0),
+        paddingTop: tokens.size.fitPaddingTop,
+        gap: tokens.size.labelGap,
+        labelScaleAt: labels.scaleAt,
+        legibleZoom: LEGIBLE_ZOOM,
+      },
+    );
+  }
+
+  function reveal() {
+    // Only a sheet hides part of the canvas; without one, selecting moves no camera (a desktop).
+    if (obscuredBottom === 0 || visibleSize().height === cy.height() || state.large) return;
+    mountRest();
+    const target = revealViewport();
+    if (!target) return;
+    framed = null; // moved for the selection, as focus does: a resize keeps what is in sight
+    cy.stop(true, false);
+    if (!glides()) {
+      cy.viewport(target);
+      labels.settle();
+    } else
+      cy.animate({
+        ...target,
+        duration: BOX_ANIMATION_MS,
+        easing: 'ease-in-out-cubic',
+        complete: labels.settle,
+      });
+  }
+
+  function setObscured(next: Obscured) {
+    const bottom = Math.max(0, Math.round(next.bottom));
+    if (bottom === obscuredBottom) return;
+    const opened = bottom > obscuredBottom;
+    obscuredBottom = bottom;
+    size = visibleSize();
+    if (!opened) return; // what the sheet uncovered stays where it is: the user may look at it
+    // The app's framing is framed into the part in sight: always before the first picture (as
+    // if the first fit had known of the sheet), else only with no selection to bring into sight.
+    if (framed && isFramed() && (!drawn || !state.selection)) {
+      const { framing } = framed;
+      cy.stop(true, false);
+      if (glides()) glideTo(framing, framing, BOX_ANIMATION_MS, labels.settle);
+      else frameAgain();
+    }
+    reveal();
   }
 
   function showBox(box: Box | 'fit', animate: boolean) {
@@ -254,9 +374,9 @@ export function createCamera(
 
   function followSize() {
     cy.resize();
-    const next: Size = { width: cy.width(), height: cy.height() };
     // A hidden canvas (another view shown) has no size: the camera waits for it to come back.
-    if (next.width === 0 || next.height === 0) return;
+    if (cy.width() === 0 || cy.height() === 0) return;
+    const next = visibleSize();
     const previous = size;
     size = next;
     if (isFramed()) frameAgain();
@@ -273,5 +393,7 @@ export function createCamera(
     reframe() {
       if (isFramed()) frameAgain();
     },
+    setObscured,
+    reveal,
   };
 }

@@ -49,6 +49,14 @@ export interface Box {
   y2: number;
 }
 
+/**
+ * The part of the canvas something lies over, in CSS pixels: on a phone, a bottom sheet covers
+ * a band this tall at the canvas's bottom (0: nothing covers it).
+ */
+export interface Obscured {
+  bottom: number;
+}
+
 /** The user drew a relation on the canvas from one actor to another (ids of the two actors). */
 export type DrawRelation = (sourceId: string, targetId: string) => void;
 
@@ -69,6 +77,8 @@ export interface GraphViewOptions {
   timeWindow?: number;
   /** Labels' on-screen floor at creation (see `setMinLabelPx`), so the first fit makes room for them. */
   minLabelPx?: number | null;
+  /** What covers the canvas at creation (see `setObscured`), so the first fit is in sight. */
+  obscured?: Obscured;
   /**
    * Called once the view has mounted every element it was created with (a large graph mounts
    * a slice per frame; any other graph is whole at once): the first picture is complete.
@@ -101,8 +111,18 @@ export interface GraphView {
    * with the two actors' ids; null turns it off (actors drag as before).
    */
   setDrawRelations(onDraw: DrawRelation | null): void;
-  /** Centres the camera on the selection. */
+  /** Centres the camera on the selection (in the part of the canvas in sight, see `setObscured`). */
   focus(selection: GraphSelection): void;
+  /**
+   * Tells the view what covers its canvas (a phone's bottom sheet; 0 when nothing does). Fit,
+   * focus and a story step's box then frame into the part still in sight; a band that appears
+   * or grows brings the selection and the counterparts it emphasises into sight (a glide, none
+   * under reduced motion; nothing if they are in sight; never zoomed out past legible labels),
+   * or with no selection frames the app's last fit or box into that part again; a band that
+   * shrinks or goes moves nothing until the next fit. A selection made while a band is set is
+   * brought into sight the same way.
+   */
+  setObscured(obscured: Obscured): void;
   /**
    * Shows every actor not filtered out whole, and on small graphs every label not hidden, inside
    * a margin (labels at the size they are drawn at the fitted zoom, `setMinLabelPx`).

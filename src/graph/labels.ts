@@ -212,6 +212,8 @@ export function createLabels(state: ViewState, emphasis: Emphasis, restyle: () =
     placeSoon,
     labelledPoints,
     scaleAt,
+    /** The selection's actors by element id: its own, and the counterparts it emphasises. */
+    selectionRoles,
     /** The scale the stylesheet draws labels at. */
     scale: () => scale,
     /**

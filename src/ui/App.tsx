@@ -9,10 +9,11 @@
  *   sheet over the graph, one at a time, and selecting something opens the
  *   details sheet (clearing the selection closes it).
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { selectSelection, selectView, selectEditingOn } from '../store/selectors';
 import { leavePresentation, setView, useStore } from '../store/store';
 import { SideTabs } from './analysis/SideTabs';
+import { useCanvasCover } from './canvasCovers';
 import { DetailsPanel } from './details/DetailsPanel';
 import { loadEditPanel } from './edit/loadEditing';
 import { FirstVisit } from './FirstVisit';
@@ -59,6 +60,11 @@ export function App() {
   const presenting = useStore(selectPresentation) !== null;
   const storyPanelOpen = useStore(selectStoryPanelOpen);
   const editing = useStore(selectEditingOn);
+  // On a phone the side panels open as sheets over the graph: its camera keeps the selection above them.
+  const legendPanel = useRef<HTMLElement>(null);
+  const detailsPanel = useRef<HTMLElement>(null);
+  useCanvasCover(legendPanel);
+  useCanvasCover(detailsPanel);
   // Smaller screens start with panels folded, so the graph gets the room; a phone opened on a
   // link to a selection shows its details at once.
   const [legendOpen, setLegendOpen] = useState(() => !isAtMost('medium'));
@@ -113,7 +119,7 @@ export function App() {
         )}
       </div>
       <div className="app__body" data-legend={legendOpen} data-details={detailsOpen}>
-        <aside className="panel panel--left" aria-label="Legend and filters">
+        <aside ref={legendPanel} className="panel panel--left" aria-label="Legend and filters">
           <button
             type="button"
             className="panel__toggle"
@@ -161,7 +167,7 @@ export function App() {
             </ViewBoundary>
           )}
         </main>
-        <aside className="panel panel--right" aria-label="Details and analysis">
+        <aside ref={detailsPanel} className="panel panel--right" aria-label="Details and analysis">
           <button
             type="button"
             className="panel__toggle"

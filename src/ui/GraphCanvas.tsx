@@ -24,6 +24,7 @@ import { setCameraReader } from '../store/stories';
 import { GraphTooltip } from './GraphTooltip';
 import { LayoutSelect } from './LayoutSelect';
 import { loadEditing } from './edit/loadEditing';
+import { measureObscured, watchObscured } from './canvasCovers';
 import { registerTestHook } from './testHook';
 import { isAtMost, useAtMost } from './useMediaQuery';
 import { useViewReady } from './useViewReady';
@@ -78,14 +79,20 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
     if (!root || !host.current || !viewReady) return;
     const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const start = useStore.getState();
+    const element = host.current;
+    // A phone's sheet already open (a dataset opened from the details): the first fit is above
+    // it. At the page's start the sheets register just after this (App's effects run after its
+    // children's), before the first frame, and the camera then frames above them at once.
+    const obscuredBottom = measureObscured(element);
     /** The model the view shows: the root, then each edit's model in turn. */
     let shown = start.model ?? root;
     const drawn = shown;
-    const view = createGraphView(host.current, shown, start.day, {
+    const view = createGraphView(element, shown, start.day, {
       reducedMotion,
       timeWindow: start.timeWindow,
       // On a phone labels keep a legible size (below); the first fit makes room for them.
       minLabelPx: isAtMost('narrow') ? tokens.phoneLabelMinPx : null,
+      obscured: { bottom: obscuredBottom },
       onSelect: (selection) => select(selection),
       onNodesMoved: rememberPositions,
       onHover: setHover,
@@ -133,12 +140,16 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
       if (s.arrangement !== prev.arrangement && s.model === shown)
         view.setPositions(shown.positions, !reducedMotion);
     });
+    // What a sheet covers, told before the size below: observers report in the order they were
+    // made, so a phone turned with a sheet open frames into the sheet's new edge at once.
+    const stopWatchingCovers = watchObscured(element, obscuredBottom, (bottom) =>
+      view.setObscured({ bottom }),
+    );
     // Cytoscape follows its container's size by itself, 100 ms late (debounced); this follows it
     // in the same frame, and the view's camera with it (framed again, or its centre kept:
     // graph/camera.ts). Only a change is followed: a ResizeObserver's first report gives the
     // size the view was just created at, and following it redrew the whole graph for nothing
     // right after its first frame.
-    const element = host.current;
     let drawnSize = `${element.clientWidth}×${element.clientHeight}`;
     const observer = new ResizeObserver(() => {
       const size = `${element.clientWidth}×${element.clientHeight}`;
@@ -151,6 +162,7 @@ export function GraphCanvas({ visible }: { visible: boolean }) {
     return () => {
       unregister();
       observer.disconnect();
+      stopWatchingCovers();
       unsubscribe();
       viewRef.current = null;
       setActiveView(null);

@@ -4,6 +4,8 @@ import {
   fitLabelled,
   fitPoints,
   keepCentre,
+  obscuredBottom,
+  revealLabelled,
   sameViewport,
   type LabelledPoint,
   type Viewport,
@@ -176,5 +178,109 @@ describe('following a canvas’s size', () => {
     expect(sameViewport(camera, nudged(0.2))).toBe(true);
     expect(sameViewport(camera, nudged(3))).toBe(false);
     expect(sameViewport(camera, nudged(0, camera.zoom * 1.01))).toBe(false);
+  });
+});
+
+describe('what covers a canvas', () => {
+  const canvas = { left: 0, top: 44, right: 390, bottom: 560 };
+
+  it('is the band a bottom sheet covers, up to its top edge', () => {
+    const sheet = { left: 0, top: 321, right: 390, bottom: 844 };
+    expect(obscuredBottom(canvas, [sheet])).toBe(239);
+    // A sheet taller than the canvas covers it all, not more.
+    expect(obscuredBottom(canvas, [{ ...sheet, top: 10 }])).toBe(516);
+  });
+
+  it('leaves out what does not span the canvas’s width or reach its bottom', () => {
+    const sideCard = { left: 16, top: 16, right: 300, bottom: 400 }; // a story's card, a desktop
+    const besidePanel = { left: 390, top: 44, right: 700, bottom: 560 }; // a side panel
+    const foldedToggles = { left: 0, top: 560, right: 390, bottom: 600 }; // below the canvas
+    const floating = { left: 8, top: 480, right: 382, bottom: 552 }; // a card short of the edges
+    expect(obscuredBottom(canvas, [sideCard, besidePanel, foldedToggles, floating])).toBe(0);
+    expect(obscuredBottom(canvas, [])).toBe(0);
+  });
+});
+
+describe('bringing a selection into sight', () => {
+  const visible = {
+    width: 390,
+    height: 300,
+    padding: 16,
+    paddingTop: 44,
+    minZoom: 0.1,
+    maxZoom: 4,
+    gap: 4,
+    labelScaleAt: () => 1,
+    legibleZoom: 0.9,
+  };
+  const actor = (id: string, x: number, y: number): LabelledPoint => ({
+    ...{ id, x, y, radius: 16, width: 60, height: 16, priority: 0, place: 'bottom' },
+  });
+  const own = new Set(['selected']);
+  /** What a viewport puts on screen: each point's symbol and label box. */
+  const boxesOn = (v: Viewport, points: LabelledPoint[]) =>
+    points.flatMap((p) =>
+      [
+        { x1: p.x - p.radius, y1: p.y - p.radius, x2: p.x + p.radius, y2: p.y + p.radius },
+        labelBox(p, p.place, visible.gap, 1),
+      ].map((b) => ({
+        id: p.id,
+        ...{ x1: v.pan.x + v.zoom * b.x1, x2: v.pan.x + v.zoom * b.x2 },
+        ...{ y1: v.pan.y + v.zoom * b.y1, y2: v.pan.y + v.zoom * b.y2 },
+      })),
+    );
+  const inSight = (b: { x1: number; y1: number; x2: number; y2: number }) =>
+    b.x1 >= visible.padding - 1e-6 &&
+    b.x2 <= visible.width - visible.padding + 1e-6 &&
+    b.y1 >= visible.paddingTop - 1e-6 &&
+    b.y2 <= visible.height - visible.padding + 1e-6;
+
+  it('does nothing when the selection and its counterparts are in sight', () => {
+    const points = [actor('selected', 0, 0), actor('counterpart', 80, 20)];
+    const current = { zoom: 1, pan: { x: 150, y: 120 } };
+    expect(revealLabelled(current, () => points, own, visible)).toBeNull();
+  });
+
+  it('pans as little as it takes, at the same zoom, to lift them above the sheet', () => {
+    const points = [actor('selected', 0, 0), actor('counterpart', 80, -40)];
+    // The selection sits 100 px below the part in sight (under the sheet).
+    const current = { zoom: 1, pan: { x: 150, y: 400 } };
+    const v = revealLabelled(current, () => points, own, visible)!;
+    expect(v.zoom).toBe(1);
+    expect(v.pan.x).toBe(150);
+    const boxes = boxesOn(v, points);
+    expect(boxes.every(inSight)).toBe(true);
+    // Just inside: the lowest box (the selection's label) touches the bottom margin.
+    expect(Math.max(...boxes.map((b) => b.y2))).toBeCloseTo(visible.height - visible.padding);
+  });
+
+  it('zooms out to fit the counterparts, but not below the legible zoom', () => {
+    // 252 graph units from the top symbol's edge to the lower label's: 240 px of room.
+    const near = [actor('selected', 0, 0), actor('counterpart', 0, 200)];
+    const current = { zoom: 1, pan: { x: 150, y: 100 } };
+    const fitted = revealLabelled(current, () => near, own, visible)!;
+    expect(fitted.zoom).toBeLessThan(1);
+    expect(fitted.zoom).toBeGreaterThanOrEqual(visible.legibleZoom);
+    expect(boxesOn(fitted, near).every(inSight)).toBe(true);
+
+    // Counterparts too far apart to fit at a legible zoom: the selection alone is in sight.
+    const far = [actor('selected', 0, 0), actor('north', 0, -900), actor('south', 0, 900)];
+    const v = revealLabelled({ zoom: 2, pan: { x: 150, y: 700 } }, () => far, own, visible)!;
+    expect(v.zoom).toBe(visible.legibleZoom);
+    const boxes = boxesOn(v, far);
+    expect(boxes.filter((b) => b.id === 'selected').every(inSight)).toBe(true);
+    expect(boxes.filter((b) => b.id !== 'selected').some(inSight)).toBe(false);
+  });
+
+  it('never zooms in, nor out from a camera already zoomed out past the legible zoom', () => {
+    const points = [actor('selected', 0, 0), actor('far', 2000, 0)];
+    const current = { zoom: 0.3, pan: { x: 150, y: 600 } };
+    const v = revealLabelled(current, () => points, own, visible)!;
+    expect(v.zoom).toBe(0.3);
+    expect(
+      boxesOn(v, points)
+        .filter((b) => b.id === 'selected')
+        .every(inSight),
+    ).toBe(true);
   });
 });

@@ -174,3 +174,106 @@ function screenExtent(points: readonly LabelledPoint[], zoom: number, o: Labelle
   }
   return { x1: x1 * zoom, y1: y1 * zoom, x2: x2 * zoom, y2: y2 * zoom };
 }
+
+/** A rectangle on the page, in CSS pixels, as `getBoundingClientRect` gives it. */
+export interface PageRect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * How much of a canvas's height, from its bottom edge up, bottom sheets cover (CSS pixels,
+ * rounded; 0 when none does). A cover counts when it spans the canvas's whole width and reaches
+ * its bottom edge, as a phone's sheet does; a card over one corner, or a side panel beside the
+ * canvas (a desktop), leaves a band that is still in sight and does not count. One pixel of
+ * slack allows for borders and rounding.
+ */
+export function obscuredBottom(canvas: PageRect, covers: Iterable<PageRect>): number {
+  let band = 0;
+  for (const cover of covers) {
+    const spansWidth = cover.left <= canvas.left + 1 && cover.right >= canvas.right - 1;
+    const reachesBottom = cover.bottom >= canvas.bottom - 1 && cover.top < canvas.bottom;
+    if (spansWidth && reachesBottom)
+      band = Math.max(band, canvas.bottom - Math.max(cover.top, canvas.top));
+  }
+  return Math.round(band);
+}
+
+export interface RevealOptions extends LabelledFitOptions {
+  /**
+   * The smallest zoom the reveal zooms out to: where labels are drawn at their own size on a
+   * phone, any smaller and they grow over their neighbours and are hidden. A camera already
+   * zoomed out further is not zoomed out more.
+   */
+  legibleZoom: number;
+}
+
+/**
+ * The camera that brings a selection into sight, or null when it is in sight already (every
+ * symbol and shown label inside the margins). `pointsAt` gives the selection's actors (its own
+ * and the counterparts it emphasises) placed at a label scale, `own` names its own ones. The
+ * zoom stays unless the actors do not fit; then it zooms out, but not below `legibleZoom`, and
+ * never so far that the selection's own actors (a relation's two ends) are cut off. The camera
+ * pans as little as it takes: the selection stays where it is on screen, then moves just inside
+ * the margins, its counterparts with it where they fit, else centred around it.
+ */
+export function revealLabelled(
+  current: Viewport,
+  pointsAt: (labelScale: number) => readonly LabelledPoint[],
+  own: ReadonlySet<string>,
+  o: RevealOptions,
+): Viewport | null {
+  const ownOf = (points: readonly LabelledPoint[]) => points.filter((p) => own.has(p.id));
+  const now = pointsAt(o.labelScaleAt(current.zoom));
+  if (ownOf(now).length === 0) return null;
+  if (isInside(screenExtent(now, current.zoom, o), current.pan, o)) return null;
+
+  const allFit = fitLabelled(pointsAt, o)!.zoom;
+  const ownFit = fitLabelled((scale) => ownOf(pointsAt(scale)), o)!.zoom;
+  const floor = Math.min(current.zoom, o.legibleZoom);
+  const zoom = Math.min(ownFit, allFit >= current.zoom ? current.zoom : Math.max(allFit, floor));
+
+  const placed = pointsAt(o.labelScaleAt(zoom));
+  const whole = screenExtent(placed, zoom, o);
+  const mine = screenExtent(ownOf(placed), zoom, o);
+  const mineNow = screenExtent(ownOf(now), current.zoom, o);
+  // Zoomed about the selection: its centre keeps its place on screen before the nudges.
+  let pan = {
+    x: current.pan.x + (mineNow.x1 + mineNow.x2 - mine.x1 - mine.x2) / 2,
+    y: current.pan.y + (mineNow.y1 + mineNow.y2 - mine.y1 - mine.y2) / 2,
+  };
+  pan = nudgeInside(whole, pan, o);
+  pan = nudgeInside(mine, pan, o);
+  return { zoom, pan };
+}
+
+type Extent = ReturnType<typeof screenExtent>;
+
+/** Whether an extent, panned, lies inside the canvas's margins. */
+function isInside(e: Extent, pan: Point, o: LabelledFitOptions): boolean {
+  return (
+    e.x1 + pan.x >= o.padding - 0.5 &&
+    e.x2 + pan.x <= o.width - o.padding + 0.5 &&
+    e.y1 + pan.y >= o.paddingTop - 0.5 &&
+    e.y2 + pan.y <= o.height - o.padding + 0.5
+  );
+}
+
+/**
+ * The pan moved as little as it takes to bring an extent inside the margins, each axis on its
+ * own; an extent longer than the room on an axis is centred on it.
+ */
+function nudgeInside(e: Extent, pan: Point, o: LabelledFitOptions): Point {
+  const shift = (lo: number, hi: number, min: number, max: number) => {
+    if (hi - lo > max - min) return (min + max - lo - hi) / 2;
+    if (lo < min) return min - lo;
+    if (hi > max) return max - hi;
+    return 0;
+  };
+  return {
+    x: pan.x + shift(e.x1 + pan.x, e.x2 + pan.x, o.padding, o.width - o.padding),
+    y: pan.y + shift(e.y1 + pan.y, e.y2 + pan.y, o.paddingTop, o.height - o.padding),
+  };
+}

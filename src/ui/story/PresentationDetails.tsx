@@ -8,6 +8,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { ExplorerModel } from '../../core/explorer-model';
 import type { Selection } from '../../store/store';
+import { useCanvasCover } from '../canvasCovers';
 import { Selected } from '../details/DetailsPanel';
 import '../details/details.css';
 import '../details/lists.css';
@@ -22,6 +23,7 @@ export function PresentationDetails({
   onClose: () => void;
 }) {
   const root = useRef<HTMLElement>(null);
+  useCanvasCover(root); // a bottom sheet over the graph on a phone
 
   useLayoutEffect(() => {
     const before = document.activeElement;

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
-import { dateProblem, toDay } from './dates';
 import { jsonErrorOffset } from './jsonErrorOffset';
 import { MAX_JSON_DEPTH, scanJson, type JsonFinding } from './jsonScan';
+import { validDay } from './knownDays';
 import {
   formatPath,
   lineColumn,
@@ -18,7 +18,8 @@ import {
   sourceText,
   type Problem,
 } from './problems';
-import { datasetSchema, storySchema, type Dataset } from './schema';
+import { storySchema, type Dataset } from './schema';
+import { parseDataset } from './schemaFastPath';
 import {
   describeStoryProblem,
   quoteFinder,
@@ -134,9 +135,9 @@ export function validateDataset(raw: unknown, file?: string): ValidationResult {
     return { errors, warnings };
   }
 
-  const parsed = datasetSchema.safeParse(raw, { reportInput: true });
+  const parsed = parseDataset(raw);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors.push(...issueProblems(issue, file));
+    for (const issue of parsed.issues) errors.push(...issueProblems(issue, file));
   }
   crossCheck(raw as Record<string, unknown>, error, warn);
 
@@ -216,27 +217,6 @@ function records(raw: Rec, key: string): [Rec, number][] {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-/**
- * The day of each date text already read (undefined: not a valid date). The cross-checks read
- * every relation's `from` and `until` up to five times (its interval, then against each end's
- * lifetime), and a big dataset repeats few distinct dates: at 100k relations, reading each text
- * once instead of half a million times was a third of validation (docs/PERFORMANCE.md, "XL
- * first picture (session 8)"). Emptied when it grows past `KNOWN_DAYS_MAX`, so odd input cannot
- * make it hold more than that.
- */
-const knownDays = new Map<string, number | undefined>();
-const KNOWN_DAYS_MAX = 100_000;
-
-const validDay = (v: unknown): number | undefined => {
-  if (typeof v !== 'string') return undefined;
-  const known = knownDays.get(v);
-  if (known !== undefined || knownDays.has(v)) return known;
-  if (knownDays.size >= KNOWN_DAYS_MAX) knownDays.clear();
-  const day = dateProblem(v) === null ? toDay(v) : undefined;
-  knownDays.set(v, day);
-  return day;
-};
 
 /**
  * Ids of a list (its objects, from `records`); reports duplicates. Each id maps to its first
@@ -355,8 +335,13 @@ export function lifetimeOf(actor: Rec): Lifetime {
   };
 }
 
+/**
+ * A reference to an id that must exist. `field` is relative to `path`; the two are joined only
+ * when there is a problem (a million relations make several million references).
+ */
 function checkReference(
   path: string,
+  field: string,
   value: unknown,
   known: IdLookup,
   what: string,
@@ -366,7 +351,7 @@ function checkReference(
   const v = str(value);
   // An empty id is the schema's error ("must not be empty"); naming it twice adds nothing.
   if (v !== undefined && v !== '' && !known.has(v))
-    error(path, `refers to ${what} ${showValue(v)}, which does not exist${hint}`, v);
+    error(at(path, field), `refers to ${what} ${showValue(v)}, which does not exist${hint}`, v);
 }
 
 /** `from` and `until` the right way round (an empty interval, from == until, is allowed). */
@@ -383,17 +368,23 @@ export function checkInterval(path: string, item: Rec, error: Report): void {
 
 function checkEvidenceSources(path: string, item: Rec, context: CrossContext, error: Report) {
   if (!Array.isArray(item.evidence)) return;
-  item.evidence.forEach((ev, j) => {
-    if (typeof ev === 'object' && ev !== null)
+  const evidence: unknown[] = item.evidence;
+  for (let j = 0; j < evidence.length; j++) {
+    const ev = evidence[j];
+    if (typeof ev !== 'object' || ev === null) continue;
+    const source = (ev as Rec).source;
+    // Most evidence cites a known source: the item's path is written only for one that is not.
+    if (!context.sources.has(str(source) ?? ''))
       checkReference(
-        at(path, `evidence[${j}].source`),
-        (ev as Rec).source,
+        path,
+        `evidence[${j}].source`,
+        source,
         context.sources,
         'source',
         error,
         '; add it to "sources"',
       );
-  });
+  }
 }
 
 /** A relation's or an event's basis: "quote" needs a quote, "history" needs a reference. */
@@ -406,25 +397,27 @@ function checkBasis(path: string, item: Rec, what: string, error: Report): void 
       `is "quote" but the ${what} quotes nothing: add evidence, or make it "history" with a reference`,
       item.basis,
     );
+  if (item.reference !== undefined || (item.basis !== 'history' && item.dateBasis !== 'history'))
+    return;
   const onHistory = (['basis', 'dateBasis'] as const).filter((k) => item[k] === 'history');
-  if (onHistory.length > 0 && item.reference === undefined)
-    error(
-      at(path, 'reference'),
-      `is required when ${onHistory.join(' and ')} ${onHistory.length > 1 ? 'are' : 'is'} "history": say what and where a reader can check it`,
-    );
+  error(
+    at(path, 'reference'),
+    `is required when ${onHistory.join(' and ')} ${onHistory.length > 1 ? 'are' : 'is'} "history": say what and where a reader can check it`,
+  );
 }
 
 /** An actor's type and parent resolve, it is not its own parent, its lifetime is the right way round. */
 export function checkActor(a: Rec, path: string, context: CrossContext, error: Report): void {
   checkReference(
-    at(path, 'type'),
+    path,
+    'type',
     a.type,
     context.types,
     'actor type',
     error,
     '; use a built-in type or declare it in "actorTypes"',
   );
-  checkReference(at(path, 'parent'), a.parent, context.actors, 'parent actor', error);
+  checkReference(path, 'parent', a.parent, context.actors, 'parent actor', error);
   if (str(a.parent) !== undefined && a.parent === a.id)
     error(at(path, 'parent'), 'an actor cannot be its own parent', a.parent);
   checkInterval(path, a, error);
@@ -448,12 +441,13 @@ export function checkRelation(
   error: Report,
   warn: Report,
 ): void {
-  checkReference(at(path, 'source'), r.source, context.actors, 'actor', error);
-  checkReference(at(path, 'target'), r.target, context.actors, 'actor', error);
+  checkReference(path, 'source', r.source, context.actors, 'actor', error);
+  checkReference(path, 'target', r.target, context.actors, 'actor', error);
   if (str(r.source) !== undefined && r.source === r.target)
     error(at(path, 'target'), 'a relation needs two different actors', r.target);
   checkReference(
-    at(path, 'kind'),
+    path,
+    'kind',
     r.kind,
     context.kinds,
     'relation kind',
@@ -463,16 +457,27 @@ export function checkRelation(
   checkInterval(path, r, error);
   checkEvidenceSources(path, r, context, error);
   checkBasis(path, r, 'relation', error);
-  for (const end of ['source', 'target'] as const) {
-    const life = context.lifetimes.get(str(r[end]) ?? '');
-    const from = validDay(r.from) ?? -Infinity;
-    const until = validDay(r.until) ?? Infinity;
-    if (life && (from < life.from || until > life.until))
-      warn(
-        path,
-        `relation ${showValue(r.id)} (${intervalText(str(r.from), str(r.until))}) is active outside the lifetime of its ${end} ${showValue(r[end])} (${life.text})`,
-      );
-  }
+  warnOutsideLifetime(r, 'source', path, context, warn);
+  warnOutsideLifetime(r, 'target', path, context, warn);
+}
+
+/** A warning when a relation is active outside the lifetime of one of its ends. */
+function warnOutsideLifetime(
+  r: Rec,
+  end: 'source' | 'target',
+  path: string,
+  context: CrossContext,
+  warn: Report,
+): void {
+  const life = context.lifetimes.get(str(r[end]) ?? '');
+  if (!life) return;
+  const from = validDay(r.from) ?? -Infinity;
+  const until = validDay(r.until) ?? Infinity;
+  if (from < life.from || until > life.until)
+    warn(
+      path,
+      `relation ${showValue(r.id)} (${intervalText(str(r.from), str(r.until))}) is active outside the lifetime of its ${end} ${showValue(r[end])} (${life.text})`,
+    );
 }
 
 /** An event's actors and evidence sources resolve, its basis is sound; a warning for each actor not alive on its date. */
@@ -483,18 +488,21 @@ export function checkEvent(
   error: Report,
   warn: Report,
 ): void {
-  if (Array.isArray(e.actors))
-    e.actors.forEach((a, j) => {
-      checkReference(at(path, `actors[${j}]`), a, context.actors, 'actor', error);
-      const life = context.lifetimes.get(str(a) ?? '');
-      const day = validDay(e.date);
-      if (life && day !== undefined && (day < life.from || day >= life.until))
-        warn(
-          at(path, `actors[${j}]`),
-          `event ${showValue(e.id)} (${String(e.date)}) names actor ${showValue(a)}, which exists only ${life.text}`,
-          a,
-        );
-    });
+  const actors: unknown[] = Array.isArray(e.actors) ? e.actors : [];
+  for (let j = 0; j < actors.length; j++) {
+    const a = actors[j];
+    // The actor's path is written only for a problem (most events name known actors).
+    if (!context.actors.has(str(a) ?? ''))
+      checkReference(path, `actors[${j}]`, a, context.actors, 'actor', error);
+    const life = context.lifetimes.get(str(a) ?? '');
+    const day = life && validDay(e.date);
+    if (life && day !== undefined && (day < life.from || day >= life.until))
+      warn(
+        at(path, `actors[${j}]`),
+        `event ${showValue(e.id)} (${String(e.date)}) names actor ${showValue(a)}, which exists only ${life.text}`,
+        a,
+      );
+  }
   checkEvidenceSources(path, e, context, error);
   checkBasis(path, e, 'event', error);
 }

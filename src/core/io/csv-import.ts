@@ -4,7 +4,7 @@
  * column, line and value; validation problems of the assembled dataset are
  * moved back to the rows they come from.
  */
-import type { ActorType, Dataset, Relation } from '../schema';
+import type { ActorType, Dataset, Polarity, Relation } from '../schema';
 import { validateDataset } from '../validate';
 import { BUILTIN_ACTOR_TYPES } from '../vocabulary';
 import {
@@ -13,7 +13,13 @@ import {
   REQUIRED_ACTOR_COLUMNS,
   REQUIRED_RELATION_COLUMNS,
 } from './csv-columns';
-import { readActorRows, readRelationRows, type ActorDraft, type RelationDraft } from './csv-rows';
+import {
+  readActorRows,
+  readRelationRows,
+  relationOrigin,
+  type ActorDraft,
+  type RelationDraft,
+} from './csv-rows';
 import { readFieldTable } from './csv-table';
 import { citedSources } from './evidence';
 import {
@@ -26,7 +32,7 @@ import {
   type Location,
   type Origin,
 } from './import-result';
-import { KIND_FOR_POLARITY, resolveKinds } from './kinds';
+import { KIND_FOR_POLARITY, resolveKinds, type KindUse } from './kinds';
 
 /** A CSV file: its name (for messages and the title) and its text. */
 export interface CsvFile {
@@ -92,33 +98,39 @@ export function importCsv(input: CsvImportInput): ImportResult {
     events: [],
   };
   const validation = validateDataset(raw, file);
-  relocate(
-    [...validation.errors, ...validation.warnings],
-    {
-      whole: { file, path: '' },
-      actors: actors.map((a) => a.origin),
-      relations: drafts.map((d) => d.origin),
-      relationKinds: kindOrigins,
-      actorTypes: typeOrigins,
-      sources: sources.map((s) => sourceOrigin(s.id, drafts)),
-    },
-    log,
-  );
+  const problems = [...validation.errors, ...validation.warnings];
+  // The origins are one function per row: made only when there is a problem to place.
+  if (problems.length > 0)
+    relocate(
+      problems,
+      {
+        whole: { file, path: '' },
+        actors: actors.map((a) => a.origin),
+        relations: drafts.map(relationOrigin),
+        relationKinds: kindOrigins,
+        actorTypes: typeOrigins,
+        sources: sources.map((s) => sourceOrigin(s.id, drafts)),
+      },
+      log,
+    );
   return log.result(validation.dataset);
 }
 
 /** One actor per id the relations mention, labelled with its id, of type `other`. */
 function inferActors(drafts: readonly RelationDraft[], log: ProblemLog): ActorDraft[] {
   const seen = new Map<string, ActorDraft>();
-  for (const d of drafts)
-    for (const end of ['source', 'target'] as const) {
-      const id = d[end];
-      if (id !== undefined && !seen.has(id))
-        seen.set(id, {
-          actor: { id, label: id, type: 'other' },
-          origin: () => ({ ...d.row.at(end) }),
-        });
-    }
+  const infer = (d: RelationDraft, end: 'source' | 'target') => {
+    const id = d[end];
+    if (id !== undefined && !seen.has(id))
+      seen.set(id, {
+        actor: { id, label: id, type: 'other' },
+        origin: () => ({ ...d.row.at(end) }),
+      });
+  };
+  for (const d of drafts) {
+    infer(d, 'source');
+    infer(d, 'target');
+  }
   const inferred = [...seen.values()];
   if (inferred.length > 0)
     log.warn(
@@ -156,11 +168,8 @@ function declareActorTypes(actors: readonly ActorDraft[], log: ProblemLog) {
  * the kind's default.
  */
 function resolveRelations(drafts: readonly RelationDraft[], log: ProblemLog) {
-  const uses = drafts.flatMap((d) =>
-    d.kind === undefined
-      ? []
-      : [{ kind: d.kind, polarity: d.polarity, directed: d.directed, at: d.row.at('kind') }],
-  );
+  const uses: KindUse[] = [];
+  for (const d of drafts) if (d.kind !== undefined) uses.push(new KindUseOfRow(d, d.kind));
   const resolution = resolveKinds(uses, log);
   const fallback = KIND_FOR_POLARITY.neutral;
 
@@ -182,17 +191,14 @@ function resolveRelations(drafts: readonly RelationDraft[], log: ProblemLog) {
       d.directed !== resolution.directedOf(kind)
     )
       r.directed = d.directed;
-    const optional = {
-      from: d.from,
-      until: d.until,
-      strength: d.strength,
-      label: d.label,
-      basis: d.basis,
-      dateBasis: d.dateBasis,
-      reference: d.reference,
-    };
-    for (const [k, v] of Object.entries(optional))
-      if (v !== undefined) Object.assign(r, { [k]: v });
+    // Optional fields only when the row gives them (undefined ones would be written as keys).
+    if (d.from !== undefined) r.from = d.from;
+    if (d.until !== undefined) r.until = d.until;
+    if (d.strength !== undefined) r.strength = d.strength;
+    if (d.label !== undefined) r.label = d.label;
+    if (d.basis !== undefined) r.basis = d.basis as Relation['basis'];
+    if (d.dateBasis !== undefined) r.dateBasis = d.dateBasis as Relation['dateBasis'];
+    if (d.reference !== undefined) r.reference = d.reference;
     r.evidence = d.evidence;
     if (note !== undefined) r.note = note;
     return r;
@@ -216,10 +222,29 @@ function resolveRelations(drafts: readonly RelationDraft[], log: ProblemLog) {
   return { relations, kinds: resolution.declared, kindOrigins };
 }
 
+/**
+ * A row's use of its kind. Its location is written only when a message needs it: a million
+ * rows made a million locations that no message read.
+ */
+class KindUseOfRow implements KindUse {
+  readonly polarity?: Polarity;
+  readonly directed?: boolean;
+  constructor(
+    private readonly draft: RelationDraft,
+    readonly kind: string,
+  ) {
+    this.polarity = draft.polarity;
+    this.directed = draft.directed;
+  }
+  get at(): Location {
+    return this.draft.row.at('kind');
+  }
+}
+
 function sourceOrigin(id: string, drafts: readonly RelationDraft[]): Origin {
   for (const d of drafts) {
     const j = d.evidence.findIndex((e) => e.source === id);
-    if (j >= 0) return (): Location => d.origin(`.evidence[${j}].source`);
+    if (j >= 0) return (): Location => relationOrigin(d)(`.evidence[${j}].source`);
   }
   return () => ({ path: '' });
 }

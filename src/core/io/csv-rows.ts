@@ -4,11 +4,12 @@
  * cell; cross-references are left to `validateDataset`.
  */
 import { dateProblem } from '../dates';
+import { validDay } from '../knownDays';
 import type { Actor, Evidence, Polarity } from '../schema';
 import { parseBoolean, type ActorField, type RelationField } from './csv-columns';
 import type { Delimiter } from './csv';
 import type { Row } from './csv-table';
-import { collectEvidence } from './evidence';
+import { collectEvidence, type EvidenceDraft } from './evidence';
 import type { Location, Origin, ProblemLog } from './import-result';
 import { parsePolarity, POLARITY_HELP } from './kinds';
 import { splitPipeList } from './pipe-list';
@@ -32,7 +33,9 @@ export interface RelationDraft {
   evidence: Evidence[];
   note?: string;
   row: Row<RelationField>;
-  origin: Origin;
+  /** The row's evidence groups as read, and the group of each item of `evidence`. */
+  evidenceDrafts: readonly EvidenceDraft[];
+  evidenceGroups: readonly number[];
 }
 
 export interface ActorDraft {
@@ -42,10 +45,9 @@ export interface ActorDraft {
 
 function date<F extends string>(row: Row<F>, field: F, log: ProblemLog): string | undefined {
   const v = row.word(field);
-  if (v === undefined) return undefined;
-  const problem = dateProblem(v);
-  if (problem === null) return v;
-  log.error(row.at(field), `${JSON.stringify(v)} ${problem}`, v);
+  // A table repeats few date texts: each is read once (`validDay`), not once per row.
+  if (v === undefined || validDay(v) !== undefined) return v;
+  log.error(row.at(field), `${JSON.stringify(v)} ${dateProblem(v)}`, v);
   return undefined;
 }
 
@@ -172,7 +174,6 @@ export function readRelationRows(
 
     const drafts = row.evidence();
     const { evidence, groups } = collectEvidence(drafts, log);
-    const byGroup = new Map(drafts.map((d) => [d.group, d]));
     return {
       id: row.word('id') ?? `r${row.record.row}`,
       source: row.word('source'),
@@ -190,7 +191,18 @@ export function readRelationRows(
       evidence,
       note: row.text('note'),
       row,
-      origin: originOf(row, RELATION_FIELDS, groups, (g, f) => byGroup.get(g)!.at(f)),
+      evidenceDrafts: drafts,
+      evidenceGroups: groups,
     };
   });
+}
+
+/**
+ * Where a relation's problems are in the table. Made when a problem is to be placed, not for
+ * every row: most rows have none.
+ */
+export function relationOrigin(draft: RelationDraft): Origin {
+  return originOf(draft.row, RELATION_FIELDS, draft.evidenceGroups, (group, field) =>
+    draft.evidenceDrafts.find((d) => d.group === group)!.at(field),
+  );
 }

@@ -112,14 +112,15 @@ export class FieldTable<F extends string> {
   rows(log: ProblemLog): Row<F>[] {
     const width = this.table.header.cells.length;
     return this.table.records.map((record) => {
-      const extra = record.cells.slice(width).find((c) => c.text.trim() !== '');
+      const extraAt = firstFilledCell(record, width);
+      const extra = record.cells[extraAt];
       if (extra)
         log.error(
           {
             file: this.file,
             line: extra.line,
             column: extra.column,
-            path: `row ${record.row}, column ${record.cells.indexOf(extra) + 1}`,
+            path: `row ${record.row}, column ${extraAt + 1}`,
           },
           `has ${record.cells.length} cells but the header has ${width} columns (a delimiter too many, or a field that should be quoted)`,
           extra.text,
@@ -127,6 +128,13 @@ export class FieldTable<F extends string> {
       return new Row(this, record);
     });
   }
+}
+
+/** The index of the first cell from `from` on that is not blank (-1: none). */
+function firstFilledCell(record: CsvRecord, from: number): number {
+  for (let i = from; i < record.cells.length; i++)
+    if (record.cells[i]!.text.trim() !== '') return i;
+  return -1;
 }
 
 /** One data row: cells by field, with their locations. */
@@ -172,23 +180,27 @@ export class Row<F extends string> {
     return t === '' ? undefined : t;
   }
 
-  /** The row's evidence groups (quote, source, note), in the order of their numbers. */
+  /** The row's evidence groups (quote, source, note), in the order of the table's columns. */
   evidence(): EvidenceDraft[] {
-    return [...this.t.evidence].map(([group, cols]) => {
+    const drafts: EvidenceDraft[] = [];
+    for (const [group, cols] of this.t.evidence) {
       const source = this.cellText(cols.source)?.trim();
-      return {
+      drafts.push({
         group,
         quote: this.cellText(cols.quote),
         source: source === '' ? undefined : source,
         note: this.cellText(cols.note),
         at: (field) => this.cellAt(cols[field]),
-      };
-    });
+      });
+    }
+    return drafts;
   }
 
   private cellText(ref: ColumnRef | undefined): string | undefined {
     const cell = ref ? this.record.cells[ref.index] : undefined;
-    if (!cell || cell.text === '' || this.t.missing.has(cell.text.trim())) return undefined;
+    if (!cell || cell.text === '') return undefined;
+    // Most tables have no "missing" marks: no need to trim every cell to look for one.
+    if (this.t.missing.size > 0 && this.t.missing.has(cell.text.trim())) return undefined;
     return unguardCell(cell.text);
   }
 

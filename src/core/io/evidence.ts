@@ -31,7 +31,9 @@ export function collectEvidence(
 ): { evidence: Evidence[]; groups: number[] } {
   const evidence: Evidence[] = [];
   const groups: number[] = [];
-  for (const d of [...drafts].sort((a, b) => a.group - b.group)) {
+  // Rows without evidence, or with one group, are most rows: nothing to sort.
+  const inGroupOrder = drafts.length > 1 ? [...drafts].sort((a, b) => a.group - b.group) : drafts;
+  for (const d of inGroupOrder) {
     if (d.quote === undefined) {
       if (d.source !== undefined)
         log.error(d.at('source'), 'has an evidence source but no quote beside it', d.source);

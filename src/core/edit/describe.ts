@@ -13,6 +13,7 @@ import type { Dataset } from '../schema';
 import { resolveVocabulary } from '../vocabulary';
 import type { Edit, EditableItems, EditableList, ItemEdit, StepEdit } from './edit';
 import { sameValue } from './same';
+import { dropsQuote } from './storyFollow';
 
 /** Longest piece of user text (a label, a note) a changelog line quotes. */
 const QUOTED_CHARS = 60;
@@ -40,9 +41,8 @@ export function describeGroup(
   storySteps: readonly StepEdit[] = [],
 ): string {
   const line = describeItemEdit(main, new Namer(datasetBefore));
-  const steps = count(storySteps.length, 'story step');
   if (main.op === 'update' && main.before.id === main.after.id) {
-    const lost = storySteps.filter((s) => s.before.quote && !s.after.quote).length;
+    const lost = storySteps.filter(dropsQuote).length;
     const moved = count(storySteps.length - lost, 'story step');
     const also = [
       moved && `and the quote of ${moved}`,
@@ -50,6 +50,7 @@ export function describeGroup(
     ].filter(Boolean);
     return also.length ? `${line} (${also.join('; ')})` : line;
   }
+  const steps = count(storySteps.length, 'story step');
   if (main.op === 'remove') {
     const removed = count(
       entailed.filter((e) => e.op === 'remove' && e.list === 'relations').length,

@@ -52,12 +52,17 @@ export interface LostQuote {
   quote: QuoteRef;
 }
 
+/** Whether a step edit takes the step's quote away (its words left the evidence). */
+export function dropsQuote(step: StepEdit): boolean {
+  return Boolean(step.before.quote) && !step.after.quote;
+}
+
 /** The steps whose quote `edit` drops, in the order of its step edits (none for an item edit). */
 export function quotesLost(edit: Edit): LostQuote[] {
   if (edit.op !== 'group' || !edit.steps) return [];
-  return edit.steps.flatMap(({ story, step, before, after }) =>
-    before.quote && !after.quote ? [{ story, step, quote: before.quote }] : [],
-  );
+  return edit.steps
+    .filter(dropsQuote)
+    .map(({ story, step, before }) => ({ story, step, quote: before.quote! }));
 }
 
 function followedIds(edits: readonly ItemEdit[]): Followed {

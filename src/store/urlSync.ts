@@ -18,7 +18,10 @@ export function startUrlSync(): () => void {
   const commit = (replace = false) => {
     timer = undefined;
     const s = useStore.getState();
-    if (s.playing || !s.model) return; // pausing is a change too, and commits then
+    if (!s.model) return;
+    // Frames of playback are not views (pausing is a change too, and commits then); a dataset
+    // opened while time plays is, so that a reload reopens the dataset on screen.
+    if (s.playing && queryDataset(window.location.search) === s.datasetKey) return;
     const query = `?${viewToQuery(s)}`;
     saveLastView(s.datasetKey, query);
     if (query === window.location.search) return;
@@ -52,7 +55,7 @@ export function startUrlSync(): () => void {
     const relevant =
       s.model !== prev.model ||
       s.datasetKey !== prev.datasetKey || // an edited dataset kept as a copy (editing.ts)
-      s.day !== prev.day ||
+      (s.day !== prev.day && !s.playing) || // a frame of playback would put off every commit
       s.selection !== prev.selection ||
       s.hiddenTypes !== prev.hiddenTypes ||
       s.hiddenKinds !== prev.hiddenKinds ||

@@ -147,6 +147,36 @@ describe('import', () => {
     await page.close();
   });
 
+  it('names a dataset opened while time plays in the URL, so a reload reopens it', async () => {
+    const page = await openApp(browser);
+    // Frames of playback are not written to the URL, but the dataset is: looping playback
+    // starts as soon as the import is shown, before the URL would have settled on it.
+    await page.evaluate(() => {
+      const observer = new MutationObserver(() => {
+        const shown = [...document.querySelectorAll('h2, h3')].some((h) =>
+          h.textContent?.startsWith('Imported'),
+        );
+        if (!shown) return;
+        observer.disconnect();
+        const buttons = [...document.querySelectorAll('button')];
+        buttons.find((b) => b.textContent?.trim() === 'Loop')!.click();
+        buttons.find((b) => b.getAttribute('aria-label') === 'Play')!.click();
+      });
+      observer.observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await drop(page, 'small.json', JSON.stringify(small));
+    await page.waitForFunction(
+      () => document.querySelector('h1')?.textContent === 'Small test alliance',
+    );
+    await page.waitForURL(/dataset=[0-9a-f-]{36}/);
+    expect(await page.evaluate(() => window.__allegiance!.playing())).toBe(true);
+    await page.reload();
+    await page.waitForFunction(
+      () => document.querySelector('h1')?.textContent === 'Small test alliance',
+    );
+    await page.close();
+  });
+
   it('opened on a link to a dataset this browser does not hold, shows the seed and says why', async () => {
     const page = await openApp(browser, '/?dataset=not-here&date=2001-01-01');
     await page.waitForFunction(() =>

@@ -152,6 +152,10 @@ describe('TemporalIndex', () => {
     ]);
     expect(index.start).toBe(toDay('2000'));
     expect(index.end).toBe(toDay('2001'));
+    // Relations that all end: the span ends on their last day, where they are still drawn.
+    const ending = buildIndex({ ...d, relations: d.relations.slice(0, 1) });
+    expect([ending.start, ending.end]).toEqual([toDay('2000'), toDay('2000-12-31')]);
+    expect(ending.stateAt(ending.end).relations).toEqual(['r']);
     const framed = buildIndex({ ...d, period: { from: '1990', until: '2030-06' } });
     expect([framed.start, framed.end]).toEqual([toDay('1990'), toDay('2030-06')]);
   });

@@ -438,7 +438,7 @@ export function packIndex(dataset: Dataset): PackedIndex {
   const eventDays = Float64Array.from(eventOrder, (i) => eventDay[i]!);
 
   return {
-    ...indexSpan(d, [actors.start, actors.end, rs, re, eventDays]),
+    ...indexSpan(d, [actors.start, rs, eventDays], [actors.end, re]),
     actors,
     relations,
     relPolarity,
@@ -470,26 +470,31 @@ export function pairOfKey(key: number): [number, number] {
 }
 
 /**
- * The index's span: the dataset's `period` when it has one, else the earliest and latest finite
- * day among `days` (every start and end, empty intervals included, and the event days).
+ * The index's span: the dataset's `period` when it has one, else from the earliest to the
+ * latest finite day something holds on: `firstDays` are days things start or happen on (interval
+ * starts, empty intervals included, and event days); `ends` are intervals' exclusive ends, whose
+ * last day is the one before. So the span's last day, where the app opens and playback stops,
+ * shows the relations that last longest, not the empty day after them (a dataset whose relations
+ * all end, as every imported event table's do).
  */
 export function indexSpan(
   dataset: Pick<Dataset, 'period'>,
-  days: readonly ArrayLike<number>[],
+  firstDays: readonly ArrayLike<number>[],
+  ends: readonly ArrayLike<number>[],
 ): { start: number; end: number } {
   if (dataset.period)
     return { start: toDay(dataset.period.from), end: toDay(dataset.period.until) };
   let lo = Infinity;
   let hi = -Infinity;
-  for (const list of days) {
-    for (let k = 0; k < list.length; k++) {
-      const day = list[k]!;
-      if (!Number.isFinite(day)) continue;
-      if (day < lo) lo = day;
-      if (day > hi) hi = day;
-    }
-  }
-  return { start: lo === Infinity ? 0 : lo, end: hi === -Infinity ? 0 : hi };
+  const include = (day: number) => {
+    if (!Number.isFinite(day)) return;
+    if (day < lo) lo = day;
+    if (day > hi) hi = day;
+  };
+  for (const list of firstDays) for (let k = 0; k < list.length; k++) include(list[k]!);
+  for (const list of ends) for (let k = 0; k < list.length; k++) include(list[k]! - 1);
+  if (lo === Infinity) return { start: 0, end: 0 };
+  return { start: lo, end: Math.max(lo, hi) };
 }
 
 export class TemporalIndex {

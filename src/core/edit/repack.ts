@@ -137,13 +137,11 @@ export function repackIndex(
 
   const { eventOrder, eventDays } = repackEvents(packed, events, after);
   return {
-    ...indexSpan(after, [
-      actorIntervals.start,
-      actorIntervals.end,
-      relationIntervals.start,
-      relationIntervals.end,
-      eventDays,
-    ]),
+    ...indexSpan(
+      after,
+      [actorIntervals.start, relationIntervals.start, eventDays],
+      [actorIntervals.end, relationIntervals.end],
+    ),
     actors: actorIntervals,
     relations: relationIntervals,
     relPolarity,

@@ -159,13 +159,17 @@ export function App() {
               </Suspense>
             </ViewBoundary>
           )}
-          <DataAttribution />
-          {/* A published story opens on its story, not on the first-visit prompt. */}
-          {!STANDALONE && (
-            <ViewBoundary name="The first-visit prompt">
-              <FirstVisit />
-            </ViewBoundary>
-          )}
+          {/* The canvas's corner: the first-visit prompt stacked above the data's credit line,
+              so neither covers the other. */}
+          <div className="canvas-corner">
+            {/* A published story opens on its story, not on the first-visit prompt. */}
+            {!STANDALONE && (
+              <ViewBoundary name="The first-visit prompt">
+                <FirstVisit />
+              </ViewBoundary>
+            )}
+            <DataAttribution />
+          </div>
         </main>
         <aside ref={detailsPanel} className="panel panel--right" aria-label="Details and analysis">
           <button

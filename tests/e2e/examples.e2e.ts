@@ -96,6 +96,13 @@ describe('the UCDP Non-State example', () => {
     const ids = new Set(example.actors.map((a) => a.id));
     expect(drawn.length).toBeGreaterThan(100);
     expect(drawn.every((id) => ids.has(id))).toBe(true);
+    // It opens on the last day of its last conflict-year, with that year's conflicts drawn (the
+    // day after, 1 January 2022, held none).
+    await expect(page.evaluate(() => window.__allegiance!.date())).resolves.toBe('2021-12-31');
+    const lastYear = example.relations.filter((r) => r.until! >= '2022').map((r) => r.id);
+    const drawnRelations = await page.evaluate(() => window.__allegiance!.drawnRelations());
+    expect(lastYear.length).toBeGreaterThan(50);
+    expect(new Set(drawnRelations)).toEqual(new Set(lastYear));
     expect(page.url()).toContain('dataset=example%3Aucdp-nonstate');
     await expect(page.getByRole('progressbar', { name: 'Opening progress' }).count()).resolves.toBe(
       0,
@@ -116,6 +123,25 @@ describe('the UCDP Non-State example', () => {
       'UCDP Non-State Conflict Dataset, version 22.1',
     );
   });
+
+  for (const viewport of [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ])
+    it(`keeps its credit line in sight under the first-visit prompt, at ${viewport.width}×${viewport.height}`, async () => {
+      const first = await openApp(browser, '/?dataset=example%3Aucdp-nonstate', viewport, {
+        firstVisit: true,
+      });
+      const credit = first.locator('.data-attribution');
+      await credit.waitFor();
+      const prompt = await first.getByTestId('first-visit').boundingBox();
+      const line = await credit.boundingBox();
+      // The prompt stands above the credit line, both inside the canvas.
+      expect(prompt!.y + prompt!.height).toBeLessThanOrEqual(line!.y);
+      const canvas = await first.locator('.graph-canvas').boundingBox();
+      expect(line!.y + line!.height).toBeLessThanOrEqual(canvas!.y + canvas!.height);
+      await first.close();
+    });
 
   it('opens from a link at a date, and shows the rows a relation rests on when it is clicked', async () => {
     // The year with the most conflicts in the file: many relations drawn at once.

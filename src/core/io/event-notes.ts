@@ -6,7 +6,7 @@
 import { CAMEO_ROOT_NAMES } from './cameo';
 import { QUAD_CLASS_NAMES, type QuadClass } from './event-columns';
 import type { EventRow } from './event-rows';
-import { monthIso, type AggregatedRelation, type EventKind } from './event-windows';
+import { exactMean, monthIso, type AggregatedRelation, type EventKind } from './event-windows';
 import { plural } from './import-result';
 
 /** Windows listed one by one in a note; the rest are summed up. */
@@ -56,7 +56,7 @@ export function relationCounts(rel: AggregatedRelation): RelationCounts {
   for (const e of events) quadClasses[e.quadClass ?? 'none']++;
   return {
     events: events.length,
-    mean: scores.reduce((s, x) => s + x, 0) / scores.length,
+    mean: exactMean(events),
     low: scores.reduce((m, x) => Math.min(m, x), Infinity),
     high: scores.reduce((m, x) => Math.max(m, x), -Infinity),
     basis: basis !== undefined && events.every((e) => e.scoreBasis === basis) ? basis : undefined,

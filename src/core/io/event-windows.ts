@@ -76,13 +76,13 @@ export function firstWindowStart(events: readonly EventRow[]): number {
 }
 
 /**
- * The mean score of a window, summed in whole thousandths (scores have at
- * most three decimals; Goldstein's have one): a sum of doubles depends on
- * the order of the events, so a mean exactly on a threshold could fall
- * either side of it. The DuckDB import (scripts/duckdb/aggregate.sql) sums
- * the same way.
+ * The mean score of events (a window's, a relation's), summed in whole thousandths (scores have
+ * at most three decimals; Goldstein's have one): a sum of doubles depends on the order of the
+ * events, so a mean exactly on a threshold could fall either side of it, and one exactly between
+ * two tenths could be written either way in a note (0.3 and 0.6: 0.44999999999999996 summed as
+ * doubles). The DuckDB import (scripts/duckdb/aggregate.sql) sums the same way.
  */
-function exactMean(events: readonly EventRow[]): number {
+export function exactMean(events: readonly Pick<EventRow, 'score'>[]): number {
   const thousandths = events.reduce((s, e) => s + Math.round(e.score * 1000), 0);
   return thousandths / (1000 * events.length);
 }

@@ -113,6 +113,16 @@ describe('importEvents: aggregation', () => {
     );
   });
 
+  it("writes a relation's mean from exact sums, as the DuckDB import does", () => {
+    // -10 and 9.1 summed as doubles give a mean of -0.4500000000000002, written -0.5; their mean
+    // is -0.45, written -0.4 (aggregate.sql sums thousandths; Math.round takes ties up).
+    const r = run(table(['20150110,USA,,IRN,,4,-10', '20150320,USA,,IRN,,1,9.1']), {
+      hostilityAt: -0.2,
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.dataset!.relations[0]!.note).toContain('mean Goldstein score -0.4, from -10 to +9.1');
+  });
+
   it('reads ICEWS-like headers, names as ids, semicolons and decimal commas', () => {
     const r = run(
       table(

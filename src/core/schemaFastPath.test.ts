@@ -64,15 +64,8 @@ const ODD_VALUES: unknown[] = [
   'numeric',
 ];
 
-const LISTS = [
-  'sources',
-  'actorTypes',
-  'relationKinds',
-  'actors',
-  'relations',
-  'events',
-  'stories',
-];
+/** The dataset's lists, as the seed has them all. */
+const LISTS = Object.keys(seed).filter((key) => Array.isArray(seed[key]));
 
 /** One random change somewhere in the dataset: a field's value, a missing or unknown key, an item or a list replaced. */
 function mutate(data: Json, random: () => number): void {

@@ -10,10 +10,11 @@
  * the src/ functions on its stacks; the profiler's own start shows up as a
  * task, and sampling slows the page, so take CPU times without it.
  *
- *   npx tsx bench/import-probe.ts [ROWS] [--xl] [--reload] [--profile] [--over MS]
+ *   npx tsx bench/import-probe.ts [ROWS] [--xl] [--reload] [--profile] [--all] [--over MS]
  *
  * `--over MS`: the tasks detailed are those over MS (default 150) of CPU, or of wall time with
- * `--profile`.
+ * `--profile`. `--all`: the inclusive times list every function (Cytoscape's too), not only
+ * src/'s: where the library's time goes, and which of its functions calls which.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const OUT = here('./dist/import-probe');
 const overAt = process.argv.indexOf('--over');
 const THRESHOLD_MS = overAt < 0 ? 150 : Number(process.argv[overAt + 1]);
+const ALL_FUNCTIONS = process.argv.includes('--all');
 
 /** A profile node's function, mapped to its source, and whether it is the app's own (src/). */
 function namer(outDir: string) {
@@ -105,7 +107,7 @@ function analyse(
       const seen = new Set<string>();
       for (let p: number | undefined = id; p !== undefined; p = parent.get(p)) {
         const f = nameOf(p);
-        if (f.src && !seen.has(f.name)) {
+        if ((f.src || ALL_FUNCTIONS) && !seen.has(f.name)) {
           seen.add(f.name);
           inclusive.set(f.name, (inclusive.get(f.name) ?? 0) + dt);
         }
@@ -118,7 +120,7 @@ function analyse(
         .map(([f, v]) => `      ${v.toFixed(0).padStart(6)} ${f}`)
         .join('\n');
     console.log(
-      `-- task at ${task.startMs.toFixed(0)} ms: ${task.durationMs.toFixed(0)} ms\n    self:\n${top(self, 8)}\n    src inclusive:\n${top(inclusive, 12)}`,
+      `-- task at ${task.startMs.toFixed(0)} ms: ${task.durationMs.toFixed(0)} ms\n    self:\n${top(self, 8)}\n    ${ALL_FUNCTIONS ? '' : 'src '}inclusive:\n${top(inclusive, ALL_FUNCTIONS ? 60 : 12)}`,
     );
   }
 }

@@ -305,6 +305,43 @@ describe('a frame that finds Cytoscape changed', () => {
   });
 });
 
+describe('node bounds', () => {
+  /** A frame as Cytoscape's render loop runs one: its callbacks, then the drawing. */
+  function renderFrame(r: RendererDouble) {
+    for (const callback of r.beforeRenderCallbacks) callback.fn(true, 0);
+    frame(r);
+  }
+
+  it('are current before a frame draws: drawing announces no bounds change', () => {
+    // Such an announcement during drawing makes Cytoscape update the node and its edges again
+    // on the next frame (nodeBounds.ts).
+    const r = withRenderer(largeGraph(PLAIN));
+    installed(r);
+    renderFrame(r);
+    cy.nodes().forEach((node) => void node.position({ x: node.position('x') + 40, y: 7 }));
+    cy.add({ data: { id: 'e', color: '#cc3311' }, position: { x: 5, y: 5 } });
+    cy.getElementById('a').style('background-color', '#117733');
+    r.cachedZSortedEles = null; // as Cytoscape's notify does on an addition
+    const announced: string[] = [];
+    cy.on('bounds', (event) => void announced.push((event.target as { id(): string }).id()));
+    for (const callback of r.beforeRenderCallbacks) callback.fn(true, 0);
+    expect(announced.sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    announced.length = 0;
+    frame(r);
+    expect(announced).toEqual([]);
+  });
+
+  it('are left to Cytoscape after uninstall', () => {
+    const r = withRenderer(largeGraph(PLAIN));
+    installed(r).uninstall();
+    cy.getElementById('a').position({ x: 50, y: 50 });
+    const announced: string[] = [];
+    cy.on('bounds', (event) => void announced.push((event.target as { id(): string }).id()));
+    renderFrame(r);
+    expect(announced).toEqual([]);
+  });
+});
+
 describe('uninstall', () => {
   it('gives Cytoscape back exactly its own methods, and its drawing', () => {
     const r = withRenderer(largeGraph(PLAIN));

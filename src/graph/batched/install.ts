@@ -49,6 +49,7 @@ import {
   type RenderedElement,
 } from './internals';
 import { isVisible, lookCache, type Look } from './looks';
+import { keepNodeBoundsCurrent } from './nodeBounds';
 import { NodeLayer, type LayerRecord } from './nodeLayer';
 import { EdgeBatches } from './edgeBatches';
 import { drawNodes, EdgesInSight } from './paths';
@@ -135,6 +136,7 @@ function install(cy: Core, r: CanvasRendererInternals): BatchedDrawing {
   const lookOf = lookCache(r);
   const zOrder = new ZOrderTracker(r, lookOf);
   const frame = batchedFrame(r, lookOf, zOrder);
+  const stopKeepingBounds = keepNodeBoundsCurrent(cy, r);
   let frames = 0;
   let fallback: string | null = null;
   let installed = true;
@@ -143,6 +145,7 @@ function install(cy: Core, r: CanvasRendererInternals): BatchedDrawing {
     if (!installed) return;
     installed = false;
     zOrder.dispose();
+    stopKeepingBounds();
     for (const [name, descriptor] of own)
       if (descriptor) Object.defineProperty(r, name, descriptor);
       else delete (r as unknown as Record<string, unknown>)[name];

@@ -89,6 +89,10 @@ export interface CanvasRendererInternals {
     getOpacity: (r: unknown, ele: RenderedElement) => number,
   ): void;
   getCachedZSortedEles(forceRecalc?: boolean): ZSorted;
+  /** Runs `fn` at the start of every frame, higher priorities first. */
+  beforeRender(fn: (willDraw: boolean) => void, priority: number): void;
+  /** The priorities of Cytoscape's own frame callbacks. */
+  beforeRenderPriorities: { eleCalcs: number };
   updateCachedGrabbedEles(): void;
   cachedZSortedEles: ZSorted | null;
   getNodeShape(ele: RenderedElement): string;
@@ -153,6 +157,18 @@ export const RENDERER_INTERNALS: readonly Internal[] = [
     what: 'method (forceRecalc): every element in z-order, with `interactive`, `drag` and `nondrag` lists',
     usedIn: 'zOrder.ts: replaced by a linear partition when no rule sets z-index',
     check: method(1),
+  },
+  {
+    name: 'beforeRender',
+    what: 'method (fn, priority): calls fn(willDraw, time) at the start of every frame, callbacks of higher priority first',
+    usedIn: 'nodeBounds.ts: node bounding boxes read before the rendered-style update',
+    check: method(2),
+  },
+  {
+    name: 'beforeRenderPriorities.eleCalcs',
+    what: "field: the priority of the frame callback that updates the rendered style (edge geometry, label positions) of the elements queued by 'bounds', 'dirty' and 'style' events",
+    usedIn: 'nodeBounds.ts: its callback runs just before that update',
+    check: (v) => (typeof v === 'number' ? null : `not a number (${typeName(v)})`),
   },
   {
     name: 'updateCachedGrabbedEles',

@@ -84,6 +84,8 @@ export function largeGraph(style: StylesheetJson = graphStyle(true, false, true)
 }
 
 export interface RendererDouble extends CanvasRendererInternals {
+  /** What `beforeRender` registered, highest priority first (run them as a frame would). */
+  beforeRenderCallbacks: { fn: (willDraw: boolean, time: number) => void; priority: number }[];
   /** Each frame Cytoscape's own per-element drawing drew: the ids, in order. */
   drawnByCytoscape: string[][];
 }
@@ -99,6 +101,10 @@ export function rendererDouble(cy: Core): RendererDouble {
   r.cy = cy as RendererDouble['cy'];
   // Set by BaseRenderer.init (which needs a browser): where edges are probed for hit-testing.
   r.bezierProjPcts = [0.05, 0.225, 0.4, 0.5, 0.6, 0.775, 0.95];
+  // Also set by BaseRenderer.init: the frame callbacks (beforeRender), and the priority of
+  // Cytoscape's rendered-style update as 3.34.4 sets it (the browser test checks the real one).
+  r.beforeRenderCallbacks = [];
+  r.beforeRenderPriorities = { eleCalcs: 300 };
   r.registerNodeShapes();
   r.registerArrowShapes();
   const context = () => recorder({ canvas: { width: 800, height: 600 } });

@@ -1,9 +1,9 @@
 /**
  * The first visit's prompt: the dataset tells a story over time, and the
- * quickest way into it is to play it from the start. A small card in a
- * corner of the graph (never over its centre, where the story's actors are),
- * shown once: playing (from here or the time bar) or "Explore on my own"
- * dismisses it for good.
+ * quickest way into it is to play it from the start. A band across the
+ * graph's bottom, which the camera frames the graph above (a card in a
+ * corner hid the actors there), shown once: playing (from here or the time
+ * bar) or "Explore on my own" dismisses it for good.
  *
  * It is not shown when localStorage cannot keep that promise (blocked
  * storage would show it on every visit), when the dataset has no time to
@@ -12,6 +12,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { daysToCivil } from '../core/dates';
+import { useCanvasCover } from './canvasCovers';
 import { selectModel } from '../store/selectors';
 import { jumpToStart, play, useStore } from '../store/store';
 
@@ -77,6 +78,9 @@ export function FirstVisit() {
     card.current?.focus({ preventScroll: true });
   }, [visible]);
 
+  // The camera frames the graph above the band (ui/canvasCovers.ts).
+  useCanvasCover(card, visible);
+
   if (!visible) return null;
   // Numeric time (GEXF) stores the number as the year: "t = 190", never a calendar year.
   const startYear = daysToCivil(model.index.start).year;
@@ -97,13 +101,15 @@ export function FirstVisit() {
         dismiss();
       }}
     >
-      <h2 id="first-visit-title" className="first-visit__title">
-        New here?
-      </h2>
-      <p id="first-visit-text" className="first-visit__text">
-        This graph tells a story over time. Play it from the start to watch who sides with whom, or
-        explore on your own: tap an actor, or move the date below.
-      </p>
+      <div className="first-visit__intro">
+        <h2 id="first-visit-title" className="first-visit__title">
+          New here?
+        </h2>
+        <p id="first-visit-text" className="first-visit__text">
+          This graph tells a story over time. Play it from the start to watch who sides with whom,
+          or explore on your own: tap an actor, or move the date below.
+        </p>
+      </div>
       <div className="first-visit__actions">
         <button
           type="button"

@@ -1,6 +1,7 @@
 /**
  * What may lie over the graph canvas: on a phone the legend, the details and analysis, and a
- * story's details in Present mode open as bottom sheets over its lower part. Each registers its
+ * story's details in Present mode open as bottom sheets over its lower part, and the first-visit
+ * card and an example's credit line stretch across its bottom. Each registers its
  * element (`useCanvasCover`); the graph canvas watches them (`watchObscured`) and tells its view
  * how tall a band at its bottom they cover, so the camera keeps the selection in the part still
  * in sight (graph/camera.ts). Whether an element covers the canvas is read from where it is
@@ -14,18 +15,21 @@ const covers = new Set<Element>();
 /** Called with an element that began or stopped being a cover. */
 const watchers = new Set<(cover: Element, registered: boolean) => void>();
 
-/** Registers the element as one that may lie over the graph canvas, while it is mounted. */
-export function useCanvasCover(ref: RefObject<Element | null>) {
+/**
+ * Registers the element as one that may lie over the graph canvas, while it is mounted and
+ * `shown` (for an element rendered only at times: pass whether it is rendered).
+ */
+export function useCanvasCover(ref: RefObject<Element | null>, shown = true) {
   useLayoutEffect(() => {
     const element = ref.current;
-    if (!element) return;
+    if (!shown || !element) return;
     covers.add(element);
     watchers.forEach((watch) => watch(element, true));
     return () => {
       covers.delete(element);
       watchers.forEach((watch) => watch(element, false));
     };
-  }, [ref]);
+  }, [ref, shown]);
 }
 
 /** How tall a band at the canvas's bottom the registered covers hide now, in CSS pixels. */

@@ -195,9 +195,23 @@ describe('what covers a canvas', () => {
     const sideCard = { left: 16, top: 16, right: 300, bottom: 400 }; // a story's card, a desktop
     const besidePanel = { left: 390, top: 44, right: 700, bottom: 560 }; // a side panel
     const foldedToggles = { left: 0, top: 560, right: 390, bottom: 600 }; // below the canvas
-    const floating = { left: 8, top: 480, right: 382, bottom: 552 }; // a card short of the edges
-    expect(obscuredBottom(canvas, [sideCard, besidePanel, foldedToggles, floating])).toBe(0);
+    const clear = { left: 24, top: 480, right: 366, bottom: 552 }; // a card clear of the edges
+    const high = { left: 0, top: 300, right: 390, bottom: 500 }; // a band left in sight below it
+    const empty = { left: 6, top: 554, right: 384, bottom: 554 }; // an empty box covers nothing
+    const covers = [sideCard, besidePanel, foldedToggles, clear, high, empty];
+    expect(obscuredBottom(canvas, covers)).toBe(0);
     expect(obscuredBottom(canvas, [])).toBe(0);
+  });
+
+  it('counts a card short of the edges by a sliver, and covers stacked on one that counts', () => {
+    const card = { left: 6, top: 460, right: 384, bottom: 554 }; // a phone's first-visit card
+    expect(obscuredBottom(canvas, [card])).toBe(100);
+    // Above the example's credit line, itself a sliver short of the edges.
+    const credit = { left: 6, top: 520, right: 384, bottom: 554 };
+    const above = { ...card, top: 420, bottom: 514 };
+    expect(obscuredBottom(canvas, [above, credit])).toBe(140);
+    // Without the line, the card leaves a band in sight under it.
+    expect(obscuredBottom(canvas, [above])).toBe(0);
   });
 });
 

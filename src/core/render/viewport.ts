@@ -184,21 +184,34 @@ export interface PageRect {
 }
 
 /**
- * How much of a canvas's height, from its bottom edge up, bottom sheets cover (CSS pixels,
- * rounded; 0 when none does). A cover counts when it spans the canvas's whole width and reaches
- * its bottom edge, as a phone's sheet does; a card over one corner, or a side panel beside the
- * canvas (a desktop), leaves a band that is still in sight and does not count. One pixel of
- * slack allows for borders and rounding.
+ * Strips of the canvas narrower than this (CSS pixels) beside or below a cover count as
+ * covered: a card inset by its margin, or stacked on another cover, hides the band as a sheet
+ * does, and such a strip shows no actor one could make out (a symbol is about twice as big at
+ * the zoom where labels are legible).
+ */
+const SLIVER_PX = 16;
+
+/**
+ * How much of a canvas's height, from its bottom edge up, covers hide (CSS pixels, rounded; 0
+ * when none does). A cover counts when it spans the canvas's width and reaches its bottom edge,
+ * or the top of a cover that counts, both to within a sliver: a phone's bottom sheet, the
+ * first-visit card above the example's credit line. A card over one corner, or a side panel
+ * beside the canvas (a desktop), leaves a band that is still in sight and does not count.
  */
 export function obscuredBottom(canvas: PageRect, covers: Iterable<PageRect>): number {
-  let band = 0;
-  for (const cover of covers) {
-    const spansWidth = cover.left <= canvas.left + 1 && cover.right >= canvas.right - 1;
-    const reachesBottom = cover.bottom >= canvas.bottom - 1 && cover.top < canvas.bottom;
-    if (spansWidth && reachesBottom)
-      band = Math.max(band, canvas.bottom - Math.max(cover.top, canvas.top));
-  }
-  return Math.round(band);
+  const spanning = [...covers]
+    .filter(
+      (c) =>
+        c.bottom > c.top &&
+        c.left <= canvas.left + SLIVER_PX &&
+        c.right >= canvas.right - SLIVER_PX,
+    )
+    .sort((a, b) => b.bottom - a.bottom);
+  let edge = canvas.bottom; // the top of the band covered so far
+  for (const cover of spanning)
+    if (cover.bottom >= edge - SLIVER_PX && cover.top < edge)
+      edge = Math.max(canvas.top, cover.top);
+  return Math.round(canvas.bottom - edge);
 }
 
 export interface RevealOptions extends LabelledFitOptions {

@@ -30,6 +30,23 @@ interface Shot {
   y: number;
 }
 
+/**
+ * Stops the page's installed clock a moment after its own now. A page busy mounting may take
+ * its time to answer, and a time it has passed cannot be paused at ("Cannot fast-forward to the
+ * past"): then it tries again from the page's new now.
+ */
+async function pauseSoon(page: Page) {
+  for (let attempt = 1; ; attempt++) {
+    const now = await page.evaluate(() => Date.now());
+    try {
+      await page.clock.pauseAt(now + 1000);
+      return;
+    } catch (error) {
+      if (attempt === 5 || !String(error).includes('fast-forward to the past')) throw error;
+    }
+  }
+}
+
 async function graphShot(page: Page): Promise<Shot> {
   const graph = page.getByTestId('graph');
   const box = (await graph.boundingBox())!;
@@ -321,7 +338,7 @@ describe('a large graph, mounted a slice per frame', () => {
     });
     // Time stands still from here (no frame, so no slice), so the keys below land mid-mount.
     await page.clock.install();
-    await page.clock.pauseAt(Date.now() + 1000);
+    await pauseSoon(page);
     const slider = page.getByRole('slider', { name: 'Date' });
     await slider.focus();
     await page.keyboard.press('PageDown');

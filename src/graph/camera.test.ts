@@ -27,9 +27,10 @@ const RADIUS = (tokens.size.node + tokens.size.nodeBorder) / 2;
 
 /**
  * A small graph (actors on a wide grid) in a canvas of the size `canvas` holds, its first frame
- * drawn unless `drawn` is false (a page's start, before it).
+ * drawn unless `drawn` is false (a page's start, before it); with `large`, set up as a large
+ * graph is (style.ts `isLargeGraph`).
  */
-function smallView(canvas: Size, { drawn = true } = {}) {
+function smallView(canvas: Size, { drawn = true, large = false } = {}) {
   const dataset = generateSyntheticDataset({ actors: 24, relations: 30, seed: 11 });
   const grid = new Map(
     dataset.actors.map((a, i) => [a.id, { x: (i % 6) * 120, y: (i >> 2) * 90 }]),
@@ -43,14 +44,14 @@ function smallView(canvas: Size, { drawn = true } = {}) {
   const cy = cytoscape({
     headless: true,
     elements: [...initial.nodes, ...initial.relations],
-    ...viewOptions(false),
+    ...viewOptions(large),
   });
   // Headless Cytoscape has no container to measure: its size is the test's.
   vi.spyOn(cy, 'width').mockImplementation(() => canvas.width);
   vi.spyOn(cy, 'height').mockImplementation(() => canvas.height);
   const container = null as unknown as HTMLElement; // the camera never touches the page
   const state = createViewState({
-    ...{ cy, container, model, large: false, reducedMotion: true },
+    ...{ cy, container, model, large, reducedMotion: true },
     ...{ day, windowMonths: 0, span, alive: initial.alive },
   });
   const emphasis = createEmphasis(state, createRelations(state));
@@ -233,6 +234,20 @@ function mostSpreadActor(cy: cytoscape.Core) {
   return cy.nodes().max(spread).ele as cytoscape.NodeSingular;
 }
 
+describe('a fit', () => {
+  it.each([false, true])(
+    'shows the whole graph however far it must zoom out (large: %s)',
+    (large) => {
+      // Wider than this canvas at the zoom that was the floor (0.1), as the UCDP example's
+      // 1,000 actors are on a phone.
+      const { cy, camera } = smallView({ width: 80, height: 100 }, { large });
+      camera.fit();
+      expect(cy.zoom()).toBeLessThan(0.1);
+      expect(actorsOutside(cy)).toEqual([]);
+    },
+  );
+});
+
 describe('a bottom sheet over the canvas (a phone)', () => {
   it('fits, and shows a story step’s box, in the part above the sheet', () => {
     const canvas = { ...PHONE };
@@ -260,6 +275,25 @@ describe('a bottom sheet over the canvas (a phone)', () => {
     expect(actorsHidden(cy)).not.toEqual([]); // fitted to the whole canvas: some lie under it
     camera.setObscured(SHEET);
     expect(actorsHidden(cy)).toEqual([]);
+  });
+
+  it('frames a fitted picture out to the whole canvas when the sheet closes with no selection', () => {
+    const { cy, camera } = smallView({ ...PHONE });
+    camera.setObscured(SHEET);
+    camera.fit(); // above the sheet
+    const above = viewportOf(cy);
+    camera.setObscured({ bottom: 0 });
+    const uncovered = smallView({ ...PHONE });
+    uncovered.camera.fit();
+    expect(cy.zoom()).toBeCloseTo(uncovered.cy.zoom());
+    expect(cy.pan().y).toBeCloseTo(uncovered.cy.pan().y);
+    expect(cy.pan().y).not.toBeCloseTo(above.pan.y);
+    // A camera the user moved stays where it is.
+    camera.setObscured(SHEET);
+    cy.panBy({ x: 30, y: 0 });
+    const moved = viewportOf(cy);
+    camera.setObscured({ bottom: 0 });
+    expect(viewportOf(cy)).toEqual(moved);
   });
 
   it('brings a selection under the sheet, and its counterparts, into sight', () => {

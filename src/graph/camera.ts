@@ -298,16 +298,18 @@ export function createCamera(
     const opened = bottom > obscuredBottom;
     obscuredBottom = bottom;
     size = visibleSize();
-    if (!opened) return; // what the sheet uncovered stays where it is: the user may look at it
-    // The app's framing is framed into the part in sight: always before the first picture (as
-    // if the first fit had known of the sheet), else only with no selection to bring into sight.
+    // The app's framing follows the part in sight, as it follows the canvas's size: into it as
+    // a sheet opens, out to it again as one closes (the first-visit band: the picture fills the
+    // canvas it leaves). Always before the first picture (as if the first fit had known of the
+    // sheet); else only with no selection, which the camera keeps where it is in sight. A
+    // camera the user moved stays: they may be looking at what the sheet uncovered.
     if (framed && isFramed() && (!drawn || !state.selection)) {
       const { framing } = framed;
       cy.stop(true, false);
       if (glides()) glideTo(framing, framing, BOX_ANIMATION_MS, labels.settle);
       else frameAgain();
     }
-    reveal();
+    if (opened) reveal();
   }
 
   function showBox(box: Box | 'fit', animate: boolean) {

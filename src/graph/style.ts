@@ -29,7 +29,10 @@ export const isLargeGraph = (relations: number) => relations > LARGE_GRAPH_RELAT
 export function viewOptions(large: boolean): Partial<CytoscapeOptions> {
   const common: Partial<CytoscapeOptions> = {
     layout: { name: 'preset' },
-    minZoom: 0.1,
+    // A fit must show the whole graph: 0.1 left the UCDP example (1,000 actors) wider than a
+    // phone and the synthetic XL (10,000) taller than a desktop's canvas; 0.02 fits 10,000
+    // actors on a phone.
+    minZoom: 0.02,
     maxZoom: 4,
     boxSelectionEnabled: false,
     selectionType: 'single',
@@ -37,10 +40,6 @@ export function viewOptions(large: boolean): Partial<CytoscapeOptions> {
   if (!large) return common;
   return {
     ...common,
-    // A fit must show the whole graph: 0.1 left the UCDP example (1,000 actors) wider than a
-    // phone and the synthetic XL (10,000) taller than a desktop's canvas; 0.02 fits 10,000
-    // actors on a phone.
-    minZoom: 0.02,
     textureOnViewport: true,
     hideLabelsOnViewport: true,
     // A 2x screen quadruples the pixels to rasterise; at this size sharpness is not worth it.

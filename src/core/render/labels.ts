@@ -130,7 +130,11 @@ export function placeLabels(
   labelScale = 1,
   bounds?: Box,
 ): Map<string, LabelPlace> {
-  const cell = Math.max(32, ...items.slice(0, 1).map((i) => i.radius * 4));
+  // The index's cell grows with the labels: a phone zoomed far out draws them ten times their
+  // size in graph units, and boxes spanning a hundred small cells made a fit's placements (a
+  // dozen zooms tried) take seconds at 1,000 actors. Any size gives the same places.
+  const cell =
+    Math.max(32, ...items.slice(0, 1).map((i) => i.radius * 4)) * Math.max(1, labelScale);
   const symbols = new Grid<LabelItem>(cell);
   for (const item of items) {
     const r = item.radius;

@@ -159,9 +159,9 @@ export function App() {
               </Suspense>
             </ViewBoundary>
           )}
-          {/* The canvas's corner: the first-visit prompt stacked above the data's credit line,
+          {/* The canvas's foot: the first-visit prompt stacked above the data's credit line,
               so neither covers the other. */}
-          <div className="canvas-corner">
+          <div className="canvas-foot">
             {/* A published story opens on its story, not on the first-visit prompt. */}
             {!STANDALONE && (
               <ViewBoundary name="The first-visit prompt">

@@ -306,9 +306,13 @@ describe('a frame that finds Cytoscape changed', () => {
 });
 
 describe('node bounds', () => {
+  /** What Cytoscape's render loop runs before it draws a frame. */
+  function frameCallbacks(r: RendererDouble) {
+    for (const callback of r.beforeRenderCallbacks) callback.fn(true, 0);
+  }
   /** A frame as Cytoscape's render loop runs one: its callbacks, then the drawing. */
   function renderFrame(r: RendererDouble) {
-    for (const callback of r.beforeRenderCallbacks) callback.fn(true, 0);
+    frameCallbacks(r);
     frame(r);
   }
 
@@ -324,7 +328,7 @@ describe('node bounds', () => {
     r.cachedZSortedEles = null; // as Cytoscape's notify does on an addition
     const announced: string[] = [];
     cy.on('bounds', (event) => void announced.push((event.target as { id(): string }).id()));
-    for (const callback of r.beforeRenderCallbacks) callback.fn(true, 0);
+    frameCallbacks(r);
     expect(announced.sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
     announced.length = 0;
     frame(r);

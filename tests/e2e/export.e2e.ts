@@ -40,9 +40,12 @@ async function exportPng(
   const file = await download(page, () =>
     dialog.getByRole('button', { name: /^Download/ }).click(),
   );
-  const status = await dialog.getByRole('status').textContent();
+  // The download starts before React shows the status: wait for it.
+  const status = dialog.getByRole('status');
+  await expect.poll(() => status.textContent()).toMatch(/^Saved/);
+  const said = await status.textContent();
   await dialog.getByRole('button', { name: 'Close export' }).click();
-  return { ...file, status: status ?? '' };
+  return { ...file, status: said ?? '' };
 }
 
 describe('export', () => {
@@ -189,9 +192,10 @@ describe('export', () => {
       expect(countWebmFrames(file.data)).toBe(31);
       expect(webmVideoSize(file.data)).toEqual({ width: 854, height: 480 });
       expect(file.data.length).toBeGreaterThan(5000);
-      await expect(dialog.getByRole('status').last().textContent()).resolves.toMatch(
-        /Saved allegiance-2021-to-2022\.webm/,
-      );
+      // The download starts before React shows the status: wait for it.
+      await expect
+        .poll(() => dialog.getByRole('status').last().textContent())
+        .toMatch(/Saved allegiance-2021-to-2022\.webm/);
       await page.close();
     },
   );

@@ -100,9 +100,10 @@ describe('publish a story', () => {
       dialog.getByRole('button', { name: /^Download/ }).click(),
     );
     expect(file.name).toBe('from-pact-to-war.html');
-    await expect(dialog.getByRole('status').textContent()).resolves.toMatch(
-      /^Saved from-pact-to-war\.html \(1\.\d MB\): it opens offline/,
-    );
+    // The download starts before React shows the status: wait for it.
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toMatch(/^Saved from-pact-to-war\.html \(1\.\d MB\): it opens offline/);
     const path = join(dir, file.name);
     writeFileSync(path, file.data);
     await page.close();

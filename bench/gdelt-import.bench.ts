@@ -218,17 +218,30 @@ export function archiveMarkdown(runs: readonly ArchiveRun[], date: string): stri
   return lines.join('\n') + '\n';
 }
 
+/** Where the section is in a RESULTS.md text: [start, end), or null. */
+function sectionBounds(text: string): [number, number] | null {
+  const start = text.indexOf(SECTION);
+  if (start < 0) return null;
+  const next = text.indexOf('\n## ', start + SECTION.length);
+  return [start, next < 0 ? text.length : next];
+}
+
+/** The section as a RESULTS.md holds it (to keep it when a run without `--import` rewrites the file). */
+export function readArchiveSection(path = here('./RESULTS.md')): string | null {
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const bounds = sectionBounds(text);
+  return bounds && text.slice(...bounds).trimEnd() + '\n';
+}
+
 /** Replaces (or appends) the section in bench/RESULTS.md. */
 export function writeArchiveSection(markdown: string, path = here('./RESULTS.md')): void {
   const before = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
-  const start = before.indexOf(SECTION);
-  if (start < 0) {
+  const bounds = sectionBounds(before);
+  if (!bounds) {
     writeFileSync(path, `${before.trimEnd()}\n\n${markdown}`);
     return;
   }
-  const next = before.indexOf('\n## ', start + SECTION.length);
-  const rest = next < 0 ? '' : before.slice(next);
-  writeFileSync(path, `${before.slice(0, start)}${markdown}${rest}`);
+  writeFileSync(path, `${before.slice(0, bounds[0])}${markdown}${before.slice(bounds[1])}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -165,9 +165,15 @@ export function createLabels(state: ViewState, emphasis: Emphasis, restyle: () =
   ): (labelScale: number) => LabelledPoint[] {
     const roles = selectionRoles();
     const labelled = items(roles, positionOf);
+    // A search asks again for a scale it tried (a desktop's labels keep scale 1 at every zoom).
+    const placed = new Map<number, LabelledPoint[]>();
     return (labelScale) => {
+      const known = placed.get(labelScale);
+      if (known) return known;
       const places = placesOf(labelled, roles, labelScale);
-      return labelled.map((item) => ({ ...item, place: places.get(item.id) ?? 'hidden' }));
+      const points = labelled.map((item) => ({ ...item, place: places.get(item.id) ?? 'hidden' }));
+      placed.set(labelScale, points);
+      return points;
     };
   }
 

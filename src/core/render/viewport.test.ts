@@ -152,6 +152,36 @@ describe('fitLabelled', () => {
     // ...and the largest such: just where the scale reaches 2 (the search's precision aside).
     expect(v.zoom).toBeGreaterThan(0.25 * 0.99);
   });
+
+  it('places the labels a handful of times, and finds the largest zoom that fits', () => {
+    // A phone's crowd: 120 actors, labels of many widths on every side, a third of them hidden
+    // once labels are drawn at 1.6 times their size or more.
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const places: LabelPlace[] = ['bottom', 'left', 'right', 'top'];
+    const crowd = Array.from({ length: 120 }, (_, i) =>
+      point(`a${i}`, random() * 1500, random() * 1000, places[i % 4]!, 40 + random() * 120),
+    );
+    const scaleAt = (zoom: number) => Math.max(1, 11 / (12 * zoom));
+    let placements = 0;
+    const pointsAt = (scale: number): LabelledPoint[] => {
+      placements++;
+      return crowd.map((p, i) => ({
+        ...p,
+        place: scale > 1.6 && i % 3 === 0 ? 'hidden' : p.place,
+      }));
+    };
+    const options = { ...phone, minZoom: 0.02, labelScaleAt: scaleAt };
+    const v = fitLabelled(pointsAt, options)!;
+    // Stepping down by tenths and then halving the step, as before, took 25.
+    expect(placements).toBeLessThanOrEqual(8);
+    const width = (zoom: number) => {
+      const boxes = screenBoxes({ zoom, pan: { x: 0, y: 0 } }, pointsAt(scaleAt(zoom)), scaleAt);
+      return Math.max(...boxes.map((b) => b.x2)) - Math.min(...boxes.map((b) => b.x1));
+    };
+    expect(width(v.zoom)).toBeLessThanOrEqual(310 + 1e-6);
+    expect(width(v.zoom * 1.001)).toBeGreaterThan(310);
+  });
 });
 
 describe('following a canvas’s size', () => {

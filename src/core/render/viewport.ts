@@ -102,13 +102,13 @@ export interface LabelledFitOptions extends Omit<FitOptions, 'radius'> {
   labelScaleAt: (zoom: number) => number;
 }
 
-/** The search for the zoom steps down from the symbols' fit by this factor until all fits... */
-const ZOOM_STEP_DOWN = 0.9;
 /**
- * ...then halves the last step this often: to within 0.08% of the zoom, under a pixel across a
- * canvas up to 1,250 px wide (each try places every label again: a dozen tries at 1,000 actors).
+ * The zoom is searched to within this share of itself: under a pixel across a canvas up to
+ * 1,250 px wide.
  */
-const ZOOM_BISECTIONS = 7;
+const ZOOM_PRECISION = 0.0008;
+/** Tries at most (each places every label again on a phone); four or five usually do. */
+const MAX_TRIES = 24;
 
 /**
  * The zoom and pan that show every symbol and every shown label whole inside the padding,
@@ -116,39 +116,75 @@ const ZOOM_BISECTIONS = 7;
  * the view would place them at a label scale (graph/labels.ts): on a phone labels keep a screen
  * size, so zooming out to make room for them grows them in graph units, and the placement pass
  * then moves or hides some. A bounding box measured at one zoom does not do, so the zoom is
- * searched: from the fit of the symbols alone (labels only add), down by steps until the points
- * placed at that zoom's scale fit, then by bisection back up towards the last zoom that did not.
+ * searched, from the fit of the symbols alone (labels only add) down. Each try places every
+ * label again, so the tries are guesses, not steps: the first takes the labels' overhang beyond
+ * the symbols to keep its screen size, the next ones interpolate between the largest zoom that
+ * fitted and the smallest that did not, halving that bracket instead when a guess gained little
+ * (a label hidden at one zoom and shown at the next makes the overhang jump).
  * At the smallest zoom the picture is centred even if it does not fit.
  */
 export function fitLabelled(
   pointsAt: (labelScale: number) => readonly LabelledPoint[],
   o: LabelledFitOptions,
 ): Viewport | null {
-  const placedAt = (zoom: number) => pointsAt(o.labelScaleAt(zoom));
-  const fits = (zoom: number) => {
-    const e = screenExtent(placedAt(zoom), zoom, o);
-    return (
-      e.x2 - e.x1 <= Math.max(1, o.width - 2 * o.padding) &&
-      e.y2 - e.y1 <= Math.max(1, o.height - o.paddingTop - o.padding)
-    );
+  const room = {
+    width: Math.max(1, o.width - 2 * o.padding),
+    height: Math.max(1, o.height - o.paddingTop - o.padding),
   };
-  const symbols = placedAt(o.maxZoom);
+  /** The picture at a zoom, and by how much it overfills the room (> 0) on its tighter axis. */
+  const tryZoom = (zoom: number) => {
+    const extent = screenExtent(pointsAt(o.labelScaleAt(zoom)), zoom, o);
+    const excess = Math.max(
+      (extent.x2 - extent.x1) / room.width,
+      (extent.y2 - extent.y1) / room.height,
+    );
+    return { zoom, extent, excess: excess - 1 };
+  };
+  const symbols = pointsAt(o.labelScaleAt(o.maxZoom));
   if (symbols.length === 0) return null;
   const radius = symbols.reduce((r, p) => Math.max(r, p.radius), 0);
   const symbolsRoom = { ...o, height: o.height - (o.paddingTop - o.padding), radius };
-  let zoom = fitPoints(symbols, symbolsRoom)!.zoom;
-  let tooBig = zoom;
-  while (zoom > o.minZoom && !fits(zoom)) {
-    tooBig = zoom;
-    zoom = Math.max(o.minZoom, zoom * ZOOM_STEP_DOWN);
+  const symbolsFit = fitPoints(symbols, symbolsRoom)!.zoom;
+
+  type Try = ReturnType<typeof tryZoom>;
+  let tooBig: Try = tryZoom(symbolsFit);
+  let fitting: Try | null = tooBig.excess <= 0 ? tooBig : null;
+  let last = tooBig;
+  // At the symbols' fit they fill the room: the picture is about zoom / symbolsFit rooms wide,
+  // plus the labels' overhang, which keeps its size on a phone.
+  let guess = symbolsFit * (1 - tooBig.excess);
+  let lastGain = 1;
+  let floor: Try | null = null;
+  for (let i = 0; i < MAX_TRIES; i++) {
+    const low = fitting?.zoom ?? o.minZoom;
+    const margin = ZOOM_PRECISION * low;
+    if (tooBig.zoom - low <= margin * (1 + 1e-9)) break;
+    const zoom = fitting
+      ? Math.min(Math.max(guess, low + margin), tooBig.zoom - margin / 2)
+      : Math.min(Math.max(guess, o.minZoom), tooBig.zoom * (1 - ZOOM_PRECISION));
+    const bracket = tooBig.zoom - low;
+    const tried = tryZoom(zoom);
+    if (tried.excess <= 0) fitting = tried;
+    else if (zoom <= o.minZoom) {
+      floor = tried;
+      break;
+    } else tooBig = tried;
+    // The next guess: an eighth of the precision below where the line through two tries meets
+    // the room, so that it fits and a zoom the precision above it does not; the bracket's middle
+    // when two guesses in a row gained less than half of it.
+    const [a, b] = fitting ? [fitting, tooBig] : [last, tried];
+    const gain = fitting ? 1 - (tooBig.zoom - fitting.zoom) / bracket : 1;
+    const slope = (b.excess - a.excess) / (b.zoom - a.zoom);
+    guess =
+      fitting && gain < 0.5 && lastGain < 0.5
+        ? (fitting.zoom + tooBig.zoom) / 2
+        : slope > 0
+          ? (a.zoom - a.excess / slope) * (1 - ZOOM_PRECISION / 8)
+          : zoom / 2;
+    lastGain = gain;
+    last = tried;
   }
-  if (tooBig > zoom && fits(zoom))
-    for (let i = 0; i < ZOOM_BISECTIONS; i++) {
-      const middle = (zoom + tooBig) / 2;
-      if (fits(middle)) zoom = middle;
-      else tooBig = middle;
-    }
-  const e = screenExtent(placedAt(zoom), zoom, o);
+  const { zoom, extent: e } = fitting ?? floor ?? tryZoom(o.minZoom);
   return {
     zoom,
     pan: {

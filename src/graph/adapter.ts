@@ -113,7 +113,7 @@ function createCanvas(
   const initial = initialElements(model, span, !large);
   const { alive } = initial;
 
-  // Batched drawing keeps line styles until a view is dense; Cytoscape's own needs them off.
+  // Batched drawing keeps line styles (dense views too); Cytoscape's own needs them off.
   let solidLines = large && !batchedWanted;
   const style = (labelScale = 1) =>
     graphStyle(reducedMotion || large, solidLines, large, labelScale);

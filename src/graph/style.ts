@@ -6,9 +6,10 @@
  *
  * Large graphs (more than LARGE_GRAPH_RELATIONS relations) get cheaper
  * settings, each measured in docs/PERFORMANCE.md: no fades, renderer options
- * for smooth panning and zooming, and solid lines where lines are many
- * (dashed and dotted edges cost 1.4x per frame at 1k actors and 8x at 5k
- * with software rendering; colour still tells polarity).
+ * for smooth panning and zooming, and solid lines when Cytoscape draws them
+ * itself (its dashed and dotted edges cost 1.4x per frame at 1k actors and
+ * 8x at 5k with software rendering); batched drawing, the large graphs'
+ * usual one, keeps line styles.
  */
 import type { CytoscapeOptions, StylesheetJson } from 'cytoscape';
 import { tokens } from '../core/tokens';
@@ -49,8 +50,8 @@ export function viewOptions(large: boolean): Partial<CytoscapeOptions> {
 
 /**
  * @param solidLines draw every relation solid. Cytoscape's own drawing needs this for large
- *   graphs; batched drawing (batched/install.ts) keeps line styles and draws a dense view solid
- *   by itself.
+ *   graphs; batched drawing (batched/install.ts) keeps line styles, with patterns in device
+ *   pixels when the view is dense (batched/edgeBatches.ts).
  * @param large a large graph (see LARGE_GRAPH_RELATIONS): relations keep Cytoscape's automatic
  *   spreading of parallel edges and labels a translucent box, because the per-relation bows and
  *   the label placement pass (labels.ts) cost too much for thousands of elements, and a solid

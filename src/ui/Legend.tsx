@@ -99,8 +99,8 @@ export function Legend() {
         {isLargeGraph(model.dataset.relations.length) && (
           <li>
             <span>
-              large dataset: zoomed out, relations are thin solid lines; zoom in for line styles and
-              widths
+              large dataset: zoomed out, relations are thin lines, all solid where thousands are in
+              sight; zoom in for line styles and widths
             </span>
           </li>
         )}

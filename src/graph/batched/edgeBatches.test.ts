@@ -202,6 +202,42 @@ describe('edge batches kept in chunks', () => {
       }
     });
 
+  it('keep dashed and dotted lines apart from solid ones in a dense view, a few device pixels per dash', () => {
+    const looks = [
+      edgeLook('blue', 2, false),
+      edgeLook('red', 2, false, [6, 3]),
+      { ...edgeLook('orange', 2, false, [1, 1]), lineKey: 'orange|1|dotted' },
+    ];
+    const edges = Array.from({ length: 3000 }, (_, i) => {
+      const rs: EdgeScratch = { badLine: false, isRound: false, edgeType: 'straight' };
+      rs.allpts = [i, 0, i, 100];
+      const ele = { _private: { group: 'edges', rscratch: rs, id: `e${i}` } };
+      return { ele: ele as unknown as RenderedElement, look: looks[i % 3]!, holder: { box: null } };
+    });
+    const dashesAt = (scale: number, count: number) => {
+      const sight = new EdgesInSight({ x1: -10, y1: -10, x2: 3100, y2: 1000 });
+      for (const edge of edges.slice(0, count)) sight.add(edge.ele, edge.look, edge.holder);
+      return drawnBy(new EdgeBatches(newPath), sight, scale)
+        .filter((call) => call.startsWith('stroke'))
+        .map((call) => {
+          const [, colour, width, dash] = call.split(' ');
+          const px = dash!.slice(1, -1).split(',').filter(Boolean);
+          return `${colour} ${Number(width) * scale} [${px.map((d) => Number(d) * scale).join()}]`;
+        });
+    };
+    // Dense (more than 500 edges in sight, zoomed out): hairlines, each style's own pattern.
+    expect(dashesAt(0.25, 900)).toEqual(['blue 0.5 []', 'red 0.5 [8,4]', 'orange 0.5 [2,5]']);
+    // Zoomed in, or few edges: the styles' own patterns in graph units.
+    expect(dashesAt(2, 900)).toEqual(['blue 4 []', 'red 4 [12,6]', 'orange 4 [2,2]']);
+    expect(dashesAt(0.25, 300)).toEqual([
+      'blue 0.5 []',
+      'red 0.5 [1.5,0.75]',
+      'orange 0.5 [0.25,0.25]',
+    ]);
+    // A tangle of thousands of hairlines: all solid.
+    expect(dashesAt(0.25, 3000)).toEqual(['blue 0.5 []', 'red 0.5 []', 'orange 0.5 []']);
+  });
+
   it('rebuild only the chunks a step changed, and nothing in a frame that changed nothing', () => {
     const w = world(7);
     for (let i = 0; i < 2000; i++) w.add();

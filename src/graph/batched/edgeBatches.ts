@@ -18,8 +18,17 @@ import type { ArrowLook, EdgeLook } from './looks';
 import type { EdgeScratch, RenderedElement } from './internals';
 import type { EdgesInSight } from './paths';
 
-/** Edges in sight above which a zoomed-out view draws thin solid lines (see EdgeBatches). */
+/** Edges in sight above which a zoomed-out view draws hairlines (see EdgeBatches). */
 const DENSE_EDGES = 500;
+/**
+ * Edges in sight above which a dense view's hairlines are all solid: a tangle in which no line
+ * can be followed, where dashes cost the most (per dash: +40% a frame at 4,800 edges, +50% at
+ * 9,800, docs/PERFORMANCE.md) and tell the least.
+ */
+const DENSE_STYLED_EDGES = 2500;
+/** A dense view's dash and dot patterns, in device pixels: on, off. */
+const DENSE_DASHES_PX = [8, 4];
+const DENSE_DOTS_PX = [2, 5];
 
 /**
  * Edges per chunk: small enough that a step's few dozen changes rebuild a fraction of the
@@ -83,9 +92,11 @@ export interface BatchFrameStats {
  * Strokes edges in batches, and keeps each batch's paths, chunk by chunk, between frames.
  *
  * A dense, zoomed-out view (more than DENSE_EDGES edges in sight, below 1:1) is drawn with
- * solid lines no wider than one device pixel: software rasterisers draw those several times
- * faster than wider or dashed ones (dashes cost per dash), and at that zoom widths below two
- * pixels are hard to tell apart anyway. Zoomed in, dashes and widths come back.
+ * lines no wider than one device pixel: software rasterisers draw those several times faster
+ * than wider ones, and at that zoom widths below two pixels are hard to tell apart anyway.
+ * Dashed and dotted lines keep their style, with dashes and dots a few device pixels long
+ * (`denseDash`), so that polarity is not told by colour alone, up to DENSE_STYLED_EDGES edges in
+ * sight; beyond, all are solid. Zoomed in, widths come back.
  */
 export class EdgeBatches {
   /** A look's batch at the current scale. */
@@ -103,11 +114,14 @@ export class EdgeBatches {
   /** Strokes the edges in sight, at `scale` device pixels per graph unit. */
   draw(context: CanvasRenderingContext2D, sight: EdgesInSight, scale: number): void {
     const drawn = this.update(sight, scale);
+    const solid = sight.edges.length > DENSE_STYLED_EDGES;
+    const dash = (pattern: readonly number[]) =>
+      !this.keyDense ? pattern : solid ? [] : denseDash(pattern, scale);
     context.save();
     context.lineJoin = 'round';
     context.lineCap = 'butt';
     for (const batch of drawn) {
-      context.setLineDash(this.keyDense ? [] : batch.look.dash);
+      context.setLineDash(dash(batch.look.dash));
       context.lineWidth = batch.width;
       context.strokeStyle = batch.look.color;
       context.stroke(batch.lines as Path2D);
@@ -295,6 +309,17 @@ export class EdgeBatches {
     batch.lines = lines;
     batch.arrows = arrows;
   }
+}
+
+/**
+ * A dashed or dotted line's pattern in a dense view, in graph units at `scale` device pixels per
+ * unit: dashes and dots a few device pixels long whatever the zoom, so that the line style still
+ * tells what colour tells (a pattern in graph units would shrink below a pixel, a grey blur).
+ */
+function denseDash(dash: readonly number[], scale: number): number[] {
+  if (dash.length === 0) return [];
+  const dotted = dash.every((d) => d === dash[0]);
+  return (dotted ? DENSE_DOTS_PX : DENSE_DASHES_PX).map((px) => px / scale);
 }
 
 /** A chunk's line and arrow paths, from its members' geometry as of this frame. */

@@ -102,13 +102,15 @@ export interface LabelledFitOptions extends Omit<FitOptions, 'radius'> {
   labelScaleAt: (zoom: number) => number;
 }
 
+/** The search for the zoom steps down from the symbols' fit by this factor until all fits... */
+const ZOOM_STEP_DOWN = 0.9;
 /**
- * The zoom is searched to within this share of itself: under a pixel across a canvas up to
- * 1,250 px wide.
+ * ...then narrows the last step to within this share of the zoom: under a pixel across a canvas
+ * up to 1,250 px wide.
  */
 const ZOOM_PRECISION = 0.0008;
-/** Tries at most (each places every label again on a phone); four or five usually do. */
-const MAX_TRIES = 24;
+/** Tries at most in that narrowing (each places every label again on a phone); 2-4 usually do. */
+const MAX_NARROWING_TRIES = 12;
 
 /**
  * The zoom and pan that show every symbol and every shown label whole inside the padding,
@@ -116,12 +118,12 @@ const MAX_TRIES = 24;
  * the view would place them at a label scale (graph/labels.ts): on a phone labels keep a screen
  * size, so zooming out to make room for them grows them in graph units, and the placement pass
  * then moves or hides some. A bounding box measured at one zoom does not do, so the zoom is
- * searched, from the fit of the symbols alone (labels only add) down. Each try places every
- * label again, so the tries are guesses, not steps: the first takes the labels' overhang beyond
- * the symbols to keep its screen size, the next ones interpolate between the largest zoom that
- * fitted and the smallest that did not, halving that bracket instead when a guess gained little
- * (a label hidden at one zoom and shown at the next makes the overhang jump).
- * At the smallest zoom the picture is centred even if it does not fit.
+ * searched: from the fit of the symbols alone (labels only add), down by steps until the points
+ * placed at that zoom's scale fit (not by a guess: as the placement moves and hides labels, a
+ * zoom that fits can lie above one that does not), then within that last step by interpolating
+ * between the zoom that fitted and the one above that did not, halving the step instead when an
+ * interpolation gained little. At the smallest zoom the picture is centred even if it does not
+ * fit.
  */
 export function fitLabelled(
   pointsAt: (labelScale: number) => readonly LabelledPoint[],
@@ -144,54 +146,50 @@ export function fitLabelled(
   if (symbols.length === 0) return null;
   const radius = symbols.reduce((r, p) => Math.max(r, p.radius), 0);
   const symbolsRoom = { ...o, height: o.height - (o.paddingTop - o.padding), radius };
-  const symbolsFit = fitPoints(symbols, symbolsRoom)!.zoom;
 
-  type Try = ReturnType<typeof tryZoom>;
-  let tooBig: Try = tryZoom(symbolsFit);
-  let fitting: Try | null = tooBig.excess <= 0 ? tooBig : null;
-  let last = tooBig;
-  // At the symbols' fit they fill the room: the picture is about zoom / symbolsFit rooms wide,
-  // plus the labels' overhang, which keeps its size on a phone.
-  let guess = symbolsFit * (1 - tooBig.excess);
-  let lastGain = 1;
-  let floor: Try | null = null;
-  for (let i = 0; i < MAX_TRIES; i++) {
-    const low = fitting?.zoom ?? o.minZoom;
-    const margin = ZOOM_PRECISION * low;
-    if (tooBig.zoom - low <= margin * (1 + 1e-9)) break;
-    const zoom = fitting
-      ? Math.min(Math.max(guess, low + margin), tooBig.zoom - margin / 2)
-      : Math.min(Math.max(guess, o.minZoom), tooBig.zoom * (1 - ZOOM_PRECISION));
-    const bracket = tooBig.zoom - low;
-    const tried = tryZoom(zoom);
-    if (tried.excess <= 0) fitting = tried;
-    else if (zoom <= o.minZoom) {
-      floor = tried;
-      break;
-    } else tooBig = tried;
-    // The next guess: an eighth of the precision below where the line through two tries meets
-    // the room, so that it fits and a zoom the precision above it does not; the bracket's middle
-    // when two guesses in a row gained less than half of it.
-    const [a, b] = fitting ? [fitting, tooBig] : [last, tried];
-    const gain = fitting ? 1 - (tooBig.zoom - fitting.zoom) / bracket : 1;
-    const slope = (b.excess - a.excess) / (b.zoom - a.zoom);
-    guess =
-      fitting && gain < 0.5 && lastGain < 0.5
-        ? (fitting.zoom + tooBig.zoom) / 2
-        : slope > 0
-          ? (a.zoom - a.excess / slope) * (1 - ZOOM_PRECISION / 8)
-          : zoom / 2;
-    lastGain = gain;
-    last = tried;
+  let tried = tryZoom(fitPoints(symbols, symbolsRoom)!.zoom);
+  let tooBig = tried;
+  while (tried.excess > 0 && tried.zoom > o.minZoom) {
+    tooBig = tried;
+    tried = tryZoom(Math.max(o.minZoom, tried.zoom * ZOOM_STEP_DOWN));
   }
-  const { zoom, extent: e } = fitting ?? floor ?? tryZoom(o.minZoom);
+  const fitting = tried.excess <= 0 && tooBig !== tried ? narrow(tried, tooBig) : tried;
+  const e = fitting.extent;
   return {
-    zoom,
+    zoom: fitting.zoom,
     pan: {
       x: (o.width - e.x1 - e.x2) / 2,
       y: (o.height + o.paddingTop - o.padding - e.y1 - e.y2) / 2,
     },
   };
+
+  /**
+   * The largest zoom between one that fits and one above it that does not, to the precision:
+   * each guess is an eighth of the precision below where the line through the two meets the
+   * room, so that it fits and a zoom the precision above it does not.
+   */
+  function narrow(fitting: ReturnType<typeof tryZoom>, tooBig: ReturnType<typeof tryZoom>) {
+    let poorGains = 0;
+    for (let i = 0; i < MAX_NARROWING_TRIES; i++) {
+      const margin = ZOOM_PRECISION * fitting.zoom;
+      const bracket = tooBig.zoom - fitting.zoom;
+      if (bracket <= margin * (1 + 1e-9)) break;
+      // Two guesses in a row that took less than half the bracket: the overhang jumps inside
+      // it (a label shown or hidden), so halve it instead.
+      const slope = (tooBig.excess - fitting.excess) / bracket;
+      const guess =
+        poorGains >= 2
+          ? fitting.zoom + bracket / 2
+          : (fitting.zoom - fitting.excess / slope) * (1 - ZOOM_PRECISION / 8);
+      const next = tryZoom(
+        Math.min(Math.max(guess, fitting.zoom + margin), tooBig.zoom - margin / 2),
+      );
+      if (next.excess <= 0) fitting = next;
+      else tooBig = next;
+      poorGains = tooBig.zoom - fitting.zoom > bracket / 2 ? poorGains + 1 : 0;
+    }
+    return fitting;
+  }
 }
 
 /** What the points and their labels cover at a zoom, in screen pixels before panning. */

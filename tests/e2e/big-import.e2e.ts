@@ -117,6 +117,11 @@ describe('a big import', () => {
       // clock is driven by the test from here, so frames run only when it says (the worker
       // computing the refined layout is not slowed by drawing frames on a busy machine).
       await quickNote.waitFor();
+      // The new graph view (created once a large graph's drawing code has loaded) brings the test
+      // hook back; on a busy machine it can come after the note (CI failed once without this).
+      await page.waitForFunction(() => window.__allegiance !== undefined, undefined, {
+        timeout: PATIENCE,
+      });
       const sample = dataset.actors.slice(0, 20).map((a) => a.id);
       const positions = () =>
         page.evaluate((ids) => ids.map((id) => window.__allegiance!.modelPosition(id)), sample);

@@ -33,7 +33,7 @@ import {
 import { tokens } from '../core/tokens';
 import type { Box, GraphSelection, Obscured } from './contract';
 import { actorIdOf } from './elements';
-import type { Labels } from './labels';
+import { labelGapAt, type Labels } from './labels';
 import type { SlicedMount } from './mounting';
 import { selectionElements, type ViewState } from './viewState';
 
@@ -159,7 +159,7 @@ export function createCamera(
     return fitLabelled(labels.labelledPoints(positionOf), {
       ...viewportOptions(tokens.size.fitPadding, 0),
       paddingTop: tokens.size.fitPaddingTop,
-      gap: tokens.size.labelGap,
+      gapAt: labelGapAt,
       labelScaleAt: labels.scaleAt,
     });
   }
@@ -265,7 +265,7 @@ export function createCamera(
       {
         ...viewportOptions(tokens.size.fitPadding, 0),
         paddingTop: tokens.size.fitPaddingTop,
-        gap: tokens.size.labelGap,
+        gapAt: labelGapAt,
         labelScaleAt: labels.scaleAt,
         legibleZoom: LEGIBLE_ZOOM,
       },

@@ -36,6 +36,25 @@ const LABEL_CLASSES = ['label-top', 'label-right', 'label-left', 'label-hidden',
 const ACTOR_RADIUS = (tokens.size.node + tokens.size.nodeBorder) / 2;
 /** Labels are placed again at most this often while the day changes (playback). */
 const LABEL_DELAY_MS = 150;
+/**
+ * What Cytoscape adds around a label's text in its bounding box besides the halo
+ * (cytoscape.esm.mjs `updateBoundsFromLabel`: `marginOfError`, 2 in 3.34.4, the pinned version).
+ */
+const LABEL_BOX_MARGIN = 2;
+
+/**
+ * From an actor's symbol edge (`ACTOR_RADIUS`) to its label's box as Cytoscape draws and
+ * measures it, at a label scale: the text starts `labelGap` past the symbol's edge without its
+ * border, and the box (the size `measure` takes) reaches back over the halo and a margin. The
+ * placement and the fits put boxes here, so that two labels placed clear of each other are
+ * drawn clear of each other (with `labelGap` from the symbol's edge they could overlap by the
+ * halo's width: 3 + 4 × scale units).
+ */
+export const labelGapAt = (labelScale: number) =>
+  tokens.size.labelGap -
+  tokens.size.nodeBorder / 2 -
+  tokens.size.labelHalo * labelScale -
+  LABEL_BOX_MARGIN;
 
 export type Labels = ReturnType<typeof createLabels>;
 
@@ -126,7 +145,7 @@ export function createLabels(state: ViewState, emphasis: Emphasis, restyle: () =
   ) {
     const places = placeLabels(
       labelled.filter((item) => item.width > 0),
-      tokens.size.labelGap,
+      labelGapAt(labelScale),
       labelScale,
       symbolsBox(labelled),
     );

@@ -64,7 +64,7 @@ describe('fitLabelled', () => {
     paddingTop: 40,
     minZoom: 0.1,
     maxZoom: 4,
-    gap: 4,
+    gapAt: () => 4,
   };
   const point = (id: string, x: number, y: number, place: LabelPlace, width = 100) => ({
     ...{ id, x, y, radius: 16, width, height: 20, priority: 0, place },
@@ -254,7 +254,7 @@ describe('bringing a selection into sight', () => {
     paddingTop: 44,
     minZoom: 0.1,
     maxZoom: 4,
-    gap: 4,
+    gapAt: () => 4,
     labelScaleAt: () => 1,
     legibleZoom: 0.9,
   };
@@ -267,7 +267,7 @@ describe('bringing a selection into sight', () => {
     points.flatMap((p) =>
       [
         { x1: p.x - p.radius, y1: p.y - p.radius, x2: p.x + p.radius, y2: p.y + p.radius },
-        labelBox(p, p.place, visible.gap, 1),
+        labelBox(p, p.place, 4, 1),
       ].map((b) => ({
         id: p.id,
         ...{ x1: v.pan.x + v.zoom * b.x1, x2: v.pan.x + v.zoom * b.x2 },

@@ -92,8 +92,8 @@ export interface LabelledPoint extends LabelItem {
 export interface LabelledFitOptions extends Omit<FitOptions, 'radius'> {
   /** The margin kept at the top instead of `padding` (controls laid over the canvas there). */
   paddingTop: number;
-  /** Gap between a symbol and its label, in graph units (as for `placeLabels`). */
-  gap: number;
+  /** Gap between a symbol and its label at a label scale, in graph units (as for `placeLabels`). */
+  gapAt: (labelScale: number) => number;
   /**
    * The scale labels are drawn at for a zoom: 1 when they scale with the picture; larger when
    * zoomed out on a phone, where labels keep a screen size (graph/labels.ts `setMinLabelPx`).
@@ -203,7 +203,7 @@ function screenExtent(points: readonly LabelledPoint[], zoom: number, o: Labelle
     x2 = Math.max(x2, p.x + r);
     y2 = Math.max(y2, p.y + r);
     if (p.place === 'hidden') continue;
-    const label = labelBox(p, p.place, o.gap, scale);
+    const label = labelBox(p, p.place, o.gapAt(scale), scale);
     x1 = Math.min(x1, label.x1);
     y1 = Math.min(y1, label.y1);
     x2 = Math.max(x2, label.x2);

@@ -455,6 +455,7 @@ const runDate = new Date().toISOString();
 const measuredImport = args.has('--import') ? await runImportBench(1_000_000, log) : null;
 const kept = measuredImport ? null : previousBigImport(`${dir}/results.json`);
 const bigImport = measuredImport ?? kept?.result ?? null;
+const bigImportDate = measuredImport ? runDate : (kept?.date ?? null);
 
 const results: Results = {
   date: runDate,
@@ -499,7 +500,7 @@ const results: Results = {
   editModel,
   app,
   bigImport,
-  bigImportDate: measuredImport ? runDate : (kept?.date ?? null),
+  bigImportDate,
   firstPicture,
 };
 

@@ -142,6 +142,7 @@ export function fitLabelled(
     );
     return { zoom, extent, excess: excess - 1 };
   };
+  type Try = ReturnType<typeof tryZoom>;
   const symbols = pointsAt(o.labelScaleAt(o.maxZoom));
   if (symbols.length === 0) return null;
   const radius = symbols.reduce((r, p) => Math.max(r, p.radius), 0);
@@ -168,7 +169,7 @@ export function fitLabelled(
    * each guess is an eighth of the precision below where the line through the two meets the
    * room, so that it fits and a zoom the precision above it does not.
    */
-  function narrow(fitting: ReturnType<typeof tryZoom>, tooBig: ReturnType<typeof tryZoom>) {
+  function narrow(fitting: Try, tooBig: Try): Try {
     let poorGains = 0;
     for (let i = 0; i < MAX_NARROWING_TRIES; i++) {
       const margin = ZOOM_PRECISION * fitting.zoom;

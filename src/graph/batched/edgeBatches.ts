@@ -70,6 +70,8 @@ interface Batch {
   /** The look of its first edge in this frame's z-order: colour, dash, arrow colour. */
   look: EdgeLook;
   width: number;
+  /** The dash pattern it is stroked with at the scale it was made for (`denseDash` if dense). */
+  dash: readonly number[];
   chunks: Chunk[];
   /** The last frame it had an edge in sight. */
   frame: number;
@@ -114,14 +116,12 @@ export class EdgeBatches {
   /** Strokes the edges in sight, at `scale` device pixels per graph unit. */
   draw(context: CanvasRenderingContext2D, sight: EdgesInSight, scale: number): void {
     const drawn = this.update(sight, scale);
-    const solid = sight.edges.length > DENSE_STYLED_EDGES;
-    const dash = (pattern: readonly number[]) =>
-      !this.keyDense ? pattern : solid ? [] : denseDash(pattern, scale);
+    const tangle = this.keyDense && sight.edges.length > DENSE_STYLED_EDGES;
     context.save();
     context.lineJoin = 'round';
     context.lineCap = 'butt';
     for (const batch of drawn) {
-      context.setLineDash(dash(batch.look.dash));
+      context.setLineDash(tangle ? [] : batch.dash);
       context.lineWidth = batch.width;
       context.strokeStyle = batch.look.color;
       context.stroke(batch.lines as Path2D);
@@ -192,6 +192,7 @@ export class EdgeBatches {
       batch = {
         look,
         width: bucket * step,
+        dash: dense ? denseDash(look.dash, scale) : look.dash,
         chunks: [],
         frame: 0,
         joining: [],
@@ -316,7 +317,7 @@ export class EdgeBatches {
  * unit: dashes and dots a few device pixels long whatever the zoom, so that the line style still
  * tells what colour tells (a pattern in graph units would shrink below a pixel, a grey blur).
  */
-function denseDash(dash: readonly number[], scale: number): number[] {
+function denseDash(dash: readonly number[], scale: number): readonly number[] {
   if (dash.length === 0) return [];
   const dotted = dash.every((d) => d === dash[0]);
   return (dotted ? DENSE_DOTS_PX : DENSE_DASHES_PX).map((px) => px / scale);
